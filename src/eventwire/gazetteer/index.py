@@ -1,0 +1,107 @@
+"""Query side of the place index: name lookups, countries and demonyms, from SQLite on disk."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import time
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from eventwire.errors import ResourceError
+from eventwire.gazetteer.build import SCHEMA_VERSION, build_index
+from eventwire.gazetteer.names import name_keys, normalize_name
+from eventwire.model import Place
+
+GEONAMES_CREDIT = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0"
+
+_PLACE_COLUMNS = ("p.geonameid, p.name, p.country_code, c.name, p.admin1, p.admin2, p.latitude, p.longitude, "
+                  "p.feature_class, p.feature_code, p.population")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    place: Place
+    primary_name: bool
+
+
+class Gazetteer:
+    """Read-only handle on a built index; cheap lookups (one indexed SQLite query each)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._countries = dict(self._db.execute("SELECT code, name FROM countries").fetchall())
+        self._isonumeric = dict(self._db.execute("SELECT code, isonumeric FROM countries").fetchall())
+        self._demonyms = dict(self._db.execute("SELECT key, country_code FROM demonyms").fetchall())
+
+    def lookup(self, name: str, limit: int = 40) -> list[Candidate]:
+        """Places a name may refer to, most populous first."""
+        keys = sorted(name_keys(name))
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        rows = self._db.execute(
+            f"SELECT {_PLACE_COLUMNS}, MAX(n.primary_name) FROM names n JOIN places p USING (place_id) "
+            f"JOIN countries c ON c.code = p.country_code WHERE n.key IN ({marks}) "
+            f"GROUP BY p.place_id ORDER BY p.population DESC LIMIT ?",
+            (*keys, limit),
+        ).fetchall()
+        return [Candidate(_place(row[:-1]), bool(row[-1])) for row in rows]
+
+    def country(self, code: str) -> Place | None:
+        row = self._db.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM countries c JOIN places p USING (place_id) WHERE c.code = ?", (code,)
+        ).fetchone()
+        return _place(row) if row else None
+
+    def country_name(self, code: str) -> str:
+        return str(self._countries.get(code, ""))
+
+    def iso_numeric(self, code: str) -> int:
+        return int(self._isonumeric.get(code, 0))
+
+    def demonym_country(self, word: str) -> str | None:
+        """Country code for a demonym ("Iraqi" -> "IQ"), or None."""
+        key = normalize_name(word)
+        found = self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
+        return str(found) if found else None
+
+
+def _place(row: tuple[object, ...]) -> Place:
+    gid, name, cc, country, admin1, admin2, lat, lon, fclass, fcode, pop = row
+    return Place(name=str(name), country_code=str(cc), country=str(country), admin1=str(admin1),
+                 admin2=str(admin2), latitude=float(str(lat)), longitude=float(str(lon)),
+                 feature_class=str(fclass), feature_code=str(fcode), population=int(str(pop)),
+                 geonameid=int(str(gid)) if gid is not None else None)
+
+
+def default_index_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventwire" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+def _is_current(path: Path) -> bool:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] == str(SCHEMA_VERSION)
+
+
+@cache
+def open_gazetteer(index_path: str = "") -> Gazetteer:
+    """Open the index, building it first (once, ~30 s) if it is missing or stale."""
+    path = Path(index_path) if index_path else default_index_path()
+    if not path.exists() or not _is_current(path):
+        print(f"eventwire: building the place index at {path} (once; about 30 s)...", file=sys.stderr)
+        started = time.monotonic()
+        try:
+            build_index(path)
+        except OSError as exc:
+            raise ResourceError(f"cannot write the place index at {path}: {exc}; set geoparse.index_path") from exc
+        print(f"eventwire: place index ready in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    return Gazetteer(path)

@@ -1,0 +1,52 @@
+"""Name normalisation shared by the index builder and its queries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = re.compile(r"[’‘'`ʿʾ´]")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+# Arabic article forms that news spells with or without: al-Qaim, Al Qa'im, Qaim.
+_ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ", "adh ", "the ")
+_ADMIN_SUFFIX = re.compile(
+    r" (governorate|province|region|state|district|prefecture|oblast|department|county|division|municipality)$"
+)
+
+
+def normalize_name(name: str) -> str:
+    """Casefolded ASCII form: diacritics, apostrophes and punctuation removed."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = _APOSTROPHES.sub("", stripped.casefold())
+    return _NON_WORD.sub(" ", stripped).strip()
+
+
+def name_keys(name: str) -> set[str]:
+    """Every lookup key a name is indexed under (and a mention is looked up with)."""
+    base = normalize_name(name)
+    if not base:
+        return set()
+    keys = {base}
+    for article in _ARTICLES:
+        if base.startswith(article) and len(base) > len(article) + 2:
+            keys.add(base[len(article) :])
+    if " " in base and len(base) <= 24:
+        keys.add(base.replace(" ", ""))
+    return keys
+
+
+def ascii_name(name: str) -> str:
+    """Display form without diacritics, as ACLED writes place names ("Al Qā’im" -> "Al Qa'im")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _APOSTROPHES.sub("'", folded).strip("'")
+
+
+def strip_admin_suffix(name: str) -> str:
+    return _ADMIN_SUFFIX.sub("", normalize_name(name))
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter is in the Latin blocks (GeoNames alternates mix dozens of scripts)."""
+    return all(ord(c) < 0x250 or not c.isalpha() for c in name)

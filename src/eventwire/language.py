@@ -1,0 +1,53 @@
+"""A small, dependency-free language guess: script first, then function-word counts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+# The most frequent function words of each language; distinctive enough for paragraphs of news.
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the of and to in is was that for on with as by at from he it said were have has".split()),
+    "fr": frozenset("le la les des du et est une dans que pour sur par au aux il elle ont été qui".split()),
+    "es": frozenset("el la los las del y en que por con una para se su al fue como más ha".split()),
+    "de": frozenset("der die das und ist nicht mit den dem von zu ein eine auf sich des im wurde".split()),
+    "pt": frozenset("o a os as do da dos das e em que para com uma não por foi ao se".split()),
+    "it": frozenset("il lo la gli le di del della e che per con una non sono è nel alla".split()),
+    "nl": frozenset("de het een en van in is dat op te zijn met voor niet die er".split()),
+}
+
+_SCRIPTS = {"ARABIC": "ar", "CYRILLIC": "ru", "HEBREW": "he", "CJK": "zh", "HIRAGANA": "ja", "HANGUL": "ko",
+            "DEVANAGARI": "hi", "GREEK": "el", "THAI": "th"}
+
+
+def _dominant_script(text: str) -> str | None:
+    counts: dict[str, int] = {}
+    letters = 0
+    for char in text[:5000]:
+        if not char.isalpha():
+            continue
+        letters += 1
+        name = unicodedata.name(char, "")
+        for script, code in _SCRIPTS.items():
+            if name.startswith(script):
+                counts[code] = counts.get(code, 0) + 1
+                break
+    if not letters or not counts:
+        return None
+    code, count = max(counts.items(), key=lambda item: item[1])
+    return code if count * 2 > letters else None
+
+
+def guess_language(text: str) -> str:
+    """ISO 639-1 code of the text's language, or "und" when there is too little to tell."""
+    script = _dominant_script(text)
+    if script:
+        return script
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) < 5:
+        return "und"
+    scores = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    lang, best = max(scores.items(), key=lambda item: item[1])
+    return lang if best >= max(2, len(words) // 50) else "und"

@@ -1,0 +1,195 @@
+"""Loaders for the reviewed data files: the event lexicon, the actor dictionary and ACLED's taxonomy.
+
+The files are data, not code: `data/events.toml`, `data/actors.toml`, `data/acled_categories.tsv`.
+Each loader parses once per process and returns frozen records.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _read(name: str) -> str:
+    return resources.files("eventwire").joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
+# --- ACLED taxonomy -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Category:
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+
+
+@cache
+def load_taxonomy() -> dict[str, Category]:
+    """sub_event_type -> its event type and disorder type."""
+    rows = [line.split("\t") for line in _read("acled_categories.tsv").splitlines() if line and line[0] != "#"]
+    return {sub: Category(event, sub, disorder) for event, sub, disorder in rows}
+
+
+# --- event lexicon ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    needs_child: str
+    pos: frozenset[str]
+    sub_event_type: str
+    territory: bool = False
+    instruments: bool = False
+    if_state_actor1: str = ""
+    if_civilian_target: str = ""
+    if_armed_target: str = ""
+    cues: tuple[tuple[str, str], ...] = ()
+    needs_object: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    triggers: dict[str, tuple[Trigger, ...]]
+    modal: frozenset[str]
+    not_asserted: frozenset[str]
+    background: frozenset[str]
+    occurrence: frozenset[str]
+    support: frozenset[str]
+    territory_nouns: frozenset[str]
+    cues: dict[str, re.Pattern[str]]
+
+
+_INSTRUMENT_TYPES = (
+    ("suicide", "Suicide bomb"),
+    ("chemical", "Chemical weapon"),
+    ("air", "Air/drone strike"),
+    ("grenade", "Grenade"),
+    ("shelling", "Shelling/artillery/missile attack"),
+    ("ied", "Remote explosive/landmine/IED"),
+)
+
+
+def instrument_types() -> tuple[tuple[str, str], ...]:
+    """Weapon cues in priority order, with the sub-event type each implies."""
+    return _INSTRUMENT_TYPES
+
+
+def _cue_pattern(words: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
+    base, _, child = lemma.partition("+")
+    return Trigger(
+        lemma=base, needs_child=child, pos=frozenset(entry.get("pos", ["VERB"])),
+        sub_event_type=entry["sub_event_type"], territory=entry.get("territory", False),
+        instruments=entry.get("instruments", False), if_state_actor1=entry.get("if_state_actor1", ""),
+        if_civilian_target=entry.get("if_civilian_target", ""), if_armed_target=entry.get("if_armed_target", ""),
+        cues=tuple((c, t) for c, t in entry.get("cues", [])), needs_object=frozenset(entry.get("needs_object", [])),
+    )
+
+
+@cache
+def load_event_lexicon() -> EventLexicon:
+    data = tomllib.loads(_read("events.toml"))
+    taxonomy = load_taxonomy()
+    triggers: dict[str, list[Trigger]] = {}
+    for entry in data["trigger"]:
+        for lemma in entry["lemmas"]:
+            trigger = _trigger(entry, lemma)
+            for sub in (trigger.sub_event_type, trigger.if_state_actor1, trigger.if_armed_target,
+                        *(t for _, t in trigger.cues)):
+                if sub and sub not in taxonomy:
+                    raise ValueError(f"events.toml: unknown sub_event_type {sub!r}")
+            triggers.setdefault(trigger.lemma, []).append(trigger)
+    filters = data["filters"]
+    return EventLexicon(
+        triggers={k: tuple(v) for k, v in triggers.items()},
+        modal=frozenset(filters["modal"]), not_asserted=frozenset(filters["not_asserted"]),
+        background=frozenset(filters["background"]), occurrence=frozenset(filters["occurrence"]),
+        support=frozenset(filters["support"]), territory_nouns=frozenset(filters["territory_nouns"]),
+        cues={name: _cue_pattern(words) for name, words in data["cue"].items()},
+    )
+
+
+# --- actor dictionary -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    name: str
+    inter: int
+    kind: str
+    generic: bool
+    corefer: bool = False
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    entry: ActorEntry
+    start: int
+    end: int
+
+
+_KIND_BY_INTER = {1: "state", 2: "armed_group", 3: "armed_group", 4: "armed_group", 5: "rioters",
+                  6: "protesters", 7: "civilians", 8: "armed_group"}
+
+
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    exact_case = len(alias) <= 5 and any(c.isupper() for c in alias)
+    body = r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", alias))
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", 0 if exact_case else re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    named: tuple[tuple[re.Pattern[str], ActorEntry], ...]
+    generic: tuple[tuple[re.Pattern[str], ActorEntry], ...]
+    aliases: frozenset[str]
+
+    def find_named(self, text: str) -> list[ActorMatch]:
+        """Named actors in `text`, longest match first where they overlap."""
+        found = [ActorMatch(e, m.start(), m.end()) for p, e in self.named for m in p.finditer(text)]
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[ActorMatch] = []
+        for match in found:
+            if not kept or match.start >= kept[-1].end:
+                kept.append(match)
+        return kept
+
+    def find_generic(self, phrase: str) -> ActorMatch | None:
+        """The generic description a noun phrase ends with ("Iraqi security forces" -> state)."""
+        best: ActorMatch | None = None
+        for pattern, entry in self.generic:
+            for match in pattern.finditer(phrase):
+                if best is None or match.end() > best.end or (
+                    match.end() == best.end and match.start() < best.start
+                ):
+                    best = ActorMatch(entry, match.start(), match.end())
+        return best
+
+
+@cache
+def load_actor_lexicon() -> ActorLexicon:
+    data = tomllib.loads(_read("actors.toml"))
+    named = []
+    aliases = set()
+    for entry in data["actor"]:
+        actor = ActorEntry(entry["name"], entry["inter"], _KIND_BY_INTER[entry["inter"]], generic=False)
+        for alias in entry["aliases"]:
+            named.append((_alias_pattern(alias), actor))
+            aliases.add(alias.casefold())
+    generic = []
+    for entry in data["generic"]:
+        actor = ActorEntry(entry["name"], entry["inter"], entry["kind"], generic=True,
+                           corefer=entry.get("corefer", False))
+        for head in entry["heads"]:
+            generic.append((re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE), actor))
+    return ActorLexicon(tuple(named), tuple(generic), frozenset(aliases))

@@ -1,0 +1,91 @@
+"""Navigation over an `Annotation`: children, subtrees, sentences and entities of the parse."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from eventwire.model import Annotation, Entity, Span, Token
+
+
+_PHRASE_SKIP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "ccomp", "parataxis"})
+
+
+class Parse:
+    """Read-only helpers over one article's tokens; built once per stage call."""
+
+    def __init__(self, annotation: Annotation, text: str) -> None:
+        self.annotation = annotation
+        self.text = text
+        self.tokens: tuple[Token, ...] = annotation.tokens
+        self._starts = [t.start for t in self.tokens]
+        self._children: list[list[int]] = [[] for _ in self.tokens]
+        for index, token in enumerate(self.tokens):
+            if token.head != index:
+                self._children[token.head].append(index)
+        self._sentence_ranges: list[tuple[int, int]] = []
+        start = 0
+        for index in range(1, len(self.tokens) + 1):
+            if index == len(self.tokens) or self.tokens[index].sent != self.tokens[start].sent:
+                self._sentence_ranges.append((start, index))
+                start = index
+
+    def word(self, index: int) -> str:
+        token = self.tokens[index]
+        return self.text[token.start : token.end]
+
+    def children(self, index: int, *deps: str) -> list[int]:
+        kids = self._children[index]
+        return [k for k in kids if self.tokens[k].dep in deps] if deps else list(kids)
+
+    def subtree(self, index: int, *, skip: frozenset[str] = frozenset()) -> list[int]:
+        """Token indexes under `index` (inclusive), not descending into children with a dep in `skip`."""
+        found, stack = [], [index]
+        while stack:
+            current = stack.pop()
+            found.append(current)
+            stack.extend(k for k in self._children[current] if self.tokens[k].dep not in skip)
+        return sorted(found)
+
+    def phrase(self, index: int) -> list[int]:
+        """The core noun phrase headed by `index`: modifiers and compounds, no clauses or prepositions."""
+        return self.subtree(index, skip=_PHRASE_SKIP)
+
+    def ancestors(self, index: int) -> list[int]:
+        chain, current = [], index
+        while self.tokens[current].head != current and len(chain) < len(self.tokens):
+            current = self.tokens[current].head
+            chain.append(current)
+        return chain
+
+    def span_of(self, indexes: Iterable[int]) -> Span:
+        ordered = sorted(indexes)
+        return Span(self.tokens[ordered[0]].start, self.tokens[ordered[-1]].end)
+
+    def text_of(self, indexes: Iterable[int]) -> str:
+        return self.span_of(indexes).of(self.text)
+
+    def token_at(self, offset: int) -> int | None:
+        """Index of the token covering character `offset`, if any."""
+        position = bisect.bisect_right(self._starts, offset) - 1
+        if position >= 0 and self.tokens[position].start <= offset < self.tokens[position].end:
+            return position
+        return None
+
+    def tokens_in(self, span: Span) -> list[int]:
+        first = bisect.bisect_left(self._starts, span.start)
+        last = bisect.bisect_left(self._starts, span.end)
+        return list(range(first, last))
+
+    def sentence_tokens(self, sentence: int) -> range:
+        start, end = self._sentence_ranges[sentence]
+        return range(start, end)
+
+    def sentence_span(self, sentence: int) -> Span:
+        return self.annotation.sentences[sentence]
+
+    def entity_covering(self, span: Span) -> Entity | None:
+        for entity in self.annotation.entities:
+            if entity.span.contains(span):
+                return entity
+        return None

@@ -1,0 +1,1 @@
+"""Pipeline stages: each module is one `Article -> Article` step (see `eventwire.pipeline`)."""

@@ -1,0 +1,138 @@
+"""actors: actor 1 and actor 2 of each event, normalised through the reviewed dictionary.
+
+Named groups are matched by alias ("Isis", "ISIL", "Daesh" -> one name). Generic descriptions become
+ACLED's country-specific names ("security forces" -> "Military/security forces of Iraq"); generic armed
+actors ("militants") stand for the named armed group the clause or the preceding text names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from eventwire.gazetteer import Gazetteer, open_gazetteer
+from eventwire.lexicons import ActorLexicon, ActorMatch, load_actor_lexicon
+from eventwire.model import Actor, Article, Event, Span
+from eventwire.parse import Parse
+from eventwire.settings import Settings
+
+NAME = "actors.v1"
+REQUIRES = ("events", "event_places")
+PROVIDES = ("event_actors",)
+
+_TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
+                        "Non-violent transfer of territory"})
+_OPPONENT_PREPOSITIONS = frozenset({"from", "against", "with", "on", "between"})
+
+
+def interaction(inter1: int, inter2: int) -> int:
+    """ACLED's interaction code: both inter codes, smaller first; a lone actor is inter * 10."""
+    if not inter2:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
+
+
+class ActorResolver:
+    def __init__(self, lexicon: ActorLexicon, gazetteer: Gazetteer) -> None:
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+
+    def country_of(self, phrase: str, event: Event, focus: str) -> str:
+        for word in phrase.split():
+            code = self.gazetteer.demonym_country(word.strip(",.()"))
+            if code:
+                return self.gazetteer.country_name(code)
+        return event.country or focus
+
+    def resolve(self, parse: Parse, head: int, event: Event, focus: str) -> Actor | None:
+        core = parse.phrase(head)
+        phrase = parse.text_of(core)
+        span = parse.span_of(core)
+        full = parse.span_of(parse.subtree(head))
+        named = self.lexicon.find_named(full.of(parse.text))
+        if named:
+            match = named[0]
+            return Actor(match.entry.name, match.entry.inter, Span(full.start + match.start, full.start + match.end))
+        generic = self.lexicon.find_generic(phrase)
+        if generic is None:
+            return None
+        if generic.entry.corefer:
+            antecedent = self.antecedent(parse.text, span.start)
+            if antecedent is not None:
+                return Actor(antecedent.entry.name, antecedent.entry.inter, span)
+        country = self.country_of(phrase, event, focus)
+        name = generic.entry.name.format(country=country or "unknown country")
+        return Actor(name, generic.entry.inter, span, country)
+
+    def antecedent(self, text: str, before: int) -> ActorMatch | None:
+        """The last named non-state armed group mentioned before `before`."""
+        armed = [m for m in self.lexicon.find_named(text[:before]) if m.entry.kind == "armed_group"]
+        return armed[-1] if armed else None
+
+    def opponents(self, parse: Parse, index: int) -> list[int]:
+        found = parse.children(index, "dobj", "nsubjpass")
+        for prep in parse.children(index, "prep"):
+            if parse.word(prep).lower() in _OPPONENT_PREPOSITIONS:
+                objects = parse.children(prep, "pobj")
+                found.extend(objects)
+                for obj in objects:
+                    found.extend(parse.children(obj, "conj"))
+        return found
+
+    def code(self, parse: Parse, event: Event, focus: str) -> Event:
+        index = parse.token_at(event.evidence.trigger.start)
+        assert index is not None
+        subjects = parse.children(index, "nsubj") + [
+            p for a in parse.children(index, "agent") for p in parse.children(a, "pobj")]
+        actor1 = next((a for a in (self.resolve(parse, s, event, focus) for s in subjects) if a), None)
+        actor2 = None
+        for head in self.opponents(parse, index):
+            candidate = self.resolve(parse, head, event, focus)
+            if candidate and (actor1 is None or candidate.name != actor1.name):
+                if actor1 is None and parse.tokens[index].pos == "NOUN":
+                    actor1 = candidate
+                    continue
+                actor2 = candidate
+                break
+        if actor2 is None and event.sub_event_type in _TERRITORY:
+            actor2 = self.sentence_state_force(parse, index, event, focus, actor1)
+        return self.with_actors(event, actor1, actor2)
+
+    def sentence_state_force(self, parse: Parse, index: int, event: Event, focus: str,
+                             actor1: Actor | None) -> Actor | None:
+        """For territory changes: the state force the sentence names as having held the place."""
+        for token in parse.sentence_tokens(parse.tokens[index].sent):
+            if parse.tokens[token].dep not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                continue
+            actor = self.resolve(parse, token, event, focus)
+            if actor and actor.inter == 1 and (actor1 is None or actor.name != actor1.name):
+                return actor
+        return None
+
+    @staticmethod
+    def with_actors(event: Event, actor1: Actor | None, actor2: Actor | None) -> Event:
+        inter1 = actor1.inter if actor1 else 0
+        inter2 = actor2.inter if actor2 else 0
+        evidence = dataclasses.replace(event.evidence, actor1=actor1.span if actor1 else None,
+                                       actor2=actor2.span if actor2 else None)
+        return dataclasses.replace(
+            event, actor1=actor1.name if actor1 else "", inter1=inter1, actor2=actor2.name if actor2 else "",
+            inter2=inter2, interaction=interaction(inter1, inter2) if inter1 else 0,
+            civilian_targeting="Civilian targeting" if inter2 == 7 else "", evidence=evidence,
+            confidence=event.confidence + (0.1 if actor1 else 0.0),
+        )
+
+
+def make(settings: Settings) -> Callable[[Article], Article]:
+    resolver = ActorResolver(load_actor_lexicon(), open_gazetteer(str(settings.get("geoparse.index_path"))))
+
+    def actors(article: Article) -> Article:
+        assert article.annotation is not None
+        parse = Parse(article.annotation, article.text)
+        countries = [m.place.country for m in article.places]
+        focus = max(set(countries), key=countries.count) if countries else ""
+        coded = tuple(resolver.code(parse, event, focus) for event in article.events)
+        return dataclasses.replace(article, events=coded)
+
+    return actors

@@ -1,0 +1,82 @@
+"""annotate: spaCy parse of `Article.text` into plain, serialisable tokens, sentences and entities.
+
+Newlines in the cleaned text are paragraph breaks, so they always start a new sentence.
+Rejections: "too long" (more than annotate.max_chars characters).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from eventwire.errors import ResourceError
+from eventwire.model import Annotation, Article, Drop, Entity, Span, Token
+from eventwire.settings import Settings
+
+NAME = "annotate.v1"
+REQUIRES = ("text",)
+PROVIDES = ("annotation",)
+
+
+@cache
+def load_model(name: str) -> Any:
+    """Load an installed spaCy pipeline once per process, with paragraph-aware sentence starts."""
+    try:
+        import spacy
+        from spacy.language import Language
+    except ImportError as exc:
+        raise ResourceError("annotation needs spaCy: pip install 'eventwire[nlp]'") from exc
+
+    if "eventwire_newlines" not in Language.factories:
+
+        @Language.component("eventwire_newlines")
+        def newline_boundaries(doc: Any) -> Any:
+            for token in doc[1:]:
+                if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+                    token.is_sent_start = True
+            return doc
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ResourceError(
+            f"spaCy model {name!r} is not installed: pip install 'eventwire[nlp]' "
+            f"or set annotate.model to an installed pipeline"
+        ) from exc
+    nlp.add_pipe("eventwire_newlines", before="parser")
+    return nlp
+
+
+def to_annotation(doc: Any, model: str) -> Annotation:
+    sentences = []
+    sent_of: dict[int, int] = {}
+    for number, sent in enumerate(doc.sents):
+        sentences.append(Span(sent.start_char, sent.end_char))
+        for token in sent:
+            sent_of[token.i] = number
+    tokens = tuple(
+        Token(
+            start=t.idx, end=t.idx + len(t.text), lemma=t.lemma_, pos=t.pos_, tag=t.tag_, dep=t.dep_,
+            head=t.head.i, sent=sent_of[t.i], ent=t.ent_type_,
+        )
+        for t in doc
+    )
+    entities = tuple(Entity(Span(e.start_char, e.end_char), e.label_) for e in doc.ents)
+    return Annotation(tuple(sentences), tokens, entities, model)
+
+
+def make(settings: Settings) -> Callable[[Article], Article]:
+    model_name = str(settings.get("annotate.model"))
+    max_chars = int(settings.get("annotate.max_chars"))
+    nlp = load_model(model_name)
+
+    def annotate(article: Article) -> Article:
+        if len(article.text) > max_chars:
+            detail = f"{len(article.text)} characters > annotate.max_chars={max_chars}"
+            return dataclasses.replace(article, drop=Drop(NAME, "too long", detail))
+        doc = nlp(article.text)
+        return dataclasses.replace(article, annotation=to_annotation(doc, model_name))
+
+    return annotate

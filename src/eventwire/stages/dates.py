@@ -1,0 +1,145 @@
+"""dates: each event's date, resolved against the publication date, with ACLED's time precision.
+
+Evidence: a date expression in the trigger's clause, else in its sentence. Weekdays, today/yesterday,
+overnight, "late on Friday", explicit dates, "earlier this week" (precision 2) and months (precision 3).
+An event is never dated after publication; with no date expression it takes the publication date at
+precision 2.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from eventwire.model import Article, Drop, Event, EventDate, Span
+from eventwire.parse import Parse
+from eventwire.settings import Settings
+
+NAME = "dates.v1"
+REQUIRES = ("events", "annotation")
+PROVIDES = ("event_dates",)
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
+
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+_DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)
+_MONTH_ONLY = re.compile(rf"\b{_MONTH}(?:\s+(?P<year>\d{{4}}))?\b", re.I)
+_DAYS_AGO = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a)\s+days?\s+ago\b", re.I)
+_TODAY = re.compile(r"\b(today|this (morning|afternoon|evening)|tonight|earlier today)\b", re.I)
+_YESTERDAY = re.compile(r"\b(yesterday|last night|overnight)\b", re.I)
+_WEEK = re.compile(r"\b(earlier this week|this week|last week|past week|this weekend|last weekend|weekend)\b", re.I)
+_LAST_MONTH = re.compile(r"\blast month\b", re.I)
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+
+def _explicit(text: str, published: dt.date | None) -> tuple[dt.date, int] | None:
+    found = _ISO.search(text)
+    if found:
+        return dt.date(int(found["year"]), int(found["month"]), int(found["day"])), 1
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        found = pattern.search(text)
+        if found:
+            month, day = _MONTHS[found["month"].lower().rstrip(".")], int(found["day"])
+            year = int(found["year"]) if found["year"] else _year_before(published, month, day)
+            return (dt.date(year, month, day), 1) if year else None
+    found = _MONTH_ONLY.search(text)
+    if found and (found["year"] or published):
+        month = _MONTHS[found["month"].lower().rstrip(".")]
+        year = int(found["year"]) if found["year"] else _year_before(published, month, 1)
+        return (dt.date(year, month, 15), 3) if year else None
+    return None
+
+
+def _year_before(published: dt.date | None, month: int, day: int) -> int:
+    """The year that puts month/day on or before publication (0 when unknown)."""
+    if published is None:
+        return 0
+    return published.year if (month, day) <= (published.month, published.day) else published.year - 1
+
+
+def _relative(text: str, published: dt.date) -> tuple[dt.date, int] | None:
+    if _TODAY.search(text):
+        return published, 1
+    if _YESTERDAY.search(text):
+        return published - dt.timedelta(days=1), 1
+    found = _DAYS_AGO.search(text)
+    if found:
+        n = found["n"].lower()
+        return published - dt.timedelta(days=int(n) if n.isdigit() else _NUMBER_WORDS[n]), 1
+    found = _WEEKDAY.search(text)
+    if found:
+        back = (published.weekday() - _WEEKDAYS[found[1].lower()]) % 7
+        return published - dt.timedelta(days=back), 1
+    found = _WEEK.search(text)
+    if found:
+        back = 7 if found[1].lower().startswith(("last", "past")) else min(2, published.weekday())
+        return published - dt.timedelta(days=back), 2
+    if _LAST_MONTH.search(text):
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return first.replace(day=15), 3
+    return None
+
+
+def resolve_date(expression: str, published: dt.date | None) -> tuple[dt.date, int] | None:
+    """(date, time_precision) for a date expression, relative to `published`; None if unresolvable."""
+    try:
+        explicit = _explicit(expression, published)
+    except ValueError:  # "31 February"
+        explicit = None
+    if explicit:
+        return explicit
+    return _relative(expression, published) if published else None
+
+
+def _expressions(parse: Parse, tokens: set[int]) -> list[Span]:
+    spans = [e.span for e in parse.annotation.entities if e.label in ("DATE", "TIME")]
+    return [s for s in spans if any(parse.token_at(s.start) == t for t in tokens)]
+
+
+def date_event(parse: Parse, event: Event, published: dt.date | None) -> EventDate | None:
+    index = parse.token_at(event.evidence.trigger.start)
+    assert index is not None
+    clause = set(parse.subtree(index, skip=frozenset({"relcl", "advcl", "ccomp", "acl", "conj"})))
+    sentence = set(parse.sentence_tokens(parse.tokens[index].sent))
+    for scope in (clause, sentence):
+        for span in _expressions(parse, scope):
+            resolved = resolve_date(span.of(parse.text), published)
+            if resolved:
+                return EventDate(resolved[0], resolved[1], span)
+    return EventDate(published, 2) if published else None
+
+
+def make(settings: Settings) -> Callable[[Article], Article]:
+    max_age = dt.timedelta(days=int(settings.get("dates.max_age_days")))
+
+    def dates(article: Article) -> Article:
+        assert article.annotation is not None
+        parse = Parse(article.annotation, article.text)
+        kept, drops = [], []
+        for event in article.events:
+            found = date_event(parse, event, article.published)
+            if found is None:
+                kept.append(event)
+                continue
+            if article.published and found.date > article.published:
+                drops.append(Drop(NAME, "dated after publication", found.date.isoformat(), event.evidence.trigger))
+                continue
+            confidence = event.confidence + (0.1 if found.span else 0.0)
+            if article.published and article.published - found.date > max_age:
+                confidence /= 2
+            kept.append(dataclasses.replace(
+                event, event_date=found.date, time_precision=found.precision, confidence=confidence,
+                evidence=dataclasses.replace(event.evidence, date=found.span),
+            ))
+        return dataclasses.replace(article, events=tuple(kept), rejected=article.rejected + tuple(drops))
+
+    return dates

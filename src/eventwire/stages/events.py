@@ -1,0 +1,227 @@
+"""events: find event triggers in the parse and type them with ACLED's taxonomy.
+
+A trigger is a word of the reviewed lexicon (`data/events.toml`) in a role that reports an act. Every
+candidate that is not a new event is kept as a `Drop` with its span and the reason: negated, hypothetical
+or future, background (past perfect, "since"), a description ("territory seized by Isis"), not asserted
+("offered advisers to help recapture"), a nominal mention, a summary of several events ("two towns").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from eventwire.lexicons import (
+    ActorLexicon,
+    EventLexicon,
+    Trigger,
+    instrument_types,
+    load_actor_lexicon,
+    load_event_lexicon,
+    load_taxonomy,
+)
+from eventwire.model import Article, Drop, Event, Evidence, Span
+from eventwire.parse import Parse
+from eventwire.settings import Settings
+
+NAME = "events.v1"
+REQUIRES = ("annotation", "places")
+PROVIDES = ("events", "rejected")
+
+_SUBJECTS = ("nsubj", "nsubjpass", "agent", "csubj")
+_OBJECTS = ("dobj", "nsubjpass", "pobj", "attr", "oprd")
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "several": 3, "many": 3, "both": 2, "dozens": 24}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The outcome for one trigger candidate: a sub-event type, or a rejection reason."""
+
+    sub_event_type: str = ""
+    reason: str = ""
+    detail: str = ""
+
+
+def event_id(article_id: str, trigger: Span, sub_event_type: str) -> str:
+    basis = f"{article_id}:{trigger.start}:{trigger.end}:{sub_event_type}"
+    return hashlib.sha256(basis.encode()).hexdigest()[:16]
+
+
+class EventFinder:
+    def __init__(self, lexicon: EventLexicon, actors: ActorLexicon) -> None:
+        self.lexicon = lexicon
+        self.actors = actors
+
+    def match_trigger(self, parse: Parse, index: int) -> Trigger | None:
+        token = parse.tokens[index]
+        options = self.lexicon.triggers.get(token.lemma.lower(), ())
+        child_lemmas = {parse.tokens[c].lemma.lower() for c in parse.children(index)}
+        for trigger in sorted(options, key=lambda t: not t.needs_child):
+            if token.pos in trigger.pos and (not trigger.needs_child or trigger.needs_child in child_lemmas):
+                return trigger
+        return None
+
+    def arguments(self, parse: Parse, index: int, deps: tuple[str, ...]) -> list[int]:
+        """Heads of the trigger's arguments with the given deps (through "by" agents and xcomp subjects)."""
+        found = []
+        for child in parse.children(index):
+            dep = parse.tokens[child].dep
+            if dep == "agent" and "agent" in deps:
+                found.extend(parse.children(child, "pobj"))
+            elif dep == "prep" and "pobj" in deps:
+                found.extend(parse.children(child, "pobj"))
+            elif dep in deps:
+                found.append(child)
+        return found
+
+    def kind_of(self, parse: Parse, index: int) -> str:
+        """Actor kind of a noun phrase ("state", "armed_group", "civilians"...), or ""."""
+        text = parse.text_of(parse.phrase(index))
+        named = self.actors.find_named(text)
+        if named:
+            return named[0].entry.kind
+        generic = self.actors.find_generic(text)
+        return generic.entry.kind if generic else ""
+
+    def filter_reason(self, parse: Parse, index: int) -> tuple[str, str]:
+        """Why a trigger is not a new event ("", "") when it is one."""
+        token = parse.tokens[index]
+        children = parse.children(index)
+        lemmas = {parse.tokens[c].lemma.lower(): parse.tokens[c] for c in children}
+        if any(parse.tokens[c].dep == "neg" for c in children):
+            return "negated", ""
+        modal = next((c for c in children if parse.tokens[c].dep == "aux"
+                      and parse.tokens[c].lemma.lower() in self.lexicon.modal), None)
+        if modal is not None:
+            return "hypothetical or future", parse.word(modal)
+        if token.tag == "VBN" and any(parse.tokens[c].dep == "aux" and parse.tokens[c].tag == "VBD"
+                                      and parse.tokens[c].lemma == "have" for c in children):
+            return "background (past perfect)", ""
+        if token.dep in ("amod", "acl") and token.tag in ("VBN", "VBG"):
+            return "description, not a report", parse.word(token.head)
+        governor = next((a for a in parse.ancestors(index)
+                         if parse.tokens[a].lemma.lower() in self.lexicon.not_asserted), None)
+        if governor is not None:
+            return "not asserted", f"under {parse.word(governor)!r}"
+        marker = next((w for w in lemmas if w in self.lexicon.background), None)
+        if marker:
+            return "background", marker
+        if token.pos == "NOUN" and not self._reported_nominal(parse, index):
+            return "nominal mention, not a report", ""
+        return "", ""
+
+    def _reported_nominal(self, parse: Parse, index: int) -> bool:
+        token = parse.tokens[index]
+        head = parse.tokens[token.head]
+        if token.head == index or token.dep == "ROOT":
+            return True
+        if token.dep in ("nsubj", "nsubjpass") and head.lemma.lower() in self.lexicon.occurrence:
+            return True
+        if token.dep == "conj":
+            return self._reported_nominal(parse, token.head)
+        return token.dep == "dobj" and head.lemma.lower() in self.lexicon.support
+
+    def territory_reason(self, parse: Parse, index: int, places: list[Span]) -> str:
+        objects = self.arguments(parse, index, _OBJECTS)
+        if parse.tokens[index].lemma.lower() == "fall":
+            objects = self.arguments(parse, index, ("nsubj",))
+        for obj in objects:
+            words = parse.phrase(obj)
+            span = parse.span_of(words)
+            count = max((_number(parse, w) for w in words), default=0)
+            if count > 1 and parse.tokens[obj].tag in ("NNS", "NNPS"):
+                return "summary of several events"
+            if any(span.overlaps(p) for p in places):
+                return ""
+            if any(parse.tokens[w].lemma.lower() in self.lexicon.territory_nouns for w in words):
+                return ""
+        return "no territory taken"
+
+    def judge(self, parse: Parse, index: int, trigger: Trigger, places: list[Span]) -> Judgement:
+        reason, detail = self.filter_reason(parse, index)
+        if not reason and trigger.territory:
+            reason = self.territory_reason(parse, index, places)
+        if not reason and trigger.needs_object:
+            words = {parse.tokens[w].lemma.lower() for w in parse.subtree(index) if w != index}
+            if not words & trigger.needs_object:
+                reason = "no matching object"
+        if reason:
+            return Judgement(reason=reason, detail=detail)
+        return Judgement(sub_event_type=self.type_of(parse, index, trigger))
+
+    def type_of(self, parse: Parse, index: int, trigger: Trigger) -> str:
+        sentence = parse.sentence_span(parse.tokens[index].sent).of(parse.text)
+        clause = parse.text_of(parse.subtree(index, skip=frozenset({"relcl", "advcl", "ccomp"})))
+        for cue, sub_event_type in trigger.cues:
+            if self.lexicon.cues[cue].search(sentence):
+                return sub_event_type
+        if trigger.instruments:
+            for cue, sub_event_type in instrument_types():
+                if self.lexicon.cues[cue].search(clause) or self.lexicon.cues[cue].search(parse.word(index)):
+                    return sub_event_type
+        subjects = self.arguments(parse, index, ("nsubj", "agent"))
+        targets = self.arguments(parse, index, ("dobj", "nsubjpass"))
+        if trigger.if_state_actor1 and any(self.kind_of(parse, s) == "state" for s in subjects):
+            return trigger.if_state_actor1
+        target_kinds = {self.kind_of(parse, t) for t in targets}
+        if trigger.if_armed_target and target_kinds & {"state", "armed_group"}:
+            return trigger.if_armed_target
+        if trigger.if_civilian_target and "civilians" in target_kinds:
+            return trigger.if_civilian_target
+        return trigger.sub_event_type
+
+    def find(self, article: Article) -> tuple[list[Event], list[Drop]]:
+        assert article.annotation is not None
+        parse = Parse(article.annotation, article.text)
+        places = [m.span for m in article.places]
+        taxonomy = load_taxonomy()
+        events: list[Event] = []
+        drops: list[Drop] = []
+        kept_heads: dict[int, str] = {}
+        for index in range(len(parse.tokens)):
+            trigger = self.match_trigger(parse, index)
+            if trigger is None:
+                continue
+            span = Span(parse.tokens[index].start, parse.tokens[index].end)
+            judgement = self.judge(parse, index, trigger, places)
+            if judgement.reason:
+                drops.append(Drop(NAME, judgement.reason, judgement.detail or parse.word(index), span))
+                continue
+            category = taxonomy[judgement.sub_event_type]
+            linked = [h for h in (parse.tokens[index].head, *parse.children(index, "conj"))
+                      if kept_heads.get(h) == category.event_type]
+            if linked:
+                drops.append(Drop(NAME, "same act as another trigger", parse.word(linked[0]), span))
+                continue
+            kept_heads[index] = category.event_type
+            sentence = parse.sentence_span(parse.tokens[index].sent)
+            events.append(Event(
+                event_id=event_id(article.article_id, span, category.sub_event_type),
+                article_id=article.article_id, evidence=Evidence(sentence=sentence, trigger=span),
+                disorder_type=category.disorder_type, event_type=category.event_type,
+                sub_event_type=category.sub_event_type, notes=sentence.of(article.text).strip(),
+                source=article.outlet, confidence=0.5,
+            ))
+        return events, drops
+
+
+def _number(parse: Parse, index: int) -> int:
+    token = parse.tokens[index]
+    word = parse.word(index).lower()
+    if token.dep != "nummod" and word not in ("both", "several"):
+        return 0
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word, 0)
+
+
+def make(settings: Settings) -> Callable[[Article], Article]:
+    finder = EventFinder(load_event_lexicon(), load_actor_lexicon())
+
+    def events(article: Article) -> Article:
+        found, drops = finder.find(article)
+        return dataclasses.replace(article, events=tuple(found), rejected=article.rejected + tuple(drops))
+
+    return events

@@ -1,0 +1,251 @@
+"""geoparse: place mentions in the text, resolved to GeoNames entries.
+
+Recognition: spaCy GPE/LOC/FAC entities plus proper-noun runs that the gazetteer knows (the small model
+tags "al-Qaim" as a person), filtered by actor names (Hamas, Isis are not places), person names and
+cues ("the town of X", "in X"). Resolution: population prior, the article's country focus (country
+mentions and demonyms), the feature class the name implies, and closeness to the other places named.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
+from eventwire.gazetteer.names import normalize_name
+from eventwire.lexicons import load_actor_lexicon
+from eventwire.model import Article, PlaceMention, Span
+from eventwire.parse import Parse
+from eventwire.settings import Settings
+
+NAME = "geoparse.v1"
+REQUIRES = ("annotation",)
+PROVIDES = ("places",)
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "governorate", "county",
+                          "state", "area", "capital", "outskirts", "suburb", "municipality", "neighbourhood",
+                          "neighborhood", "locality", "commune", "camp"})
+_CUE_PREPOSITIONS = frozenset({"in", "near", "at", "from", "to", "outside", "around", "into", "toward", "towards",
+                               "across", "inside", "between", "of"})
+_TITLES = frozenset({"president", "prime", "minister", "general", "gen", "mr", "mrs", "ms", "dr", "king", "queen",
+                     "sheikh", "colonel", "col", "captain", "lieutenant", "major", "commander", "spokesman",
+                     "governor", "senator", "secretary", "pope", "prince", "emir"})
+_ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "county"})
+
+
+@dataclass(frozen=True)
+class Candidacy:
+    """A span that may name a place, with how it was found."""
+
+    span: Span
+    tokens: tuple[int, ...]
+    from_ner: bool
+    cue: str
+
+
+def _runs(parse: Parse) -> list[list[int]]:
+    """Maximal runs of proper nouns, joined across hyphens written without spaces ("al-Qaim")."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index, token in enumerate(parse.tokens):
+        word = parse.word(index)
+        glued = bool(current) and parse.tokens[current[-1]].end == token.start
+        if token.pos == "PROPN" and word != "-" or (word == "-" and glued and current):
+            if current and not glued and parse.text[parse.tokens[current[-1]].end : token.start] != " ":
+                runs.append(current)
+                current = []
+            current.append(index)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [[i for i in run] for run in runs]
+
+
+def _strip_titles(parse: Parse, run: list[int]) -> list[int]:
+    while run and parse.word(run[0]).lower().rstrip(".") in _TITLES:
+        run = run[1:]
+    while run and parse.word(run[-1]) == "-":
+        run = run[:-1]
+    return run
+
+
+def _cue(parse: Parse, first: int, last: int) -> str:
+    """The contextual cue that makes a proper noun a place: "town of X", "in X", "X province"."""
+    before = [parse.tokens[i].lemma.lower() for i in range(max(0, first - 2), first)]
+    if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS:
+        return f"{before[0]} of"
+    if last + 1 < len(parse.tokens) and parse.tokens[last + 1].lemma.lower() in _ADMIN_WORDS:
+        return parse.tokens[last + 1].lemma.lower()
+    if before and before[-1] in _CUE_PREPOSITIONS - {"of"}:
+        return before[-1]
+    return ""
+
+
+def _candidacies(parse: Parse) -> list[Candidacy]:
+    found: dict[Span, Candidacy] = {}
+    for entity in parse.annotation.entities:
+        if entity.label in _PLACE_LABELS:
+            indexes = [i for i in parse.tokens_in(entity.span) if parse.tokens[i].lemma.lower() != "the"]
+            indexes = _strip_titles(parse, indexes)
+            if indexes:
+                span = parse.span_of(indexes)
+                found[span] = Candidacy(span, tuple(indexes), True, _cue(parse, indexes[0], indexes[-1]))
+    for run in _runs(parse):
+        run = _strip_titles(parse, run)
+        if not run:
+            continue
+        span = parse.span_of(run)
+        if span not in found and not any(c.span.overlaps(span) for c in found.values()):
+            found[span] = Candidacy(span, tuple(run), False, _cue(parse, run[0], run[-1]))
+    return sorted(found.values(), key=lambda c: c.span.start)
+
+
+def _split_hyphenated(parse: Parse, candidacy: Candidacy) -> list[Candidacy]:
+    """"Iraq-Syria border" names two places: split a candidate at its internal hyphens."""
+    parts: list[list[int]] = [[]]
+    for index in candidacy.tokens:
+        if parse.word(index) == "-":
+            parts.append([])
+        else:
+            parts[-1].append(index)
+    if len(parts) < 2 or any(not p for p in parts):
+        return []
+    # "al-Qaim": a hyphen after an article prefix is part of the name, not a boundary.
+    if normalize_name(parse.word(parts[0][-1])) in {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}:
+        return []
+    return [Candidacy(parse.span_of(p), tuple(p), candidacy.from_ner, "") for p in parts]
+
+
+def _blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool:
+    """Actor names, parts of person or organisation names, and lowercase words are not places."""
+    text = candidacy.span.of(parse.text)
+    if not text[:1].isupper() and not text.lower().startswith(("al-", "el-")):
+        return True
+    if text.casefold() in load_actor_lexicon().aliases or any(s.overlaps(candidacy.span) for s in actor_spans):
+        return True
+    entity = parse.entity_covering(candidacy.span)
+    if entity is not None and entity.label in {"PERSON", "ORG", "NORP"}:
+        return entity.span != candidacy.span or entity.label == "NORP"
+    return False
+
+
+@dataclass
+class _Context:
+    """Document-level evidence used to resolve every mention."""
+
+    focus: Counter[str]
+    accepted_keys: set[str]
+
+    def share(self, country: str) -> float:
+        total = sum(self.focus.values())
+        return self.focus[country] / total if total else 0.0
+
+
+def _score(candidate: Candidate, text: str, cue: str, context: _Context) -> float:
+    place = candidate.place
+    score = math.log10(place.population + 1) / 7 + 2.0 * context.share(place.country_code)
+    if candidate.primary_name:
+        score += 0.3
+    if place.feature_code == "PCLI" and normalize_name(place.name) == normalize_name(text):
+        score += 2.0
+    if place.feature_code == "ADM1" and cue in _ADMIN_WORDS:
+        score += 1.5
+    if place.feature_class == "P" and cue.endswith(" of"):
+        score += 0.5
+    return score
+
+
+def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Geoparser:
+    """Recognises and resolves the place mentions of one annotated article."""
+
+    def __init__(self, gazetteer: Gazetteer, min_population: int, max_candidates: int) -> None:
+        self.gazetteer = gazetteer
+        self.min_population = min_population
+        self.max_candidates = max_candidates
+
+    def country_focus(self, parse: Parse) -> Counter[str]:
+        focus: Counter[str] = Counter()
+        for entity in parse.annotation.entities:
+            text = entity.span.of(parse.text)
+            if entity.label == "NORP":
+                code = self.gazetteer.demonym_country(text)
+                if code:
+                    focus[code] += 1
+            elif entity.label == "GPE":
+                best = self.gazetteer.lookup(text, limit=1)
+                if best and best[0].place.feature_code == "PCLI":
+                    focus[best[0].place.country_code] += 2
+        return focus
+
+    def _options(self, parse: Parse, candidacy: Candidacy, context: _Context) -> list[Candidate]:
+        text = candidacy.span.of(parse.text)
+        options = self.gazetteer.lookup(text, limit=self.max_candidates)
+        if candidacy.from_ner or candidacy.cue or normalize_name(text) in context.accepted_keys:
+            return options
+        # A bare proper noun is a place only if it is a sizeable place in a country the article is about.
+        return [o for o in options if o.place.population >= self.min_population
+                and context.share(o.place.country_code) > 0]
+
+    def parse_places(self, parse: Parse) -> tuple[PlaceMention, ...]:
+        actor_spans = [Span(m.start, m.end) for m in load_actor_lexicon().find_named(parse.text)]
+        context = _Context(self.country_focus(parse), set())
+        chosen: list[tuple[Candidacy, list[Candidate]]] = []
+        for candidacy in _candidacies(parse):
+            if _blocked(parse, candidacy, actor_spans):
+                continue
+            options = self._options(parse, candidacy, context)
+            parts = [] if options else _split_hyphenated(parse, candidacy)
+            for part in [candidacy] if options else parts:
+                part_options = options or self._options(parse, part, context)
+                if part_options:
+                    chosen.append((part, part_options))
+                    context.accepted_keys.add(normalize_name(part.span.of(parse.text)))
+        return self._resolve(parse, chosen, context)
+
+    def _resolve(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
+                 context: _Context) -> tuple[PlaceMention, ...]:
+        first = [max(opts, key=lambda o: _score(o, c.span.of(parse.text), c.cue, context)) for c, opts in chosen]
+        anchors = [(b.place.latitude, b.place.longitude) for b in first if b.place.feature_class == "P"]
+        mentions = []
+        for (candidacy, options), initial in zip(chosen, first, strict=True):
+            text = candidacy.span.of(parse.text)
+
+            def final(option: Candidate, text: str = text, candidacy: Candidacy = candidacy) -> float:
+                score = _score(option, text, candidacy.cue, context)
+                near = [a for a in anchors if _distance_km(a, (option.place.latitude, option.place.longitude)) < 250]
+                return score + 0.4 * min(len(near), 3)
+
+            ranked = sorted((final(o) for o in options), reverse=True) if len(options) > 1 else [0.0]
+            best = max(options, key=final) if len(options) > 1 else initial
+            gap = ranked[0] - ranked[1] if len(ranked) > 1 else 3.0
+            confidence = 1 / (1 + math.exp(-2 * gap))
+            mentions.append(PlaceMention(candidacy.span, best.place, round(confidence, 3), candidacy.cue))
+        return tuple(mentions)
+
+
+def make(settings: Settings) -> Callable[[Article], Article]:
+    geoparser = Geoparser(
+        open_gazetteer(str(settings.get("geoparse.index_path"))),
+        int(settings.get("geoparse.min_population")),
+        int(settings.get("geoparse.max_candidates")),
+    )
+
+    def geoparse(article: Article) -> Article:
+        assert article.annotation is not None, "annotate must run before geoparse"
+        places = geoparser.parse_places(Parse(article.annotation, article.text))
+        return dataclasses.replace(article, places=places)
+
+    return geoparse

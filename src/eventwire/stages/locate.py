@@ -1,0 +1,91 @@
+"""locate: the place where each event happened, never just the first place named.
+
+Order of evidence: places in the trigger's own clause (finest first, then nearest), then places in its
+sentence that no other act claims, then the article's main place with a coarser `geo_precision`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable
+
+from eventwire.gazetteer import Gazetteer, open_gazetteer
+from eventwire.gazetteer.names import ascii_name
+from eventwire.model import Article, Event, PlaceMention
+from eventwire.parse import Parse
+from eventwire.settings import Settings
+
+NAME = "locate.v1"
+REQUIRES = ("events", "places", "rejected")
+PROVIDES = ("event_places",)
+
+_CLAUSE_SKIP = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis"})
+# Rejected candidates that are still acts in the text: their places are theirs, not another event's.
+_ACTS = ("background (past perfect)", "background", "description, not a report", "not asserted",
+         "hypothetical or future", "negated")
+
+
+def _clause_tokens(parse: Parse, index: int) -> set[int]:
+    return set(parse.subtree(index, skip=_CLAUSE_SKIP))
+
+
+def _mentions_in(parse: Parse, tokens: set[int], places: tuple[PlaceMention, ...]) -> list[PlaceMention]:
+    return [m for m in places if parse.token_at(m.span.start) in tokens]
+
+
+def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMention | None:
+    if not mentions:
+        return None
+    origin = parse.tokens[index].start
+    return min(mentions, key=lambda m: (m.place.geo_precision, abs(m.span.start - origin)))
+
+
+def _article_focus(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
+    """The article's main place: its most named town, else its most named area."""
+    if not places:
+        return None
+    counts = Counter((m.place.name, m.place.country_code) for m in places)
+    return max(places, key=lambda m: (-m.place.geo_precision, counts[(m.place.name, m.place.country_code)]))
+
+
+def place_event(event: Event, mention: PlaceMention, precision: int, gazetteer: Gazetteer) -> Event:
+    place = mention.place
+    return dataclasses.replace(
+        event, location=ascii_name(place.name), country=place.country, country_code=place.country_code,
+        iso=gazetteer.iso_numeric(place.country_code), admin1=place.admin1, admin2=place.admin2,
+        latitude=place.latitude, longitude=place.longitude, geo_precision=precision, geonameid=place.geonameid,
+        evidence=dataclasses.replace(event.evidence, place=mention.span),
+    )
+
+
+def make(settings: Settings) -> Callable[[Article], Article]:
+    gazetteer = open_gazetteer(str(settings.get("geoparse.index_path")))
+
+    def locate(article: Article) -> Article:
+        assert article.annotation is not None
+        parse = Parse(article.annotation, article.text)
+        triggers = [parse.token_at(e.evidence.trigger.start) for e in article.events]
+        triggers += [parse.token_at(d.span.start) for d in article.rejected if d.span and d.reason in _ACTS]
+        claims = {t: _clause_tokens(parse, t) for t in triggers if t is not None}
+        focus = _article_focus(article.places)
+        placed = []
+        for event in article.events:
+            index = parse.token_at(event.evidence.trigger.start)
+            assert index is not None
+            own = _pick(parse, index, _mentions_in(parse, claims[index], article.places))
+            if own is not None:
+                placed.append(place_event(event, own, own.place.geo_precision, gazetteer))
+                continue
+            others = set().union(*(tokens for t, tokens in claims.items() if t != index))
+            sentence = set(parse.sentence_tokens(parse.tokens[index].sent)) - others
+            near = _pick(parse, index, _mentions_in(parse, sentence, article.places))
+            if near is not None:
+                placed.append(place_event(event, near, near.place.geo_precision, gazetteer))
+            elif focus is not None:
+                placed.append(place_event(event, focus, max(2, focus.place.geo_precision), gazetteer))
+            else:
+                placed.append(event)
+        return dataclasses.replace(article, events=tuple(placed))
+
+    return locate
