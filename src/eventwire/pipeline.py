@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from eventwire.errors import PipelineError
+from eventwire.errors import EventwireError, PipelineError
 from eventwire.model import Article, Drop
 from eventwire.settings import Settings
 from eventwire.stages import actors, annotate, attribution, clean, dates, events, geoparse, locate
@@ -96,9 +96,19 @@ class Pipeline:
         stamped = tuple(dataclasses.replace(e, stages=article.stages) for e in article.events)
         return dataclasses.replace(article, events=stamped)
 
+    def run_safely(self, article: Article) -> Article:
+        """`run`, but a fault on one article becomes its drop so that a batch goes on."""
+        try:
+            return self.run(article)
+        except EventwireError:
+            raise
+        except Exception as exc:  # a bug on odd input must not stop the batch; the drop records it
+            detail = f"{type(exc).__name__}: {exc}"
+            return dataclasses.replace(article, drop=Drop("pipeline", "internal error", detail))
+
     def run_many(self, articles: Iterable[Article], summary: RunSummary | None = None) -> Iterator[Article]:
         for article in articles:
-            done = self.run(article)
+            done = self.run_safely(article)
             if summary is not None:
                 summary.add(done)
             yield done

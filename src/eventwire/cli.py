@@ -1,0 +1,188 @@
+"""The command line: each command parses options and calls one library function.
+
+Faults print one line (`eventwire: error: ...`) and exit 2; `--debug` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from eventwire.errors import EventwireError, InputError
+from eventwire.export import EXPORTERS
+from eventwire.model import Article, to_dict
+from eventwire.pipeline import STAGES, Pipeline, RunSummary
+from eventwire.settings import Settings
+from eventwire.sources import read_inputs
+from eventwire.sources.files import Known
+from eventwire.stages import annotate, clean, geoparse
+from eventwire.store import Store
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.load(args.config, args.set)
+
+
+def _known(args: argparse.Namespace) -> Known:
+    return Known(published=args.published, outlet=args.outlet or "", url=getattr(args, "url", "") or "")
+
+
+def _report(summary: RunSummary, quiet: bool) -> None:
+    if not quiet:
+        print(summary.render(), file=sys.stderr)
+
+
+def _progress(articles: Iterator[Article], enabled: bool) -> Iterator[Article]:
+    for number, article in enumerate(articles, 1):
+        if enabled:
+            print(f"\r{number} article(s) processed", end="", file=sys.stderr, flush=True)
+        yield article
+    if enabled:
+        print(file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
+    """Run the pipeline on the inputs, store the results, print the events."""
+    settings = _settings(args)
+    pipeline = Pipeline(settings, STAGES)
+    store = None if args.no_store else Store(args.db or settings.get("store.path"))
+    summary = RunSummary()
+    events = []
+    articles = pipeline.run_many(read_inputs(args.inputs, settings, _known(args)), summary)
+    for article in _progress(articles, sys.stderr.isatty() and len(args.inputs) > 1):
+        if store is not None:
+            store.save(article)
+        events.extend(article.events)
+    EXPORTERS[args.format](events, out)
+    _report(summary, args.quiet)
+    return 0
+
+
+def cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
+    """Print each cleaned article as JSON, with the removed boilerplate and why."""
+    pipeline = Pipeline(_settings(args), (clean,))
+    for article in pipeline.run_many(read_inputs(args.inputs, _settings(args), _known(args))):
+        record = {
+            "origin": article.origin, "title": article.title, "text": article.text,
+            "published": article.published.isoformat() if article.published else None,
+            "outlet": article.outlet, "url": article.url, "language": article.language,
+            "credits": [c.source for c in article.credits],
+            "removed": [to_dict(r) for r in article.removed] if args.show_removed else [r.text for r in article.removed],
+            "drop": to_dict(article.drop) if article.drop else None,
+        }
+        out.write(json.dumps(record, ensure_ascii=False, indent=None if len(args.inputs) > 1 else 2) + "\n")
+    return 0
+
+
+def cmd_geoparse(args: argparse.Namespace, out: TextIO) -> int:
+    """Print one JSON line per place mention."""
+    settings = _settings(args)
+    pipeline = Pipeline(settings, (clean, annotate, geoparse))
+    for article in pipeline.run_many(read_inputs(args.inputs, settings, _known(args))):
+        if article.drop is not None:
+            print(f"eventwire: {article.origin}: dropped ({article.drop.reason}: {article.drop.detail})",
+                  file=sys.stderr)
+        for mention in article.places:
+            place = mention.place
+            out.write(json.dumps({
+                "text": mention.span.of(article.text), "start": mention.span.start, "end": mention.span.end,
+                "name": place.name, "country_code": place.country_code, "admin1": place.admin1,
+                "latitude": place.latitude, "longitude": place.longitude, "geonameid": place.geonameid,
+                "feature_class": place.feature_class, "feature_code": place.feature_code,
+                "confidence": mention.confidence, "origin": article.origin,
+            }, ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_events(args: argparse.Namespace, out: TextIO) -> int:
+    """List the events in the store."""
+    settings = _settings(args)
+    path = Path(args.db or settings.get("store.path"))
+    if not path.exists():
+        raise InputError(f"no store at {path}; run `eventwire extract` first or pass --db")
+    store = Store(path)
+    EXPORTERS[args.format](store.events(args.limit), out)
+    return 0
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, help="TOML file of settings (see defaults.toml)")
+    parser.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                        help="override one setting, e.g. --set geoparse.min_population=1000")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+
+
+def _inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="PATH|URL|-", help="files, folders, URLs, or - for stdin")
+    parser.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) for relative dates")
+    parser.add_argument("--outlet", help="name of the outlet that published the page")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="eventwire", description="News pages in, conflict events out.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    formats = sorted(EXPORTERS)
+
+    extract = commands.add_parser("extract", help="extract, store and print the events of news pages")
+    _inputs(extract)
+    extract.add_argument("--url", help="the page's URL (for text read from a file or stdin)")
+    extract.add_argument("--format", choices=formats, default="jsonl", help="output format (default: jsonl)")
+    extract.add_argument("--db", help="SQLite store (default: store.path setting)")
+    extract.add_argument("--no-store", action="store_true", help="print only; do not write the store")
+    extract.add_argument("--quiet", action="store_true", help="no run summary on stderr")
+    extract.set_defaults(func=cmd_extract)
+
+    clean_cmd = commands.add_parser("clean", help="print the cleaned article text and metadata as JSON")
+    _inputs(clean_cmd)
+    clean_cmd.add_argument("--show-removed", action="store_true", help="give the reason for each removed block")
+    clean_cmd.set_defaults(func=cmd_clean)
+
+    geo = commands.add_parser("geoparse", help="print place mentions (JSONL) resolved to GeoNames")
+    _inputs(geo)
+    geo.set_defaults(func=cmd_geoparse)
+
+    events = commands.add_parser("events", help="list stored events")
+    events.add_argument("--db", help="SQLite store (default: store.path setting)")
+    events.add_argument("--format", choices=formats, default="jsonl")
+    events.add_argument("--limit", type=int, help="at most this many events")
+    events.set_defaults(func=cmd_events)
+    for sub in (extract, clean_cmd, geo, events):
+        _common(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command: Callable[[argparse.Namespace, TextIO], int] = args.func
+    try:
+        return command(args, out or sys.stdout)
+    except EventwireError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"eventwire: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("eventwire: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print(f"eventwire: internal error: {type(exc).__name__}: {exc} (rerun with --debug and report it)",
+                  file=sys.stderr)
+        return 1
