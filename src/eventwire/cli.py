@@ -16,7 +16,7 @@ from typing import TextIO
 
 from eventwire.errors import EventwireError, InputError
 from eventwire.export import EXPORTERS
-from eventwire.model import Article, to_dict
+from eventwire.model import Article, Event, to_dict
 from eventwire.pipeline import STAGES, Pipeline, RunSummary
 from eventwire.settings import Settings
 from eventwire.sources import read_inputs
@@ -60,7 +60,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     pipeline = Pipeline(settings, STAGES)
     store = None if args.no_store else Store(args.db or settings.get("store.path"))
     summary = RunSummary()
-    events = []
+    events: list[Event] = []
     articles = pipeline.run_many(read_inputs(args.inputs, settings, _known(args)), summary)
     for article in _progress(articles, sys.stderr.isatty() and len(args.inputs) > 1):
         if store is not None:
@@ -80,7 +80,7 @@ def cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
             "published": article.published.isoformat() if article.published else None,
             "outlet": article.outlet, "url": article.url, "language": article.language,
             "credits": [c.source for c in article.credits],
-            "removed": [to_dict(r) for r in article.removed] if args.show_removed else [r.text for r in article.removed],
+            "removed": [to_dict(r) if args.show_removed else r.text for r in article.removed],
             "drop": to_dict(article.drop) if article.drop else None,
         }
         out.write(json.dumps(record, ensure_ascii=False, indent=None if len(args.inputs) > 1 else 2) + "\n")

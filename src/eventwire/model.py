@@ -247,7 +247,10 @@ def attribution_from_dict(data: dict[str, Any] | None) -> Attribution | None:
 def event_from_dict(data: dict[str, Any]) -> Event:
     """Inverse of `to_dict` for events."""
     values = dict(data)
-    values["evidence"] = Evidence(**{k: _span(v) for k, v in data["evidence"].items()})
+    spans = {k: _span(v) for k, v in data["evidence"].items()}
+    sentence, trigger = spans.pop("sentence"), spans.pop("trigger")
+    assert sentence is not None and trigger is not None, "an event always has its sentence and trigger"
+    values["evidence"] = Evidence(sentence=sentence, trigger=trigger, **spans)
     values["event_date"] = _date(data.get("event_date"))
     values["attribution"] = attribution_from_dict(data.get("attribution"))
     values["stages"] = tuple(data.get("stages", ()))

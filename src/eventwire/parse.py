@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from eventwire.model import Annotation, Entity, Span, Token
 
-
 _PHRASE_SKIP = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "prep", "advcl", "ccomp", "parataxis"})
 
 
@@ -52,7 +51,8 @@ class Parse:
         return self.subtree(index, skip=_PHRASE_SKIP)
 
     def ancestors(self, index: int) -> list[int]:
-        chain, current = [], index
+        chain: list[int] = []
+        current = index
         while self.tokens[current].head != current and len(chain) < len(self.tokens):
             current = self.tokens[current].head
             chain.append(current)

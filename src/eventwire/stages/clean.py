@@ -69,7 +69,8 @@ def make(settings: Settings) -> Callable[[Article], Article]:
     languages = frozenset(settings.get("clean.languages"))
 
     def clean(article: Article) -> Article:
-        title, removed_html = "", ()
+        title = ""
+        removed_html: tuple[Removed, ...] = ()
         published, outlet, url = article.published, article.outlet, article.url
         body = article.raw
         if looks_like_html(article.raw):

@@ -68,9 +68,7 @@ class EventFinder:
         found = []
         for child in parse.children(index):
             dep = parse.tokens[child].dep
-            if dep == "agent" and "agent" in deps:
-                found.extend(parse.children(child, "pobj"))
-            elif dep == "prep" and "pobj" in deps:
+            if (dep == "agent" and "agent" in deps) or (dep == "prep" and "pobj" in deps):
                 found.extend(parse.children(child, "pobj"))
             elif dep in deps:
                 found.append(child)
@@ -190,7 +188,7 @@ class EventFinder:
                 drops.append(Drop(NAME, judgement.reason, judgement.detail or parse.word(index), span))
                 continue
             category = taxonomy[judgement.sub_event_type]
-            linked = [h for h in (parse.tokens[index].head, *parse.children(index, "conj"))
+            linked = [h for h in (parse.tokens[index].head, *parse.children(index))
                       if kept_heads.get(h) == category.event_type]
             if linked:
                 drops.append(Drop(NAME, "same act as another trigger", parse.word(linked[0]), span))

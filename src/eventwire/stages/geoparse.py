@@ -54,7 +54,7 @@ def _runs(parse: Parse) -> list[list[int]]:
     for index, token in enumerate(parse.tokens):
         word = parse.word(index)
         glued = bool(current) and parse.tokens[current[-1]].end == token.start
-        if token.pos == "PROPN" and word != "-" or (word == "-" and glued and current):
+        if (token.pos == "PROPN" and word != "-") or (word == "-" and glued and current):
             if current and not glued and parse.text[parse.tokens[current[-1]].end : token.start] != " ":
                 runs.append(current)
                 current = []

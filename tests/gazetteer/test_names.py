@@ -1,0 +1,16 @@
+from eventwire.gazetteer.names import ascii_name, name_keys, normalize_name
+
+
+def test_spellings_of_one_place_share_a_key() -> None:
+    spellings = ["al-Qaim", "Al Qā’im", "Al-Qa'im", "Qaim"]
+    keys = [name_keys(s) for s in spellings]
+    assert set.intersection(*keys) == {"qaim"}
+
+
+def test_joined_article_forms_meet_spaced_ones() -> None:
+    assert "albukamal" in name_keys("Albu Kamal") and "albukamal" in name_keys("Albukamal")
+
+
+def test_ascii_display_name() -> None:
+    assert ascii_name("Al Qā’im") == "Al Qa'im"
+    assert normalize_name("Rāwah") == "rawah"

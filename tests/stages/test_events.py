@@ -1,0 +1,40 @@
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _run(pipeline, text: str, published=dt.date(2020, 3, 7)):
+    from eventwire.model import Article
+
+    return pipeline.run(Article(raw=text, published=published))
+
+
+FILLER = " The report was published by the agency, which has covered the region for many years."
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    ("Gunmen did not attack the village of Kidal on Friday.", "negated"),
+    ("Militants could attack the town of Gao next week.", "hypothetical or future"),
+    ("Rebels had seized the town of Gao before the talks.", "background (past perfect)"),
+    ("The army vowed to recapture the town of Gao.", "not asserted"),
+])
+def test_non_events_are_rejected_with_their_reason(pipeline, sentence, reason) -> None:
+    article = _run(pipeline, sentence + FILLER)
+    assert not article.events
+    assert reason in {d.reason for d in article.rejected}
+
+
+def test_attack_on_civilians_and_clash_with_troops_are_typed(pipeline) -> None:
+    article = _run(pipeline, "Gunmen killed five villagers in the town of Gao on Friday." + FILLER)
+    (event,) = article.events
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.event_date == dt.date(2020, 3, 6) and event.country == "Mali"
+    article = _run(pipeline, "Militants clashed with soldiers near the town of Gao on Friday." + FILLER)
+    assert [e.sub_event_type for e in article.events] == ["Armed clash"]
+
+
+def test_weapon_cues_retype_an_attack(pipeline) -> None:
+    article = _run(pipeline, "A drone strike hit a market in the town of Gao on Thursday." + FILLER)
+    assert [e.sub_event_type for e in article.events] == ["Air/drone strike"]
