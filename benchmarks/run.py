@@ -1,0 +1,200 @@
+"""Quality gate: score each stage on the gold sets under ../shared/data, compare with pinned floors.
+
+    python benchmarks/run.py [--data ../shared/data] [--limit N] [--only clean,geoparse,events]
+
+Prints one table per stage and exits 1 when a score falls below its floor in benchmarks/floors.toml.
+Floors only move up. A missing gold set is skipped with a message, never an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import json
+import math
+import statistics
+import sys
+import time
+import tomllib
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from eventwire.model import Article, Span
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
+from eventwire.stages import annotate, clean, geoparse
+
+FLOORS = Path(__file__).with_name("floors.toml")
+Scores = dict[str, float]
+
+
+def words_prf(predicted: str, gold: str) -> tuple[float, float, float]:
+    """The article-extraction benchmark's metric: multiset word overlap."""
+    p, g = Counter(predicted.split()), Counter(gold.split())
+    common = sum((p & g).values())
+    precision = common / max(1, sum(p.values()))
+    recall = common / max(1, sum(g.values()))
+    return precision, recall, 2 * precision * recall / (precision + recall) if common else 0.0
+
+
+def score_clean(data: Path, settings: Settings, limit: int) -> dict[str, Scores]:
+    import trafilatura
+
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    stage = Pipeline(settings.with_overrides(["clean.min_words=0"]), (clean,))
+    systems: dict[str, Callable[[str], str]] = {
+        "eventwire": lambda html: stage.run(Article(raw=html)).text,
+        "trafilatura": lambda html: trafilatura.extract(html, include_comments=False) or "",
+    }
+    results: dict[str, Scores] = {}
+    for name, system in systems.items():
+        rows, started = [], time.perf_counter()
+        for page_id, gold in list(truth.items())[:limit]:
+            html = gzip.decompress((data / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", "replace")
+            rows.append(words_prf(system(html), gold["articleBody"]))
+        elapsed = time.perf_counter() - started
+        results[name] = {"precision": statistics.mean(r[0] for r in rows), "recall": statistics.mean(r[1] for r in rows),
+                         "f1": statistics.mean(r[2] for r in rows), "pages_per_s": len(rows) / elapsed}
+    return results
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _gold_toponyms(path: Path) -> list[tuple[str, list[tuple[Span, tuple[float, float] | None]]]]:
+    docs = []
+    for article in ET.parse(path).getroot().iter("article"):
+        text = article.findtext("text") or ""
+        gold = []
+        for toponym in article.iter("toponym"):
+            start, end = int(toponym.findtext("start") or 0), int(toponym.findtext("end") or 0)
+            lat, lon = toponym.findtext("gaztag/lat"), toponym.findtext("gaztag/lon")
+            gold.append((Span(start, end), (float(lat), float(lon)) if lat and lon else None))
+        docs.append((text, gold))
+    return docs
+
+
+def score_geoparse(data: Path, settings: Settings, limit: int) -> dict[str, Scores]:
+    parse_text = annotate.make(settings)
+    find_places = geoparse.make(settings)
+    results: dict[str, Scores] = {}
+    for corpus in ("TR-News", "lgl"):
+        path = data / f"{corpus}.xml"
+        if not path.exists():
+            continue
+        tp = fp = fn = 0
+        errors: list[float] = []
+        mentions, started = 0, time.perf_counter()
+        for text, gold in _gold_toponyms(path)[:limit]:
+            article = find_places(parse_text(Article(raw=text, text=text)))
+            predicted = list(article.places)
+            mentions += len(predicted)
+            matched = [g for g in gold if any(p.span.overlaps(g[0]) for p in predicted)]
+            tp += len(matched)
+            fn += len(gold) - len(matched)
+            fp += sum(not any(p.span.overlaps(g[0]) for g in gold) for p in predicted)
+            for span, coords in gold:
+                if coords is None:
+                    continue
+                hit = next((p for p in predicted if p.span.overlaps(span)), None)
+                errors.append(_km(coords, (hit.place.latitude, hit.place.longitude)) if hit else math.inf)
+        elapsed = time.perf_counter() - started
+        precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+        finite = [e for e in errors if e != math.inf]
+        results[corpus] = {
+            "precision": precision, "recall": recall,
+            "f1": 2 * precision * recall / (precision + recall) if tp else 0.0,
+            "acc@161km": sum(e <= 161 for e in errors) / max(1, len(errors)),
+            "acc@25km": sum(e <= 25 for e in errors) / max(1, len(errors)),
+            "median_km": statistics.median(finite) if finite else math.inf,
+            "mentions_per_s": mentions / elapsed,
+        }
+    return results
+
+
+def _norm_actor(name: str) -> str:
+    base = name.split(" (")[0].lower() if name.rstrip().endswith(")") and "(" in name and name[-2].isdigit() else name
+    return base.lower().replace("military forces of", "military/security forces of").strip()
+
+
+def score_events(data: Path, settings: Settings, limit: int) -> dict[str, Scores]:
+    rows = list(csv.DictReader((data / "acled-2022-sample.csv").open(encoding="utf-8")))[:limit]
+    pipeline = Pipeline(settings.with_overrides(["clean.min_words=3"]))
+    gold_types, predicted_types = [], []
+    sub = actor1 = date = location = fatalities = 0
+    started = time.perf_counter()
+    for row in rows:
+        events = pipeline.run_safely(Article(raw=row["notes"])).events
+        best = max(events, key=lambda e: e.confidence) if events else None
+        gold_types.append(row["event_type"])
+        predicted_types.append(best.event_type if best else "(none)")
+        if best is None:
+            continue
+        sub += best.sub_event_type == row["sub_event_type"]
+        actor1 += _norm_actor(best.actor1) == _norm_actor(row["actor1"])
+        date += best.event_date is not None and best.event_date.isoformat() == row["event_date"]
+        fatalities += best.fatalities == int(row["fatalities"] or 0)
+        if best.latitude is not None:
+            location += _km((best.latitude, best.longitude or 0.0),
+                            (float(row["latitude"]), float(row["longitude"]))) <= 25
+    elapsed = time.perf_counter() - started
+    f1s = []
+    for label in set(gold_types):
+        tp = sum(g == p == label for g, p in zip(gold_types, predicted_types, strict=True))
+        fp = sum(p == label != g for g, p in zip(gold_types, predicted_types, strict=True))
+        fn = sum(g == label != p for g, p in zip(gold_types, predicted_types, strict=True))
+        f1s.append(2 * tp / max(1, 2 * tp + fp + fn))
+    n = max(1, len(rows))
+    return {"acled-notes": {"event_type_macro_f1": statistics.mean(f1s), "sub_event_type_acc": sub / n,
+                            "actor1_match": actor1 / n, "date_exact": date / n, "location_25km": location / n,
+                            "fatalities_exact": fatalities / n, "events_per_s": n / elapsed}}
+
+
+SUITES = {"clean": ("article-extraction", score_clean), "geoparse": ("geoparsing", score_geoparse),
+          "events": ("acled-events", score_events)}
+
+
+def data_hash(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--limit", type=int, default=1_000_000, help="at most N documents per set")
+    parser.add_argument("--only", default=",".join(SUITES), help="comma-separated suites")
+    args = parser.parse_args()
+    floors = tomllib.loads(FLOORS.read_text(encoding="utf-8"))
+    settings = Settings.load()
+    failures = []
+    for suite in args.only.split(","):
+        folder_name, scorer = SUITES[suite]
+        folder = args.data / folder_name
+        if not folder.is_dir():
+            print(f"[{suite}] skipped: no gold data at {folder}")
+            continue
+        print(f"[{suite}] gold {folder_name} sha256:{data_hash(folder)} limit={args.limit}")
+        for system, scores in scorer(folder, settings, args.limit).items():
+            cells = "  ".join(f"{k}={v:.3f}" for k, v in scores.items())
+            print(f"  {system:<14} {cells}")
+            for metric, floor in floors.get(suite, {}).get(system, {}).items():
+                if scores.get(metric, 0.0) < floor:
+                    failures.append(f"{suite}/{system}/{metric} {scores.get(metric, 0.0):.3f} < floor {floor}")
+    for failure in failures:
+        print(f"BELOW FLOOR: {failure}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
