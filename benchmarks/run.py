@@ -57,7 +57,8 @@ def score_clean(data: Path, settings: Settings, limit: int) -> dict[str, Scores]
             html = gzip.decompress((data / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", "replace")
             rows.append(words_prf(system(html), gold["articleBody"]))
         elapsed = time.perf_counter() - started
-        results[name] = {"precision": statistics.mean(r[0] for r in rows), "recall": statistics.mean(r[1] for r in rows),
+        results[name] = {"precision": statistics.mean(r[0] for r in rows),
+                         "recall": statistics.mean(r[1] for r in rows),
                          "f1": statistics.mean(r[2] for r in rows), "pages_per_s": len(rows) / elapsed}
     return results
 
