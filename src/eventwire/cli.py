@@ -73,8 +73,9 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
     """Print each cleaned article as JSON, with the removed boilerplate and why."""
-    pipeline = Pipeline(_settings(args), (clean,))
-    for article in pipeline.run_many(read_inputs(args.inputs, _settings(args), _known(args))):
+    settings = _settings(args)
+    pipeline = Pipeline(settings, (clean,))
+    for article in pipeline.run_many(read_inputs(args.inputs, settings, _known(args))):
         record = {
             "origin": article.origin, "title": article.title, "text": article.text,
             "published": article.published.isoformat() if article.published else None,

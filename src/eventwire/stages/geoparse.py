@@ -65,7 +65,7 @@ def _runs(parse: Parse) -> list[list[int]]:
             current = []
     if current:
         runs.append(current)
-    return [[i for i in run] for run in runs]
+    return runs
 
 
 def _strip_titles(parse: Parse, run: list[int]) -> list[int]:
