@@ -119,6 +119,18 @@ def cmd_events(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
+    """Serve the HTTP API and the map page over the store."""
+    from eventwire.web.serve import serve
+
+    overrides = [f"web.host={json.dumps(args.host)}"] if args.host else []
+    overrides += [f"web.port={args.port}"] if args.port else []
+    overrides += ["web.load_example=false"] if args.no_example else []
+    settings = Settings.load(args.config, [*args.set, *overrides])
+    serve(settings, Path(args.db or settings.get("store.path")))
+    return 0
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, help="TOML file of settings (see defaults.toml)")
     parser.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
@@ -160,7 +172,13 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--format", choices=formats, default="jsonl")
     events.add_argument("--limit", type=int, help="at most this many events")
     events.set_defaults(func=cmd_events)
-    for sub in (extract, clean_cmd, geo, events):
+    serve_cmd = commands.add_parser("serve", help="serve the HTTP API and the offline map workbench")
+    serve_cmd.add_argument("--db", help="SQLite store (default: store.path setting)")
+    serve_cmd.add_argument("--host", help="address to listen on (default: web.host, 127.0.0.1)")
+    serve_cmd.add_argument("--port", type=int, help="port (default: web.port, 8000)")
+    serve_cmd.add_argument("--no-example", action="store_true", help="do not load the example into an empty store")
+    serve_cmd.set_defaults(func=cmd_serve)
+    for sub in (extract, clean_cmd, geo, events, serve_cmd):
         _common(sub)
     return parser
 

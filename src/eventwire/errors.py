@@ -26,3 +26,7 @@ class PipelineError(EventwireError):
 
 class StoreError(EventwireError):
     """The store cannot be opened, migrated or written."""
+
+
+class NotFoundError(InputError):
+    """A requested record (event, article) is not in the store."""

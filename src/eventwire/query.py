@@ -1,0 +1,157 @@
+"""Filtered, sorted, paged reads of stored events; the one place that turns filters into SQL.
+
+Every filter value travels as a bound parameter; column names come only from fixed tables here, so a
+filter cannot inject SQL. Used by the HTTP API and by exports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from eventwire.errors import InputError
+
+SORTS = {
+    "event_date": "event_date, event_id", "-event_date": "event_date DESC, event_id DESC",
+    "fatalities": "fatalities, event_id", "-fatalities": "fatalities DESC, event_id DESC",
+    "location": "location, event_id", "-location": "location DESC, event_id DESC",
+    "event_type": "event_type, event_date, event_id", "-event_type": "event_type DESC, event_date DESC, event_id",
+}
+STATUSES = ("pending", "accepted", "rejected", "edited")
+
+
+@dataclass(frozen=True)
+class BBox:
+    west: float
+    south: float
+    east: float
+    north: float
+
+    @classmethod
+    def parse(cls, text: str) -> BBox:
+        """`west,south,east,north` in degrees, as GeoJSON orders a bbox."""
+        try:
+            west, south, east, north = (float(part) for part in text.split(","))
+        except ValueError:
+            raise InputError(f"bbox must be west,south,east,north in degrees, got {text!r}") from None
+        if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+            raise InputError(f"bbox {text!r} is outside the globe or has south above north")
+        return cls(west, south, east, north)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What a user can filter events on; empty fields do not filter."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    bbox: BBox | None = None
+    country: str = ""
+    admin1: str = ""
+    event_types: tuple[str, ...] = ()
+    sub_event_type: str = ""
+    actor: str = ""
+    text: str = ""
+    statuses: tuple[str, ...] = field(default=())
+    article_id: str = ""
+
+    def where(self) -> tuple[str, list[object]]:
+        """A SQL WHERE clause (always valid, "1" when empty) and its parameters."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if self.start:
+            clauses.append("event_date >= ?")
+            params.append(self.start.isoformat())
+        if self.end:
+            clauses.append("event_date <= ?")
+            params.append(self.end.isoformat())
+        if self.bbox:
+            box = self.bbox
+            clauses.append("latitude BETWEEN ? AND ?")
+            params += [box.south, box.north]
+            if box.west <= box.east:
+                clauses.append("longitude BETWEEN ? AND ?")
+                params += [box.west, box.east]
+            else:  # the box crosses the antimeridian
+                clauses.append("(longitude >= ? OR longitude <= ?)")
+                params += [box.west, box.east]
+        if self.country:
+            column = "country_code" if len(self.country) == 2 and self.country.isupper() else "country"
+            clauses.append(f"{column} = ?")
+            params.append(self.country)
+        for column, value in (("admin1", self.admin1), ("sub_event_type", self.sub_event_type),
+                              ("article_id", self.article_id)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if self.event_types:
+            clauses.append(f"event_type IN ({','.join('?' * len(self.event_types))})")
+            params += list(self.event_types)
+        if self.statuses:
+            clauses.append(f"status IN ({','.join('?' * len(self.statuses))})")
+            params += list(self.statuses)
+        if self.actor:
+            clauses.append("(actor1 LIKE ? ESCAPE '\\' OR actor2 LIKE ? ESCAPE '\\')")
+            params += [f"%{_escape_like(self.actor)}%"] * 2
+        if self.text:
+            clauses.append("search LIKE ? ESCAPE '\\'")
+            params.append(f"%{_escape_like(self.text.lower())}%")
+        return (" AND ".join(clauses) or "1"), params
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def check_statuses(values: tuple[str, ...]) -> tuple[str, ...]:
+    for value in values:
+        if value not in STATUSES:
+            raise InputError(f"unknown review status {value!r}; use one of {', '.join(STATUSES)}")
+    return values
+
+
+@dataclass(frozen=True)
+class Page:
+    total: int
+    rows: list[tuple[str, str]]  # (event data JSON, review status)
+
+
+def select_events(db: sqlite3.Connection, where: EventFilter, sort: str = "-event_date", limit: int = 100,
+                  offset: int = 0) -> Page:
+    """One page of events (stored JSON and review status) and the number of events that match."""
+    if sort not in SORTS:
+        raise InputError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    clause, params = where.where()
+    total = db.execute(f"SELECT COUNT(*) FROM events WHERE {clause}", params).fetchone()[0]
+    rows = db.execute(f"SELECT data, status FROM events WHERE {clause} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
+                      [*params, limit, offset]).fetchall()
+    return Page(int(total), [(str(d), str(s)) for d, s in rows])
+
+
+def iter_events(db: sqlite3.Connection, where: EventFilter, sort: str = "event_date") -> Iterator[str]:
+    """Every matching event's stored JSON, in order, without loading them all."""
+    if sort not in SORTS:
+        raise InputError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    clause, params = where.where()
+    for (data,) in db.execute(f"SELECT data FROM events WHERE {clause} ORDER BY {SORTS[sort]}", params):
+        yield str(data)
+
+
+def select_points(db: sqlite3.Connection, where: EventFilter, limit: int) -> tuple[int, list[list[object]]]:
+    """Compact map points `[event_id, longitude, latitude, event_type, event_date, status]` of located events."""
+    clause, params = where.where()
+    total = db.execute(f"SELECT COUNT(*) FROM events WHERE {clause}", params).fetchone()[0]
+    rows = db.execute(
+        f"SELECT event_id, longitude, latitude, event_type, event_date, status FROM events WHERE {clause} "
+        "AND latitude IS NOT NULL ORDER BY event_date DESC, event_id LIMIT ?", [*params, limit]).fetchall()
+    return int(total), [list(row) for row in rows]
+
+
+def count_by_day(db: sqlite3.Connection, where: EventFilter) -> list[dict[str, object]]:
+    """Event counts per day and event type (undated events are left out)."""
+    clause, params = where.where()
+    rows = db.execute(f"SELECT event_date, event_type, COUNT(*) FROM events WHERE {clause} "
+                      "AND event_date IS NOT NULL GROUP BY event_date, event_type ORDER BY event_date", params)
+    return [{"day": day, "event_type": kind, "count": count} for day, kind, count in rows]
