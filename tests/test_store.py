@@ -31,3 +31,70 @@ def test_migrations_are_recorded_once(tmp_path) -> None:
     Store(path).close()
     assert Store(path).migrate() == []
     assert [name for name, _ in MIGRATIONS] == sorted(name for name, _ in MIGRATIONS)
+
+
+def test_review_is_audited_and_survives_a_new_extraction(tmp_path) -> None:
+    from tests.factories import make_article, takeover
+
+    store = Store(tmp_path / "s.sqlite")
+    article = make_article("r", [takeover(dt.date(2014, 6, 21)), takeover(dt.date(2014, 6, 21), location="Hit")])
+    store.save(article)
+    first, second = (e.event_id for e in article.events)
+    edited, status = store.review(first, "edit", "ann", {"fatalities": 3, "location": "Rawah town"}, "from photo")
+    assert (edited.fatalities, edited.location, status) == (3, "Rawah town", "edited")
+    store.review(second, "reject", "bob")
+    store.save(article)  # the pipeline runs again on the same article
+    assert store.event(first)[0].fatalities == 3 and store.event(first)[1] == "edited"
+    assert store.event(second)[1] == "rejected"
+    history = store.history(first)
+    assert history[0]["reviewer"] == "ann" and history[0]["note"] == "from photo"
+    assert history[0]["before"] == {"status": "pending", "fatalities": 0, "location": "Rawah"}
+    assert history[0]["after"] == {"status": "edited", "fatalities": 3, "location": "Rawah town"}
+
+
+def test_review_rejects_bad_edits(tmp_path) -> None:
+    import pytest
+
+    from eventwire.errors import InputError, NotFoundError
+    from tests.factories import make_article, takeover
+
+    store = Store(tmp_path / "s.sqlite")
+    article = make_article("r", [takeover(dt.date(2014, 6, 21))])
+    store.save(article)
+    event_id = article.events[0].event_id
+    for fields in ({"event_id": "x"}, {"fatalities": -1}, {"fatalities": "many"}, {"latitude": 91.0},
+                   {"event_date": "yesterday"}, {}):
+        with pytest.raises(InputError):
+            store.review(event_id, "edit", "ann", fields)
+    with pytest.raises(InputError):
+        store.review(event_id, "approve", "ann")
+    with pytest.raises(NotFoundError):
+        store.review("missing", "accept", "ann")
+    assert store.history(event_id) == []
+
+
+def test_migration_0002_backfills_query_columns(tmp_path) -> None:
+    import sqlite3
+
+    from tests.factories import make_article, takeover
+
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY)")
+    db.executescript(MIGRATIONS[0][1])
+    db.execute("INSERT INTO migrations VALUES (?)", (MIGRATIONS[0][0],))
+    article = make_article("r", [takeover(dt.date(2014, 6, 21))])
+    event = article.events[0]
+    db.execute("INSERT INTO articles VALUES ('%s', '', '', '', NULL, '', '', 't', NULL, NULL, NULL, '[]')"
+               % article.article_id)
+    from eventwire.model import to_dict
+    import json
+    db.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               (event.event_id, article.article_id, "2014-06-21", event.event_type, event.sub_event_type,
+                event.country, event.admin1, event.location, event.latitude, event.longitude,
+                json.dumps(to_dict(event))))
+    db.commit()
+    db.close()
+    store = Store(path)
+    row = store.db.execute("SELECT actor1, country_code, status, search FROM events").fetchone()
+    assert row[:3] == ("Islamic State (ISIS)", "IQ", "pending") and "rawah" in row[3]

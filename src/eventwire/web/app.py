@@ -147,12 +147,11 @@ def create_app(settings: Settings, store_path: Path) -> FastAPI:
         chosen = [event_from_dict(json.loads(data)) for _, data in zip(range(cap), rows, strict=False)]
         out = io.StringIO()
         EXPORTERS[format](chosen, out)
-        if format == "csv":
-            out.write(f"# {GEONAMES_CREDIT}\n")
         media = {"csv": "text/csv", "geojson": "application/geo+json", "jsonl": "application/x-ndjson"}[format]
         name = f"eventwire-events.{format}"
         return StreamingResponse(iter([out.getvalue()]), media_type=media,
-                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
+                                 headers={"Content-Disposition": f'attachment; filename="{name}"',
+                                          "X-Data-Credit": GEONAMES_CREDIT})
 
     @app.get("/events/{event_id}", summary="One event with its provenance and review history")
     def event(event_id: str, authorization: AuthHeader = "", x_eventwire_token: TokenHeader = "") -> dict[str, Any]:
