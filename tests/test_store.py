@@ -73,9 +73,11 @@ def test_review_rejects_bad_edits(tmp_path) -> None:
     assert store.history(event_id) == []
 
 
-def test_migration_0002_backfills_query_columns(tmp_path) -> None:
+def test_migrations_0002_and_0003_carry_old_rows_over(tmp_path) -> None:
+    import json
     import sqlite3
 
+    from eventwire.model import to_dict
     from tests.factories import make_article, takeover
 
     path = tmp_path / "old.sqlite"
@@ -85,10 +87,8 @@ def test_migration_0002_backfills_query_columns(tmp_path) -> None:
     db.execute("INSERT INTO migrations VALUES (?)", (MIGRATIONS[0][0],))
     article = make_article("r", [takeover(dt.date(2014, 6, 21))])
     event = article.events[0]
-    db.execute("INSERT INTO articles VALUES ('%s', '', '', '', NULL, '', '', 't', NULL, NULL, NULL, '[]')"
-               % article.article_id)
-    from eventwire.model import to_dict
-    import json
+    db.execute("INSERT INTO articles VALUES (?, '', '', '', NULL, '', '', 't', NULL, NULL, NULL, '[]')",
+               (article.article_id,))
     db.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                (event.event_id, article.article_id, "2014-06-21", event.event_type, event.sub_event_type,
                 event.country, event.admin1, event.location, event.latitude, event.longitude,
@@ -98,3 +98,5 @@ def test_migration_0002_backfills_query_columns(tmp_path) -> None:
     store = Store(path)
     row = store.db.execute("SELECT actor1, country_code, status, search FROM events").fetchone()
     assert row[:3] == ("Islamic State (ISIS)", "IQ", "pending") and "rawah" in row[3]
+    hits = store.db.execute("SELECT rowid FROM events_fts WHERE events_fts MATCH 'search : \"rawah\"'").fetchall()
+    assert len(hits) == 1

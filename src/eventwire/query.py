@@ -7,6 +7,7 @@ filter cannot inject SQL. Used by the HTTP API and by exports.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -92,17 +93,65 @@ class EventFilter:
         if self.statuses:
             clauses.append(f"status IN ({','.join('?' * len(self.statuses))})")
             params += list(self.statuses)
+        # Actor names come from a small vocabulary, so one often matches a large share of events: a scan
+        # narrowed by the other (indexed) filters is the fast way. Free text is added by `sql_where`.
         if self.actor:
+            escaped = _escape_like(self.actor)
             clauses.append("(actor1 LIKE ? ESCAPE '\\' OR actor2 LIKE ? ESCAPE '\\')")
-            params += [f"%{_escape_like(self.actor)}%"] * 2
-        if self.text:
-            clauses.append("search LIKE ? ESCAPE '\\'")
-            params.append(f"%{_escape_like(self.text.lower())}%")
+            params += [f"%{escaped}%"] * 2
         return (" AND ".join(clauses) or "1"), params
 
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@dataclass(frozen=True)
+class Where:
+    clause: str
+    params: list[object]
+    over_cap: bool = False  # known to match more than the count cap (no need to count)
+
+
+ProbeCache = dict[tuple[object, ...], list[int] | None]
+
+
+def _probe_text(db: sqlite3.Connection, text: str, cap: int, cache: ProbeCache | None) -> list[int] | None:
+    """The rows whose text contains `text`, or None when more than `cap` do. Cached per connection until the
+    database changes (`data_version` moves on others' commits, `total_changes` on this connection's)."""
+    key = (text, cap, db.execute("PRAGMA data_version").fetchone()[0], db.total_changes)
+    if cache is not None and key in cache:
+        return cache[key]
+    phrase = '"' + text.replace('"', '""') + '"'
+    hits = [row[0] for row in db.execute("SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?",
+                                         (f"search : {phrase}", cap + 1))]
+    found = hits if len(hits) <= cap else None
+    if cache is not None:
+        if len(cache) >= 256:
+            cache.clear()
+        cache[key] = found
+    return found
+
+
+def sql_where(db: sqlite3.Connection, where: EventFilter, cap: int = 10_000, cache: ProbeCache | None = None) -> Where:
+    """The full WHERE clause, free text included.
+
+    Text of three characters or more is looked up in the trigram index first (a phrase query, quotes doubled,
+    stopping after `cap` + 1 hits): a selective text becomes the list of its rows; a text that matches more
+    than `cap` events is checked row by row with LIKE instead, which the other filters and the sort order
+    narrow and stop early. Shorter text always uses LIKE.
+    """
+    clause, params = where.where()
+    text = where.text
+    if not text:
+        return Where(clause, params)
+    over_cap = False
+    if len(text) >= 3:
+        hits = _probe_text(db, text, cap, cache)
+        if hits is not None:
+            return Where(f"{clause} AND rowid IN (SELECT value FROM json_each(?))", [*params, json.dumps(hits)])
+        over_cap = clause == "1"
+    return Where(f"{clause} AND search LIKE ? ESCAPE '\\'", [*params, f"%{_escape_like(text.lower())}%"], over_cap)
 
 
 def check_statuses(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -115,43 +164,57 @@ def check_statuses(values: tuple[str, ...]) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Page:
     total: int
+    exact: bool  # False when more than `count_cap` events match: `total` is then a lower bound
     rows: list[tuple[str, str]]  # (event data JSON, review status)
 
 
+def _count(db: sqlite3.Connection, clause: str, params: list[object], cap: int) -> tuple[int, bool]:
+    """How many events match, counted up to `cap` (past it the count is a lower bound: exact is False)."""
+    found = int(db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE {clause} LIMIT ?)",
+                           [*params, cap + 1]).fetchone()[0])
+    return min(found, cap), found <= cap
+
+
 def select_events(db: sqlite3.Connection, where: EventFilter, sort: str = "-event_date", limit: int = 100,
-                  offset: int = 0) -> Page:
-    """One page of events (stored JSON and review status) and the number of events that match."""
+                  offset: int = 0, count_cap: int = 10_000, cache: ProbeCache | None = None) -> Page:
+    """One page of events (stored JSON and review status) and how many match (see `count_events`).
+
+    The page is chosen on the small columns first and only its rows' JSON is read, so sorting thousands of
+    matches never copies their JSON around.
+    """
     if sort not in SORTS:
         raise InputError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-    clause, params = where.where()
-    total = db.execute(f"SELECT COUNT(*) FROM events WHERE {clause}", params).fetchone()[0]
-    rows = db.execute(f"SELECT data, status FROM events WHERE {clause} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
-                      [*params, limit, offset]).fetchall()
-    return Page(int(total), [(str(d), str(s)) for d, s in rows])
+    full = sql_where(db, where, count_cap, cache)
+    clause, params = full.clause, full.params
+    total, exact = (count_cap, False) if full.over_cap else _count(db, clause, params, count_cap)
+    order = SORTS[sort]
+    rows = db.execute(f"SELECT data, status FROM events WHERE rowid IN (SELECT rowid FROM events WHERE {clause} "
+                      f"ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}", [*params, limit, offset]).fetchall()
+    return Page(total, exact, [(str(d), str(s)) for d, s in rows])
 
 
 def iter_events(db: sqlite3.Connection, where: EventFilter, sort: str = "event_date") -> Iterator[str]:
     """Every matching event's stored JSON, in order, without loading them all."""
     if sort not in SORTS:
         raise InputError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-    clause, params = where.where()
+    clause, params = (full := sql_where(db, where)).clause, full.params
     for (data,) in db.execute(f"SELECT data FROM events WHERE {clause} ORDER BY {SORTS[sort]}", params):
         yield str(data)
 
 
 def select_points(db: sqlite3.Connection, where: EventFilter, limit: int) -> tuple[int, list[list[object]]]:
     """Compact map points `[event_id, longitude, latitude, event_type, event_date, status]` of located events."""
-    clause, params = where.where()
-    total = db.execute(f"SELECT COUNT(*) FROM events WHERE {clause}", params).fetchone()[0]
+    clause, params = (full := sql_where(db, where)).clause, full.params
+    total = int(db.execute(f"SELECT COUNT(*) FROM events WHERE {clause}", params).fetchone()[0])
     rows = db.execute(
         f"SELECT event_id, longitude, latitude, event_type, event_date, status FROM events WHERE {clause} "
         "AND latitude IS NOT NULL ORDER BY event_date DESC, event_id LIMIT ?", [*params, limit]).fetchall()
-    return int(total), [list(row) for row in rows]
+    return total, [list(row) for row in rows]
 
 
 def count_by_day(db: sqlite3.Connection, where: EventFilter) -> list[dict[str, object]]:
     """Event counts per day and event type (undated events are left out)."""
-    clause, params = where.where()
+    clause, params = (full := sql_where(db, where)).clause, full.params
     rows = db.execute(f"SELECT event_date, event_type, COUNT(*) FROM events WHERE {clause} "
                       "AND event_date IS NOT NULL GROUP BY event_date, event_type ORDER BY event_date", params)
     return [{"day": day, "event_type": kind, "count": count} for day, kind, count in rows]

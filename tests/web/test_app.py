@@ -162,7 +162,7 @@ def test_meta_outlines_openapi_and_page(client) -> None:
 def test_submitting_the_example_stores_its_events(tmp_path, example_gold) -> None:
     from tests.conftest import EXAMPLE_TEXT
 
-    client, store = _client(tmp_path)
+    client, _ = _client(tmp_path)
     response = client.post("/articles", headers=WRITE, json={
         "text": EXAMPLE_TEXT.read_text(encoding="utf-8"), "published": example_gold["published"],
         "url": "https://example.org/iraq"})

@@ -27,7 +27,16 @@ from eventwire.export import EXPORTERS
 from eventwire.gazetteer.index import GEONAMES_CREDIT
 from eventwire.lexicons import load_taxonomy
 from eventwire.model import event_from_dict, to_dict
-from eventwire.query import BBox, EventFilter, check_statuses, count_by_day, iter_events, select_events, select_points
+from eventwire.query import (
+    BBox,
+    EventFilter,
+    Page,
+    check_statuses,
+    count_by_day,
+    iter_events,
+    select_events,
+    select_points,
+)
 from eventwire.settings import Settings
 from eventwire.web.context import ApiError, WebContext, error_body
 from eventwire.web.outlines import OUTLINE_CREDIT, country_outlines
@@ -79,10 +88,12 @@ class FilterParams:
                               status or [])
 
 
-def _events_json(total: int, limit: int, offset: int, rows: list[tuple[str, str]]) -> bytes:
+def _events_json(page: Page, limit: int, offset: int) -> bytes:
     """Stored event JSON spliced with its review status, without parsing every event again."""
-    events = ",".join(f'{data[:-1]},"review_status":"{status}"}}' for data, status in rows)
-    return f'{{"total":{total},"limit":{limit},"offset":{offset},"events":[{events}]}}'.encode()
+    events = ",".join(f'{data[:-1]},"review_status":"{status}"}}' for data, status in page.rows)
+    exact = "true" if page.exact else "false"
+    return (f'{{"total":{page.total},"total_exact":{exact},"limit":{limit},"offset":{offset},'
+            f'"events":[{events}]}}').encode()
 
 
 def create_app(settings: Settings, store_path: Path) -> FastAPI:
@@ -122,9 +133,11 @@ def create_app(settings: Settings, store_path: Path) -> FastAPI:
                x_eventwire_token: TokenHeader = "") -> Response:
         context.require_reader(_token(authorization, x_eventwire_token))
         size = min(limit or settings.get("web.page_size"), settings.get("web.max_page_size"))
-        page = select_events(context.store().db, filters.value, sort, size, offset)
+        store = context.store()
+        page = select_events(store.db, filters.value, sort, size, offset, settings.get("web.count_cap"),
+                             store.probe_cache)
         if format == "json":
-            return Response(_events_json(page.total, size, offset, page.rows), media_type="application/json")
+            return Response(_events_json(page, size, offset), media_type="application/json")
         out = io.StringIO()
         EXPORTERS["geojson"]((event_from_dict(json.loads(data)) for data, _ in page.rows), out)
         return Response(out.getvalue(), media_type="application/geo+json")

@@ -58,7 +58,7 @@ async function refresh() {
     const data = await (await api("/events/points?" + filterParams())).json();
     const points = data.points.map(([id, lon, lat, type, date, status]) => ({ id, lon, lat, type, date, status }));
     map.setPoints(points);
-    if (!state.fitted && points.length) { map.fit(points, 16); state.fitted = true; }
+    if (!state.fitted && points.length) { map.fit(points, 12); state.fitted = true; }
     const shown = data.capped ? `${points.length} of ${data.total}` : `${data.total}`;
     $("#map-status").textContent = `${shown} event(s)` + (data.total > points.length && !data.capped
       ? ` (${data.total - points.length} without coordinates)` : "");

@@ -130,16 +130,30 @@ class EventMap {
     this.renderMarkers();
   }
 
-  clusters(cell = 36) {
-    const cells = new Map();
+  // Greedy clustering in screen space: a point joins the first cluster whose centre lies within `radius`
+  // pixels (looked up through a grid of radius-sized cells), so nearby towns split as soon as they are apart.
+  clusters(radius = 22) {
+    const grid = new Map(), groups = [];
     for (const p of this.points) {
       const [sx, sy] = this.toScreen(...project(p.lon, p.lat));
-      const key = Math.floor(sx / cell) + ":" + Math.floor(sy / cell);
-      let group = cells.get(key);
-      if (!group) cells.set(key, (group = { sx: 0, sy: 0, items: [] }));
-      group.sx += sx; group.sy += sy; group.items.push(p);
+      const cx = Math.floor(sx / radius), cy = Math.floor(sy / radius);
+      let found = null;
+      for (let dx = -1; dx <= 1 && !found; dx++) {
+        for (let dy = -1; dy <= 1 && !found; dy++) {
+          for (const g of grid.get(`${cx + dx}:${cy + dy}`) || []) {
+            if (Math.hypot(g.x - sx, g.y - sy) <= radius) { found = g; break; }
+          }
+        }
+      }
+      if (!found) {
+        found = { x: sx, y: sy, items: [] };
+        groups.push(found);
+        const key = `${cx}:${cy}`;
+        grid.set(key, [...(grid.get(key) || []), found]);
+      }
+      found.items.push(p);
     }
-    return [...cells.values()].map((g) => ({ x: g.sx / g.items.length, y: g.sy / g.items.length, items: g.items }));
+    return groups;
   }
 
   renderMarkers() {
