@@ -25,11 +25,28 @@ function geometryPath(geometry) {
   return polygons.map((rings) => rings.map(ringPath).join("")).join("");
 }
 
+// Where to write a country's name: the centre of the bounding box of its largest polygon's outer ring.
+function labelPoint(geometry) {
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  let best = null, bestArea = -1;
+  for (const rings of polygons) {
+    const lons = rings[0].map((p) => p[0]), lats = rings[0].map((p) => p[1]);
+    const box = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+    const area = (box[2] - box[0]) * (box[3] - box[1]);
+    if (area > bestArea) { bestArea = area; best = box; }
+  }
+  return [(best[0] + best[2]) / 2, (best[1] + best[3]) / 2];
+}
+
 class EventMap {
   constructor(svg, { onSelect, onCluster, colourOf }) {
     this.svg = svg;
     this.countries = svg.querySelector("#countries");
     this.markers = svg.querySelector("#markers");
+    this.labels = document.createElementNS(SVG_NS, "g");
+    this.labels.setAttribute("id", "labels");
+    svg.insertBefore(this.labels, this.markers);
+    this.labelPoints = [];
     this.onSelect = onSelect;
     this.onCluster = onCluster;
     this.colourOf = colourOf;
@@ -46,6 +63,7 @@ class EventMap {
 
   setOutlines(collection, focusCodes) {
     this.countries.textContent = "";
+    this.labelPoints = collection.features.map((f) => ({ name: f.properties.name, at: labelPoint(f.geometry) }));
     for (const feature of collection.features) {
       const path = document.createElementNS(SVG_NS, "path");
       path.setAttribute("d", geometryPath(feature.geometry));
@@ -127,7 +145,24 @@ class EventMap {
     const { x, y, scale } = this.view;
     this.countries.setAttribute("transform",
       `translate(${width / 2 - x * scale},${height / 2 - y * scale}) scale(${scale})`);
+    this.renderLabels();
     this.renderMarkers();
+  }
+
+  renderLabels() {
+    this.labels.textContent = "";
+    if (this.view.scale < 4) return; // a world view stays uncluttered
+    const [width, height] = this.size();
+    for (const { name, at } of this.labelPoints) {
+      const [x, y] = this.toScreen(...project(at[0], at[1]));
+      if (x < 0 || y < 0 || x > width || y > height) continue;
+      const text = document.createElementNS(SVG_NS, "text");
+      text.setAttribute("x", x.toFixed(1));
+      text.setAttribute("y", y.toFixed(1));
+      text.setAttribute("class", "country-label");
+      text.textContent = name;
+      this.labels.appendChild(text);
+    }
   }
 
   // Greedy clustering in screen space: a point joins the first cluster whose centre lies within `radius`
