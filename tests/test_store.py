@@ -16,7 +16,7 @@ def test_saving_twice_changes_nothing(tmp_path) -> None:
     before = store.counts(), list(store.events())
     store.save(_article())
     assert (store.counts(), list(store.events())) == before
-    assert store.counts() == {"articles": 1, "events": 1, "rejections": 1}
+    assert store.counts() == {"articles": 1, "events": 1, "rejections": 1, "incidents": 0}
 
 
 def test_events_round_trip_through_the_store(tmp_path) -> None:

@@ -214,8 +214,9 @@ class Article:
 
     @property
     def article_id(self) -> str:
-        """Content-derived id: the URL when there is one, else the raw content."""
-        basis = self.url.strip() or self.raw
+        """Content-derived id: the URL when there is one, else the raw content (else, for input that could not
+        be read, where it came from)."""
+        basis = self.url.strip() or self.raw or f"origin:{self.origin}"
         return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 

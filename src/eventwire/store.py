@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from eventwire.dedup import DedupRules, group_events
 from eventwire.errors import InputError, NotFoundError, StoreError
 from eventwire.model import Article, Event, event_from_dict, to_dict
 
@@ -101,6 +102,13 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
           INSERT INTO events_fts (rowid, actor1, actor2, search) VALUES (new.rowid, new.actor1, new.actor2, new.search);
         END;
         INSERT INTO events_fts (events_fts) VALUES ('rebuild');
+    """),
+    ("0004_incidents", """
+        CREATE TABLE incidents (
+          incident_id TEXT PRIMARY KEY, event_date TEXT, event_type TEXT NOT NULL, country_code TEXT NOT NULL,
+          reports INTEGER NOT NULL, data TEXT NOT NULL, members TEXT NOT NULL, reasons TEXT NOT NULL
+        );
+        CREATE INDEX incidents_date ON incidents (event_date);
     """),
 )
 
@@ -221,8 +229,30 @@ class Store:
         return [{"action": a, "reviewer": r, "at": at, "before": json.loads(b), "after": json.loads(af), "note": n}
                 for a, r, at, b, af, n in rows]
 
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE article_id = ?", (article_id,)).fetchone() is not None
+
+    def rebuild_incidents(self, rules: DedupRules = DedupRules()) -> int:
+        """Regroup every non-rejected report into incidents (one transaction); the number of incidents."""
+        reports = (event_from_dict(json.loads(data)) for (data,) in
+                   self.db.execute("SELECT data FROM events WHERE status != 'rejected'"))
+        incidents = group_events(reports, rules)
+        with self.db:
+            self.db.execute("DELETE FROM incidents")
+            self.db.executemany("INSERT INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+                (i.incident_id, i.event.event_date.isoformat() if i.event.event_date else None, i.event.event_type,
+                 i.event.country_code, len(i.reports), json.dumps(to_dict(i.event), sort_keys=True),
+                 json.dumps([r.event_id for r in i.reports]), json.dumps(i.reasons)) for i in incidents])
+        return len(incidents)
+
+    def incidents(self) -> Iterator[tuple[Event, list[str], list[str]]]:
+        """Merged events in date order, each with its report event ids and merge reasons."""
+        rows = self.db.execute("SELECT data, members, reasons FROM incidents ORDER BY event_date, incident_id")
+        for data, members, reasons in rows:
+            yield event_from_dict(json.loads(data)), json.loads(members), json.loads(reasons)
+
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "events", "rejections")
+        tables = ("articles", "events", "rejections", "incidents")
         return {t: int(self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
 
     def close(self) -> None:

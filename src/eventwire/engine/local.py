@@ -1,0 +1,33 @@
+"""Local runner: the pipeline in this process (1 worker) or in N worker processes, each built once."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+
+from eventwire.model import Article
+from eventwire.pipeline import Pipeline
+from eventwire.settings import Settings
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(settings)
+
+
+def _process(article: Article) -> Article:
+    assert _worker_pipeline is not None, "worker not initialised"
+    return _worker_pipeline.run_safely(article)
+
+
+def run_local(articles: Iterable[Article], settings: Settings, workers: int = 1) -> Iterator[Article]:
+    """Processed articles in input order; dropped-at-ingest articles pass through without a worker trip."""
+    if workers <= 1:
+        pipeline = Pipeline(settings)
+        yield from (pipeline.run_safely(a) for a in articles)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(workers, initializer=_start_worker, initargs=(settings,)) as pool:
+        yield from pool.imap(_process, articles, chunksize=2)
