@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -119,6 +120,123 @@ def cmd_events(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _open_store(args: argparse.Namespace, settings: Settings, must_exist: bool = False) -> Store:
+    path = Path(args.db or settings.get("store.path"))
+    if must_exist and not path.exists():
+        raise InputError(f"no store at {path}; run `eventwire ingest` first or pass --db")
+    return Store(path)
+
+
+def _ingest_progress(enabled: bool) -> Callable[[RunSummary], None]:
+    """A progress line on stderr: rewritten in place on a terminal, else one line every 30 s."""
+    last = [0.0]
+
+    def show(summary: RunSummary) -> None:
+        if enabled:
+            print(f"\r{summary.line()}", end="", file=sys.stderr, flush=True)
+        elif summary.seconds - last[0] >= 30:
+            last[0] = summary.seconds
+            print(summary.line(), file=sys.stderr, flush=True)
+
+    return show
+
+
+def _run_ingest(args: argparse.Namespace, settings: Settings, store: Store) -> RunSummary:
+    from eventwire.ingest import IngestPlan, ingest
+
+    plan = IngestPlan(args.workers, args.engine, args.scheduler or "", args.force)
+    skip = None if args.force else (lambda url: store.has_article(Article(raw="", url=url).article_id))
+    articles = read_inputs(args.inputs, settings, _known(args), skip_url=skip)
+    tty = sys.stderr.isatty() and not args.quiet
+    summary = ingest(articles, settings, store, plan, None if args.quiet else _ingest_progress(tty))
+    if tty:
+        print(file=sys.stderr)
+    _report(summary, args.quiet)
+    return summary
+
+
+def cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
+    """Collect sources into the store: new articles only, then cross-article dedup."""
+    settings = _settings(args)
+    store = _open_store(args, settings)
+    _run_ingest(args, settings, store)
+    return 0
+
+
+def _interval(text: str) -> float:
+    units = {"s": 1, "m": 60, "h": 3600}
+    try:
+        return float(text[:-1]) * units[text[-1]] if text[-1] in units else float(text)
+    except (ValueError, IndexError):
+        raise argparse.ArgumentTypeError(f"expected an interval like 30s, 15m or 2h, got {text!r}") from None
+
+
+def cmd_watch(args: argparse.Namespace, out: TextIO) -> int:
+    """Ingest feeds again every interval, until interrupted (or for --rounds rounds)."""
+    settings = _settings(args)
+    store = _open_store(args, settings)
+    rounds = 0
+    while True:
+        started = time.monotonic()
+        summary = _run_ingest(args, settings, store)
+        rounds += 1
+        print(f"eventwire: round {rounds} done at {dt.datetime.now():%H:%M:%S}: {summary.articles} new article(s)",
+              file=sys.stderr)
+        if args.rounds and rounds >= args.rounds:
+            return 0
+        time.sleep(max(0.0, args.every - (time.monotonic() - started)))
+
+
+def _export_filter(args: argparse.Namespace) -> Callable[[Event], bool]:
+    def keep(event: Event) -> bool:
+        date = event.event_date
+        return ((not args.country or args.country in (event.country_code, event.country))
+                and (not args.event_type or event.event_type in args.event_type)
+                and (args.start is None or (date is not None and date >= args.start))
+                and (args.end is None or (date is not None and date <= args.end)))
+    return keep
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    """Write the deduplicated events (or, with --reports, every report) in one format."""
+    from eventwire.export import write_parquet
+
+    settings = _settings(args)
+    store = _open_store(args, settings, must_exist=True)
+    chosen = store.events() if args.reports else (event for event, _, _ in store.incidents())
+    events = filter(_export_filter(args), chosen)
+    if args.format == "parquet":
+        if not args.output:
+            raise InputError("--format parquet writes a file: add --output FILE.parquet")
+        count = write_parquet(events, Path(args.output))
+    elif args.output:
+        with Path(args.output).open("w", encoding="utf-8", newline="") as handle:
+            count = EXPORTERS[args.format](events, handle)
+    else:
+        count = EXPORTERS[args.format](events, out)
+    print(f"eventwire: {count} event(s) exported", file=sys.stderr)
+    return 0
+
+
+def cmd_control(args: argparse.Namespace, out: TextIO) -> int:
+    """Who controls which place on a date, from the stored territory events."""
+    from eventwire.control import territorial_control
+
+    settings = _settings(args)
+    store = _open_store(args, settings, must_exist=True)
+    places = territorial_control((event for event, _, _ in store.incidents()), args.on, args.country or "")
+    if args.format == "json":
+        out.write(json.dumps(to_dict(places), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out.write(f"{'place':<24}{'admin1':<16}{'controller':<36}{'since':<12}changes\n")
+    for place in places:
+        out.write(f"{place.location[:23]:<24}{place.admin1[:15]:<16}{place.controller[:35]:<36}"
+                  f"{place.since.isoformat():<12}{len(place.changes)}\n")
+    if not places:
+        print("eventwire: no territory events up to that date", file=sys.stderr)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     """Serve the HTTP API and the map page over the store."""
     from eventwire.web.serve import serve
@@ -142,6 +260,15 @@ def _inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", metavar="PATH|URL|-", help="files, folders, URLs, or - for stdin")
     parser.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) for relative dates")
     parser.add_argument("--outlet", help="name of the outlet that published the page")
+
+
+def _ingest_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help="SQLite store (default: store.path setting)")
+    parser.add_argument("--workers", type=int, default=1, help="local worker processes (default 1)")
+    parser.add_argument("--engine", choices=["local", "dask"], default="local")
+    parser.add_argument("--scheduler", help="Dask scheduler address for --engine dask (tcp://HOST:8786)")
+    parser.add_argument("--force", action="store_true", help="process articles already in the store again")
+    parser.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -172,13 +299,43 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--format", choices=formats, default="jsonl")
     events.add_argument("--limit", type=int, help="at most this many events")
     events.set_defaults(func=cmd_events)
+    ingest_cmd = commands.add_parser("ingest", help="collect files, folders, URLs, feeds, WARC, JSONL into the store")
+    _inputs(ingest_cmd)
+    _ingest_options(ingest_cmd)
+    ingest_cmd.set_defaults(func=cmd_ingest)
+
+    watch = commands.add_parser("watch", help="ingest feeds again and again (continuous collection)")
+    _inputs(watch)
+    _ingest_options(watch)
+    watch.add_argument("--every", type=_interval, default=900.0, help="interval: 30s, 15m, 2h (default 15m)")
+    watch.add_argument("--rounds", type=int, default=0, help="stop after this many rounds (default: never)")
+    watch.set_defaults(func=cmd_watch)
+
+    export = commands.add_parser("export", help="write the deduplicated events: acled-csv, geojson, jsonl, parquet")
+    export.add_argument("--format", choices=[*formats, "parquet"], default="acled-csv")
+    export.add_argument("--output", "-o", help="file to write (required for parquet; default stdout)")
+    export.add_argument("--reports", action="store_true", help="every report, not deduplicated incidents")
+    export.add_argument("--country", help="ISO alpha-2 code or country name")
+    export.add_argument("--event-type", action="append", help="event type (repeatable)")
+    export.add_argument("--start", type=_date, help="first event date")
+    export.add_argument("--end", type=_date, help="last event date")
+    export.add_argument("--db", help="SQLite store (default: store.path setting)")
+    export.set_defaults(func=cmd_export)
+
+    control = commands.add_parser("control", help="who controls which place on a date (territory events)")
+    control.add_argument("--country", help="ISO alpha-2 code or country name")
+    control.add_argument("--on", type=_date, help="the date (default: latest)")
+    control.add_argument("--format", choices=["table", "json"], default="table")
+    control.add_argument("--db", help="SQLite store (default: store.path setting)")
+    control.set_defaults(func=cmd_control)
+
     serve_cmd = commands.add_parser("serve", help="serve the HTTP API and the offline map workbench")
     serve_cmd.add_argument("--db", help="SQLite store (default: store.path setting)")
     serve_cmd.add_argument("--host", help="address to listen on (default: web.host, 127.0.0.1)")
     serve_cmd.add_argument("--port", type=int, help="port (default: web.port, 8000)")
     serve_cmd.add_argument("--no-example", action="store_true", help="do not load the example into an empty store")
     serve_cmd.set_defaults(func=cmd_serve)
-    for sub in (extract, clean_cmd, geo, events, serve_cmd):
+    for sub in (extract, clean_cmd, geo, events, serve_cmd, ingest_cmd, watch, export, control):
         _common(sub)
     return parser
 

@@ -1,11 +1,14 @@
 """Cross-article dedup: reports of the same real event merge into one incident that lists every source.
 
-A corpus step (many events in, incidents out). Two reports are the same event when they come from different
-articles, have the same event and sub-event type, dates within `window_days`, places within `max_km` (or the
+A corpus step (many events in, incidents out). Two reports are the same event when they have the same event and
+sub-event type, dates within `window_days` (the same day within one article), places within `max_km` (or the
 same GeoNames place, or the same named admin2) and compatible actors (the same actor1, or one side unnamed or
-unidentified). Grouping is complete-linkage over the reports sorted by a canonical key, so the result does not
-depend on input order, and every merge keeps its reason. Fatalities are reconciled as ACLED does: the lowest
-figure any report gives (reports that give none do not count).
+unidentified). Within one article this is ACLED's own rule (one event per type, place, day and actors: an
+article telling one bombing twice, or two of the same kind in one town that day, gives one event); across
+articles it is the same story from several outlets. Grouping is complete-linkage over the reports sorted by a
+canonical key, so the result does not depend on input order, and every merge keeps its reason. Fatalities
+are reconciled conservatively: each article's highest figure, then the lowest of those across articles
+(reports that give none do not count).
 """
 
 from __future__ import annotations
@@ -79,12 +82,12 @@ def _same_actors(a: Event, b: Event) -> str | None:
 
 def same_event(a: Event, b: Event, rules: DedupRules = DedupRules()) -> str | None:
     """Why two reports describe the same event, or None when they may not."""
-    if a.article_id == b.article_id or a.event_type != b.event_type or a.sub_event_type != b.sub_event_type:
+    if a.event_type != b.event_type or a.sub_event_type != b.sub_event_type:
         return None
     if a.event_date is None or b.event_date is None:
         return None
     days = abs((a.event_date - b.event_date).days)
-    if days > rules.window_days:
+    if days > (0 if a.article_id == b.article_id else rules.window_days):
         return None
     place = _same_place(a, b, rules)
     actors = _same_actors(a, b) if place else None
@@ -97,7 +100,10 @@ def _merge(reports: list[Event]) -> Event:
     best = max(reports, key=lambda e: (e.confidence, e.geo_precision == 1, -(e.time_precision or 9), e.event_id))
     dates = Counter(e.event_date for e in reports if e.event_date is not None)
     date = min(dates, key=lambda d: (-dates[d], d)) if dates else best.event_date
-    given = [e.fatalities for e in reports if e.fatalities > 0]
+    per_article: dict[str, int] = {}
+    for e in reports:
+        per_article[e.article_id] = max(per_article.get(e.article_id, 0), e.fatalities)
+    given = [n for n in per_article.values() if n > 0]
     sources = sorted({e.source for e in reports if e.source})
     return dataclasses.replace(best, event_date=date, fatalities=min(given) if given else 0,
                                source="; ".join(sources) or best.source)
@@ -117,11 +123,12 @@ def group_events(events: Iterable[Event], rules: DedupRules = DedupRules()) -> l
         best: tuple[float, int, list[str]] | None = None
         for index in open_by_type.get(key, []):
             members, _ = clusters[index]
-            reasons = [same_event(member, event, rules) for member in members]
-            if all(reasons):
+            found = [same_event(member, event, rules) for member in members]
+            why = [reason for reason in found if reason]
+            if len(why) == len(found):
                 km = min(distance_km(m, event) or 0.0 for m in members)
                 if best is None or (km, index) < best[:2]:
-                    best = (km, index, [r for r in reasons if r])
+                    best = (km, index, why)
         if best is None:
             clusters.append(([event], []))
             open_by_type.setdefault(key, []).append(len(clusters) - 1)
@@ -129,10 +136,10 @@ def group_events(events: Iterable[Event], rules: DedupRules = DedupRules()) -> l
             clusters[best[1]][0].append(event)
             clusters[best[1]][1].append(best[2][0])
     incidents = []
-    for members, reasons in clusters:
+    for members, merged_because in clusters:
         ids = sorted(m.event_id for m in members)
         incident_id = hashlib.sha256("|".join(ids).encode()).hexdigest()[:16]
         merged = dataclasses.replace(_merge(members), event_id=incident_id)
         incidents.append(Incident(incident_id, merged, tuple(sorted(members, key=lambda m: m.event_id)),
-                                  tuple(reasons)))
+                                  tuple(merged_because)))
     return sorted(incidents, key=lambda i: (i.event.event_date or dt.date.min, i.incident_id))

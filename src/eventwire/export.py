@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
+from eventwire.acled import ACLED_COLUMNS, acled_row
+from eventwire.errors import ResourceError
 from eventwire.gazetteer.index import GEONAMES_CREDIT
 from eventwire.model import Event, to_dict
 
@@ -64,4 +68,32 @@ def write_geojson(events: Iterable[Event], out: TextIO) -> int:
     return len(features)
 
 
-EXPORTERS: dict[str, Exporter] = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson}
+def write_acled_csv(events: Iterable[Event], out: TextIO) -> int:
+    """ACLED's columns in ACLED's order, so the file concatenates with ACLED downloads."""
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    stamp = int(time.time())
+    count = 0
+    for event in events:
+        writer.writerow(acled_row(event, stamp))
+        count += 1
+    return count
+
+
+EXPORTERS: dict[str, Exporter] = {"jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson,
+                                  "acled-csv": write_acled_csv}
+
+
+def write_parquet(events: Iterable[Event], path: Path) -> int:
+    """A Parquet file of the flat fields (what `csv` holds), typed, with the GeoNames credit in its metadata."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise ResourceError("Parquet export needs pyarrow: pip install 'eventwire[ingest]'") from exc
+    rows = [event_record(e) for e in events]
+    columns = {name: [row[name] for row in rows] for name in FLAT_FIELDS}
+    table = pa.table(columns) if rows else pa.table({name: pa.array([], pa.string()) for name in FLAT_FIELDS})
+    table = table.replace_schema_metadata({"attribution": GEONAMES_CREDIT})
+    pq.write_table(table, path)
+    return len(rows)

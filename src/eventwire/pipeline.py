@@ -57,6 +57,9 @@ class RunSummary:
     events: int = 0
     drops: Counter[str] = field(default_factory=Counter)
     rejected: Counter[str] = field(default_factory=Counter)
+    skipped: int = 0  # already stored, not processed again
+    incidents: int = 0  # after cross-article dedup, when the run regrouped them
+    seconds: float = 0.0
 
     def add(self, article: Article) -> None:
         self.articles += 1
@@ -66,8 +69,17 @@ class RunSummary:
         for rejection in article.rejected:
             self.rejected[f"{rejection.stage}: {rejection.reason}"] += 1
 
+    def line(self) -> str:
+        """One progress line: articles, events, drops, rate."""
+        rate = self.articles / self.seconds if self.seconds > 0 else 0.0
+        return (f"{self.articles} article(s), {self.events} event(s), {sum(self.drops.values())} dropped, "
+                f"{self.skipped} already stored, {rate:.1f} articles/s")
+
     def render(self) -> str:
         lines = [f"{self.articles} article(s), {self.events} event(s)"]
+        if self.skipped or self.incidents or self.seconds:
+            lines[0] += (f", {self.skipped} already stored, {self.incidents} incident(s) after dedup, "
+                         f"{self.seconds:.1f} s")
         for label, counts in (("dropped articles", self.drops), ("rejected candidates", self.rejected)):
             if counts:
                 parts = ", ".join(f"{reason} ({n})" for reason, n in counts.most_common())

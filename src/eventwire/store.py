@@ -232,11 +232,11 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE article_id = ?", (article_id,)).fetchone() is not None
 
-    def rebuild_incidents(self, rules: DedupRules = DedupRules()) -> int:
+    def rebuild_incidents(self, rules: DedupRules | None = None) -> int:
         """Regroup every non-rejected report into incidents (one transaction); the number of incidents."""
         reports = (event_from_dict(json.loads(data)) for (data,) in
                    self.db.execute("SELECT data FROM events WHERE status != 'rejected'"))
-        incidents = group_events(reports, rules)
+        incidents = group_events(reports, rules or DedupRules())
         with self.db:
             self.db.execute("DELETE FROM incidents")
             self.db.executemany("INSERT INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [

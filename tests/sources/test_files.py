@@ -5,7 +5,8 @@ import pytest
 
 from eventwire.errors import InputError
 from eventwire.settings import Settings
-from eventwire.sources.files import Known, decode, read_inputs
+from eventwire.sources import read_inputs
+from eventwire.sources.files import Known, decode
 
 
 def test_decode_handles_utf8_latin1_binary_and_empty() -> None:

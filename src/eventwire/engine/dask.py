@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import cache
 from itertools import islice
+from typing import Any
 
 from eventwire.errors import ConfigError, ResourceError
 from eventwire.model import Article
@@ -37,12 +38,12 @@ def run_dask(articles: Iterable[Article], settings: Settings, scheduler: str) ->
     if not scheduler:
         raise ConfigError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
     try:
-        client = Client(scheduler, timeout=30)
+        client = Client(scheduler, timeout=30)  # type: ignore[no-untyped-call]
     except OSError as exc:
         raise ResourceError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     try:
         source = iter(articles)
-        pending = []
+        pending: list[Any] = []  # dask futures
         while True:
             while len(pending) < IN_FLIGHT and (batch := list(islice(source, BATCH))):
                 pending.append(client.submit(_process_batch, batch, settings, pure=False))
@@ -50,4 +51,4 @@ def run_dask(articles: Iterable[Article], settings: Settings, scheduler: str) ->
                 break
             yield from pending.pop(0).result()
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]

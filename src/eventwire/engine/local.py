@@ -25,8 +25,10 @@ def _process(article: Article) -> Article:
 def run_local(articles: Iterable[Article], settings: Settings, workers: int = 1) -> Iterator[Article]:
     """Processed articles in input order; dropped-at-ingest articles pass through without a worker trip."""
     if workers <= 1:
-        pipeline = Pipeline(settings)
-        yield from (pipeline.run_safely(a) for a in articles)
+        pipeline: Pipeline | None = None
+        for article in articles:
+            pipeline = pipeline or Pipeline(settings)  # built on the first article, not for an empty run
+            yield pipeline.run_safely(article)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(workers, initializer=_start_worker, initargs=(settings,)) as pool:

@@ -1,4 +1,4 @@
-"""Files, folders, standard input and URLs as articles.
+"""Files and standard input as articles (the dispatcher over every kind of source is `sources.dispatch`).
 
 Bytes are decoded as UTF-8, else the charset an HTML page declares, else Windows-1252. Binary, empty and
 oversized inputs become articles with a `Drop` (stage "ingest") so a batch always goes on. A `NAME.json`
@@ -12,16 +12,11 @@ import datetime as dt
 import json
 import re
 import sys
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from eventwire.errors import InputError
 from eventwire.model import Article, Drop
-from eventwire.settings import Settings
 
 STAGE = "ingest"
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
@@ -71,7 +66,7 @@ def _sidecar(path: Path) -> Known:
     return Known(published, str(data.get("outlet") or ""), str(data.get("url") or ""))
 
 
-def _merge(known: Known, found: Known) -> Known:
+def merge_known(known: Known, found: Known) -> Known:
     return Known(known.published or found.published, known.outlet or found.outlet, known.url or found.url)
 
 
@@ -100,38 +95,24 @@ def _files_under(folder: Path) -> list[Path]:
     return [p for p in files if not (p.suffix == ".json" and p.with_suffix("") in content)]
 
 
-def fetch_url(url: str, settings: Settings, known: Known) -> Article:
-    request = urllib.request.Request(url, headers={"User-Agent": str(settings.get("ingest.user_agent"))})
-    max_bytes = int(settings.get("ingest.max_bytes"))
-    base = Article(raw="", origin=url, url=url, published=known.published, outlet=known.outlet)
+def article_from_bytes(data: bytes, origin: str, known: Known, max_bytes: int) -> Article:
+    """An article of raw bytes (decoded), or one with the drop that says why not."""
+    return _article(data, origin, known, max_bytes)
+
+
+def read_file(file: Path, known: Known, max_bytes: int) -> Article:
+    """One plain file (HTML or text) as an article; its NAME.json sidecar adds metadata."""
     try:
-        with urllib.request.urlopen(request, timeout=float(settings.get("ingest.timeout"))) as response:
-            data = _read_limited(response, max_bytes)
-    except urllib.error.HTTPError as exc:
-        return _dropped(base, f"HTTP {exc.code}", url)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        return _dropped(base, "unreachable", f"{url}: {exc}")
-    return _article(data, url, _merge(known, Known(url=url)), max_bytes)
+        with file.open("rb") as handle:
+            data = _read_limited(handle, max_bytes)
+    except OSError as exc:
+        return _dropped(Article(raw="", origin=str(file)), "unreadable", str(exc))
+    return _article(data, str(file), merge_known(known, _sidecar(file)), max_bytes)
 
 
-def read_inputs(targets: list[str], settings: Settings, known: Known = Known()) -> Iterator[Article]:
-    """Articles from paths, folders, "-" (stdin) and http(s) URLs, in order."""
-    max_bytes = int(settings.get("ingest.max_bytes"))
-    missing = [t for t in targets if t != "-" and not t.startswith(("http://", "https://")) and not Path(t).exists()]
-    if missing:
-        raise InputError(f"no such file or folder: {missing[0]}")
-    for target in targets:
-        if target == "-":
-            yield _article(_read_limited(sys.stdin.buffer, max_bytes), "<stdin>", known, max_bytes)
-        elif target.startswith(("http://", "https://")):
-            yield fetch_url(target, settings, known)
-        else:
-            path = Path(target)
-            for file in _files_under(path) if path.is_dir() else [path]:
-                try:
-                    with file.open("rb") as handle:
-                        data = _read_limited(handle, max_bytes)
-                except OSError as exc:
-                    yield _dropped(Article(raw="", origin=str(file)), "unreadable", str(exc))
-                    continue
-                yield _article(data, str(file), _merge(known, _sidecar(file)), max_bytes)
+def read_stdin(known: Known, max_bytes: int) -> Article:
+    return _article(_read_limited(sys.stdin.buffer, max_bytes), "<stdin>", known, max_bytes)
+
+
+def files_under(folder: Path) -> list[Path]:
+    return _files_under(folder)

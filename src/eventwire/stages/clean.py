@@ -64,6 +64,19 @@ def extract_html(raw: str) -> HtmlExtract:
     )
 
 
+def split_headline(text: str) -> tuple[str, str]:
+    """(headline, body) of plain text whose first line reads as a headline: short, no closing punctuation,
+    a blank line after it. The headline is metadata, not reporting: it repeats the story."""
+    stripped = text.lstrip()
+    first, sep, rest = stripped.partition("\n")
+    line = first.strip()
+    if not sep or not rest.startswith(("\n", "\r\n")) or not 0 < len(line) <= 150 or line[-1] in ".!?:;,\"'”":
+        return "", text
+    if len(line.split()) < 3 or not rest.strip():
+        return "", text
+    return line, rest.lstrip("\r\n")
+
+
 def make(settings: Settings) -> Callable[[Article], Article]:
     min_words = int(settings.get("clean.min_words"))
     languages = frozenset(settings.get("clean.languages"))
@@ -79,6 +92,8 @@ def make(settings: Settings) -> Callable[[Article], Article]:
             published = published or page.published
             outlet, url = outlet or page.outlet, url or page.url
             removed_html = (Removed("(markup, navigation and page furniture)", "removed by trafilatura"),)
+        else:
+            title, body = split_headline(body)
         filtered = filter_text(body)
         article = dataclasses.replace(
             article, text=filtered.text, title=title, published=published, outlet=outlet, url=url,

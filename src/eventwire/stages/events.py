@@ -178,22 +178,35 @@ class EventFinder:
         events: list[Event] = []
         drops: list[Drop] = []
         kept_heads: dict[int, str] = {}
-        for index in range(len(parse.tokens)):
+        kept_sentences: set[int] = set()
+        # Casualty verbs ("killing 12", "were killed when...") go last: next to an act in their sentence they
+        # are its outcome, as ACLED codes them, not a second event.
+        order = sorted(range(len(parse.tokens)), key=lambda i: parse.tokens[i].lemma.lower() in OUTCOME_LEMMAS)
+        for index in order:
             trigger = self.match_trigger(parse, index)
             if trigger is None:
                 continue
             span = Span(parse.tokens[index].start, parse.tokens[index].end)
+            sentence_number = parse.tokens[index].sent
+            if trigger.lemma in OUTCOME_LEMMAS and sentence_number in kept_sentences:
+                drops.append(Drop(NAME, "same act as another trigger", "outcome of an act in this sentence", span))
+                continue
             judgement = self.judge(parse, index, trigger, places)
             if judgement.reason:
                 drops.append(Drop(NAME, judgement.reason, judgement.detail or parse.word(index), span))
                 continue
             category = taxonomy[judgement.sub_event_type]
-            linked = [h for h in (parse.tokens[index].head, *parse.children(index))
-                      if kept_heads.get(h) == category.event_type]
+            token = parse.tokens[index]
+            # The same act: a kept trigger of the same event type next to this one in the tree, or a
+            # consequence clause ("..., killing 12") hanging on a kept trigger of any type.
+            linked = [h for h in (token.head, *parse.children(index)) if kept_heads.get(h) == category.event_type]
+            if not linked and token.dep in CONSEQUENCE_DEPS and token.head in kept_heads:
+                linked = [token.head]
             if linked:
                 drops.append(Drop(NAME, "same act as another trigger", parse.word(linked[0]), span))
                 continue
             kept_heads[index] = category.event_type
+            kept_sentences.add(sentence_number)
             sentence = parse.sentence_span(parse.tokens[index].sent)
             events.append(Event(
                 event_id=event_id(article.article_id, span, category.sub_event_type),
@@ -203,6 +216,10 @@ class EventFinder:
                 source=article.outlet, confidence=0.5,
             ))
         return events, drops
+
+
+CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "acl"})
+OUTCOME_LEMMAS = frozenset({"kill", "wound", "injure"})
 
 
 def _number(parse: Parse, index: int) -> int:

@@ -168,6 +168,19 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _stray(best: Candidate, initial: Candidate, first: list[Candidate], context: _Context) -> bool:
+    """A small place abroad, far from every other place the article names, in a country it never mentions:
+    the name is more likely a local place missing from the index (a district, a market) than that one."""
+    place = best.place
+    others = [f.place for f in first if f is not initial and f.place.country_code]
+    if place.population >= 50_000 or context.share(place.country_code) > 0 or not others:
+        return False
+    if any(o.country_code == place.country_code for o in others):
+        return False
+    here = (place.latitude, place.longitude)
+    return all(_distance_km(here, (o.latitude, o.longitude)) > 500 for o in others)
+
+
 class Geoparser:
     """Recognises and resolves the place mentions of one annotated article."""
 
@@ -230,6 +243,8 @@ class Geoparser:
 
             ranked = sorted((final(o) for o in options), reverse=True) if len(options) > 1 else [0.0]
             best = max(options, key=final) if len(options) > 1 else initial
+            if _stray(best, initial, first, context):
+                continue
             gap = ranked[0] - ranked[1] if len(ranked) > 1 else 3.0
             confidence = 1 / (1 + math.exp(-2 * gap))
             mentions.append(PlaceMention(candidacy.span, best.place, round(confidence, 3), candidacy.cue))

@@ -2,7 +2,8 @@
 
 Most news is not about conflict; parsing it is the expensive part of the pipeline. An article goes on only
 when its cleaned text holds `screen.min_cues` different cues from `data/screen.toml` (event words and actor
-words, matched as word prefixes); a short text (a brief, a wire flash) is cheap to parse and always goes on. Others are dropped with reason "no conflict vocabulary" and the cues found.
+words, matched as word prefixes); a short text (a brief, a wire flash) is cheap to parse and always goes on.
+Others are dropped with reason "no conflict vocabulary" and the cues found.
 """
 
 from __future__ import annotations
