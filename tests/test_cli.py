@@ -1,5 +1,6 @@
 """The CLI as a user meets it: the README's example, bad input, idempotent storage."""
 
+import csv
 import io
 import json
 
@@ -7,7 +8,7 @@ import pytest
 
 from eventwire.cli import main
 
-from .conftest import EXAMPLE_TEXT
+from .conftest import EXAMPLE_TEXT, EXAMPLES
 
 pytestmark = pytest.mark.slow
 
@@ -63,3 +64,18 @@ def test_missing_file_is_one_line_error(tmp_path, capsys) -> None:
     code, _ = _run(["extract", str(tmp_path / "nope.txt")])
     err = capsys.readouterr().err
     assert code == 2 and err.startswith("eventwire: error: no such file") and len(err.splitlines()) == 1
+
+
+def test_ingest_export_and_control_commands(tmp_path, capsys) -> None:
+    db = str(tmp_path / "c.sqlite")
+    assert main(["ingest", str(EXAMPLES), "--db", db, "--quiet"]) == 0
+    out = io.StringIO()
+    assert main(["export", "--db", db, "--format", "acled-csv", "--country", "IQ"], out=out) == 0
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert sorted(r["location"] for r in rows) == ["Al Qa'im", "Rawah"]
+    out = io.StringIO()
+    assert main(["control", "--db", db, "--country", "IQ", "--on", "2014-06-20", "--format", "json"], out=out) == 0
+    assert [p["location"] for p in json.loads(out.getvalue())] == ["Al Qa'im"]
+    assert main(["export", "--db", db, "--format", "parquet"]) == 2
+    assert "--output" in capsys.readouterr().err
+    assert main(["export", "--db", str(tmp_path / "none.sqlite")]) == 2

@@ -29,3 +29,32 @@ def test_geojson_has_point_geometry_and_geonames_credit() -> None:
     data = json.loads(out.getvalue())
     assert data["features"][0]["geometry"] == {"type": "Point", "coordinates": [41.92, 34.48]}
     assert "GeoNames" in data["attribution"]
+
+
+def test_acled_csv_has_acleds_columns_in_acleds_order() -> None:
+    import dataclasses
+    import datetime as dt
+
+    from eventwire.acled import ACLED_COLUMNS
+
+    event = dataclasses.replace(EVENT, event_date=dt.date(2014, 6, 21), country_code="IQ", country="Iraq", iso=368)
+    out = io.StringIO()
+    assert EXPORTERS["acled-csv"]([event], out) == 1
+    header, row = list(csv.reader(io.StringIO(out.getvalue())))
+    assert tuple(header) == ACLED_COLUMNS and header[:3] == ["event_id_cnty", "event_date", "year"]
+    record = dict(zip(header, row, strict=True))
+    assert record["event_id_cnty"].startswith("IRQ") and record["region"] == "Middle East"
+    assert record["year"] == "2014" and record["location"] == "Rawah"
+
+
+def test_parquet_round_trips_through_pyarrow(tmp_path) -> None:
+    import pyarrow.parquet as pq
+
+    from eventwire.export import write_parquet
+
+    path = tmp_path / "events.parquet"
+    assert write_parquet([EVENT, EVENT], path) == 2
+    table = pq.read_table(path)
+    assert table.num_rows == 2 and table.column("location").to_pylist() == ["Rawah", "Rawah"]
+    assert b"GeoNames" in table.schema.metadata[b"attribution"]
+    assert write_parquet([], tmp_path / "empty.parquet") == 0

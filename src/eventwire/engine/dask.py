@@ -7,7 +7,6 @@ back in input order, so the output is identical to the local runner's.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import cache
 from itertools import islice
 from typing import Any
 
@@ -20,13 +19,18 @@ BATCH = 8
 IN_FLIGHT = 16  # batches submitted ahead, so memory stays bounded on long streams
 
 
-@cache
-def _pipeline(settings_key: str, settings: Settings) -> Pipeline:
-    return Pipeline(settings)
+_PIPELINES: dict[str, Pipeline] = {}  # per worker process, by settings
+
+
+def _pipeline(settings: Settings) -> Pipeline:
+    key = repr(sorted((section, sorted(table.items())) for section, table in settings.values.items()))
+    if key not in _PIPELINES:
+        _PIPELINES[key] = Pipeline(settings)
+    return _PIPELINES[key]
 
 
 def _process_batch(batch: list[Article], settings: Settings) -> list[Article]:
-    pipeline = _pipeline(repr(settings.values), settings)
+    pipeline = _pipeline(settings)
     return [pipeline.run_safely(article) for article in batch]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from eventwire.model import Article
 from eventwire.pipeline import Pipeline
@@ -31,5 +32,14 @@ def run_local(articles: Iterable[Article], settings: Settings, workers: int = 1)
             yield pipeline.run_safely(article)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    source = iter(articles)  # read here, in the caller's thread (it may hold a SQLite connection)
+    size = workers * 4
     with context.Pool(workers, initializer=_start_worker, initargs=(settings,)) as pool:
-        yield from pool.imap(_process, articles, chunksize=2)
+        pending = pool.map_async(_process, list(islice(source, size)), chunksize=1)
+        while True:
+            following = list(islice(source, size))  # the next batch is sent while this one is worked on
+            upcoming = pool.map_async(_process, following, chunksize=1) if following else None
+            yield from pending.get()
+            if upcoming is None:
+                return
+            pending = upcoming

@@ -35,8 +35,9 @@ def read_warc(path: Path, settings: Settings) -> Iterator[Article]:
                 record = next(records)
             except StopIteration:
                 return
-            except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
-                yield _drop(f"{path}#{records.offset}", "malformed WARC record", str(exc)[:200])
+            except (ArchiveLoadFailed, ValueError, OSError, EOFError, AttributeError, KeyError, TypeError) as exc:
+                # warcio fails on a broken archive in many ways; the rest of this file is unreadable
+                yield _drop(f"{path}#{records.offset}", "malformed WARC record", f"{type(exc).__name__}: {exc}"[:200])
                 return
             yield from _record(record, path, records.offset, max_bytes)
 
