@@ -23,10 +23,15 @@ _SCRIPTS = {"ARABIC": "ar", "CYRILLIC": "ru", "HEBREW": "he", "CJK": "zh", "HIRA
 
 
 def _dominant_script(text: str) -> str | None:
+    sample = text[:5000]
+    if sample.isascii():  # the common case, checked in C: Latin script, no need to name every letter
+        return None
     counts: dict[str, int] = {}
     letters = 0
-    for char in text[:5000]:
-        if not char.isalpha():
+    for char in sample:
+        if not char.isalpha() or char.isascii():
+            if char.isalpha():
+                letters += 1
             continue
         letters += 1
         name = unicodedata.name(char, "")
@@ -45,7 +50,7 @@ def guess_language(text: str) -> str:
     script = _dominant_script(text)
     if script:
         return script
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    words = [w.lower() for w in _WORD.findall(text[:6000])]
     if len(words) < 5:
         return "und"
     scores = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}

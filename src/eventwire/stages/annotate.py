@@ -1,12 +1,15 @@
 """annotate: spaCy parse of `Article.text` into plain, serialisable tokens, sentences and entities.
 
-Newlines in the cleaned text are paragraph breaks, so they always start a new sentence.
+Newlines in the cleaned text are paragraph breaks, so they always start a new sentence. A long article whose
+conflict cues are few (screen score under annotate.focus_below) is marginal: only its lede and the paragraphs
+that hold a cue are parsed, which is where any event it reports must be; the annotation keeps text offsets.
 Rejections: "too long" (more than annotate.max_chars characters).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -14,6 +17,7 @@ from typing import Any
 from eventwire.errors import ResourceError
 from eventwire.model import Annotation, Article, Drop, Entity, Span, Token
 from eventwire.settings import Settings
+from eventwire.stages.screen import cue_patterns, score_text
 
 NAME = "annotate.v1"
 REQUIRES = ("text",)
@@ -67,15 +71,51 @@ def to_annotation(doc: Any, model: str) -> Annotation:
     return Annotation(tuple(sentences), tokens, entities, model)
 
 
+def focus_spans(text: str, patterns: dict[str, re.Pattern[str]]) -> list[Span]:
+    """The paragraphs worth parsing in a marginal article: the first (the lede, the dateline) and every one
+    that holds a conflict cue."""
+    spans, start = [], 0
+    for number, paragraph in enumerate(text.split("\n")):
+        end = start + len(paragraph)
+        if paragraph.strip() and (number == 0 or patterns["strong"].search(paragraph)
+                                  or patterns["weak"].search(paragraph)):
+            spans.append(Span(start, end))
+        start = end + 1
+    return spans
+
+
+def annotate_spans(nlp: Any, text: str, spans: list[Span], model: str) -> Annotation:
+    """One annotation of several parsed parts of `text`, in text offsets (token and sentence indexes shifted)."""
+    sentences: list[Span] = []
+    tokens: list[Token] = []
+    entities: list[Entity] = []
+    for span, doc in zip(spans, nlp.pipe(span.of(text) for span in spans), strict=True):
+        part = to_annotation(doc, model)
+        first_token, first_sentence = len(tokens), len(sentences)
+        sentences += [Span(s.start + span.start, s.end + span.start) for s in part.sentences]
+        tokens += [dataclasses.replace(t, start=t.start + span.start, end=t.end + span.start,
+                                       head=t.head + first_token, sent=t.sent + first_sentence) for t in part.tokens]
+        entities += [Entity(Span(e.span.start + span.start, e.span.end + span.start), e.label) for e in part.entities]
+    return Annotation(tuple(sentences), tuple(tokens), tuple(entities), model)
+
+
 def make(settings: Settings) -> Callable[[Article], Article]:
     model_name = str(settings.get("annotate.model"))
     max_chars = int(settings.get("annotate.max_chars"))
+    focus_below = float(settings.get("annotate.focus_below"))
+    short = int(settings.get("screen.short_words"))
     nlp = load_model(model_name)
+    patterns = cue_patterns()
 
     def annotate(article: Article) -> Article:
         if len(article.text) > max_chars:
             detail = f"{len(article.text)} characters > annotate.max_chars={max_chars}"
             return dataclasses.replace(article, drop=Drop(NAME, "too long", detail))
+        if focus_below > 0 and len(article.text.split()) >= short:
+            score, _ = score_text(article.text, patterns)
+            if score < focus_below:
+                spans = focus_spans(article.text, patterns)
+                return dataclasses.replace(article, annotation=annotate_spans(nlp, article.text, spans, model_name))
         doc = nlp(article.text)
         return dataclasses.replace(article, annotation=to_annotation(doc, model_name))
 

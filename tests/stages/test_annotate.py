@@ -1,0 +1,32 @@
+import pytest
+
+from eventwire.model import Article
+from eventwire.settings import Settings
+from eventwire.stages.annotate import make
+
+pytestmark = pytest.mark.slow
+
+FILLER = "The council discussed the budget for the new library and the school year at length on Monday."
+
+
+def test_a_marginal_long_article_is_parsed_only_where_the_cues_are() -> None:
+    paragraphs = ["City news roundup for the week.", *[FILLER] * 12,
+                  "Police arrested two men after the assault near the market.", *[FILLER] * 6]
+    text = "\n".join(paragraphs)
+    annotation = make(Settings.load())(Article(raw=text, text=text)).annotation
+    assert annotation is not None
+    parsed = {text[s.start:s.end] for s in annotation.sentences}
+    assert parsed == {paragraphs[0], paragraphs[13]}
+    words = [text[t.start:t.end] for t in annotation.tokens]
+    assert "arrested" in words and "library" not in words
+    assert all(0 <= t.head < len(annotation.tokens) for t in annotation.tokens)
+    arrested = words.index("arrested")
+    assert annotation.tokens[annotation.tokens[arrested].head].sent == annotation.tokens[arrested].sent
+    assert all(text[e.span.start:e.span.end] for e in annotation.entities)
+
+
+def test_a_clear_conflict_article_is_parsed_whole() -> None:
+    lede = "Militants attacked an army base, killing soldiers, and rebels shelled the town."
+    text = "\n".join([lede, *[FILLER] * 12])
+    annotation = make(Settings.load())(Article(raw=text, text=text)).annotation
+    assert annotation is not None and len(annotation.sentences) == 13
