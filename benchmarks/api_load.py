@@ -75,7 +75,7 @@ def synthetic_events(count: int, seed: int = 7) -> list[Event]:
 def build_store(path: Path, count: int) -> None:
     store = Store(path)
     marks = ",".join("?" * (EVENT_COLUMNS.count(",") + 1))
-    with store.db:
+    with store.db.transaction():
         store.db.executemany("INSERT INTO articles (article_id, url, origin, outlet, language, title, text, stages) "
                              "VALUES (?, '', 'bench', 'bench', 'en', '', '', '[]')",
                              [(f"article{n:06d}",) for n in range(count // 3 + 1)])

@@ -1,7 +1,8 @@
 import datetime as dt
 
 from eventwire.model import Article, Drop, Event, Evidence, Span
-from eventwire.store import MIGRATIONS, Store
+from eventwire.migrations import SQLITE_MIGRATIONS as MIGRATIONS
+from eventwire.store import Store
 
 
 def _article(sub: str = "Armed clash") -> Article:

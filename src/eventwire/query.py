@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from eventwire.database import Database
 from eventwire.errors import InputError
 
 SORTS = {
@@ -97,8 +97,8 @@ class EventFilter:
         # narrowed by the other (indexed) filters is the fast way. Free text is added by `sql_where`.
         if self.actor:
             escaped = _escape_like(self.actor)
-            clauses.append("(actor1 LIKE ? ESCAPE '\\' OR actor2 LIKE ? ESCAPE '\\')")
-            params += [f"%{escaped}%"] * 2
+            clauses.append("(lower(actor1) LIKE ? ESCAPE '\\' OR lower(actor2) LIKE ? ESCAPE '\\')")
+            params += [f"%{escaped.lower()}%"] * 2
         return (" AND ".join(clauses) or "1"), params
 
 
@@ -116,10 +116,16 @@ class Where:
 ProbeCache = dict[tuple[object, ...], list[int] | None]
 
 
-def _probe_text(db: sqlite3.Connection, text: str, cap: int, cache: ProbeCache | None) -> list[int] | None:
-    """The rows whose text contains `text`, or None when more than `cap` do. Cached per connection until the
-    database changes (`data_version` moves on others' commits, `total_changes` on this connection's)."""
-    key = (text, cap, db.execute("PRAGMA data_version").fetchone()[0], db.total_changes)
+def _probe_text(db: Database, text: str, cap: int, cache: ProbeCache | None) -> list[int] | None:
+    """The rows whose text contains `text`, or None when more than `cap` do. On SQLite through the FTS5 trigram
+    index, cached per connection until the database changes; on PostgreSQL through the pg_trgm index."""
+    if db.dialect == "postgresql":
+        cache = None
+        pattern = f"%{_escape_like(text.lower())}%"
+        rows = db.execute("SELECT rowid FROM events WHERE search LIKE ? ESCAPE '\\' LIMIT ?", (pattern, cap + 1))
+        hits = [row[0] for row in rows]
+        return hits if len(hits) <= cap else None
+    key = (text, cap, *db.changes())
     if cache is not None and key in cache:
         return cache[key]
     phrase = '"' + text.replace('"', '""') + '"'
@@ -133,7 +139,7 @@ def _probe_text(db: sqlite3.Connection, text: str, cap: int, cache: ProbeCache |
     return found
 
 
-def sql_where(db: sqlite3.Connection, where: EventFilter, cap: int = 10_000, cache: ProbeCache | None = None) -> Where:
+def sql_where(db: Database, where: EventFilter, cap: int = 10_000, cache: ProbeCache | None = None) -> Where:
     """The full WHERE clause, free text included.
 
     Text of three characters or more is looked up in the trigram index first (a phrase query, quotes doubled,
@@ -149,6 +155,8 @@ def sql_where(db: sqlite3.Connection, where: EventFilter, cap: int = 10_000, cac
     if len(text) >= 3:
         hits = _probe_text(db, text, cap, cache)
         if hits is not None:
+            if db.dialect == "postgresql":
+                return Where(f"{clause} AND rowid = ANY(?)", [*params, hits])
             return Where(f"{clause} AND rowid IN (SELECT value FROM json_each(?))", [*params, json.dumps(hits)])
         over_cap = clause == "1"
     return Where(f"{clause} AND search LIKE ? ESCAPE '\\'", [*params, f"%{_escape_like(text.lower())}%"], over_cap)
@@ -168,14 +176,14 @@ class Page:
     rows: list[tuple[str, str]]  # (event data JSON, review status)
 
 
-def _count(db: sqlite3.Connection, clause: str, params: list[object], cap: int) -> tuple[int, bool]:
+def _count(db: Database, clause: str, params: list[object], cap: int) -> tuple[int, bool]:
     """How many events match, counted up to `cap` (past it the count is a lower bound: exact is False)."""
-    found = int(db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE {clause} LIMIT ?)",
+    found = int(db.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE {clause} LIMIT ?) AS hits",
                            [*params, cap + 1]).fetchone()[0])
     return min(found, cap), found <= cap
 
 
-def select_events(db: sqlite3.Connection, where: EventFilter, sort: str = "-event_date", limit: int = 100,
+def select_events(db: Database, where: EventFilter, sort: str = "-event_date", limit: int = 100,
                   offset: int = 0, count_cap: int = 10_000, cache: ProbeCache | None = None) -> Page:
     """One page of events (stored JSON and review status) and how many match (see `count_events`).
 
@@ -193,7 +201,7 @@ def select_events(db: sqlite3.Connection, where: EventFilter, sort: str = "-even
     return Page(total, exact, [(str(d), str(s)) for d, s in rows])
 
 
-def iter_events(db: sqlite3.Connection, where: EventFilter, sort: str = "event_date") -> Iterator[str]:
+def iter_events(db: Database, where: EventFilter, sort: str = "event_date") -> Iterator[str]:
     """Every matching event's stored JSON, in order, without loading them all."""
     if sort not in SORTS:
         raise InputError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
@@ -202,7 +210,7 @@ def iter_events(db: sqlite3.Connection, where: EventFilter, sort: str = "event_d
         yield str(data)
 
 
-def select_points(db: sqlite3.Connection, where: EventFilter, limit: int) -> tuple[int, list[list[object]]]:
+def select_points(db: Database, where: EventFilter, limit: int) -> tuple[int, list[list[object]]]:
     """Compact map points `[event_id, longitude, latitude, event_type, event_date, status]` of located events."""
     clause, params = (full := sql_where(db, where)).clause, full.params
     total = int(db.execute(f"SELECT COUNT(*) FROM events WHERE {clause}", params).fetchone()[0])
@@ -212,7 +220,7 @@ def select_points(db: sqlite3.Connection, where: EventFilter, limit: int) -> tup
     return total, [list(row) for row in rows]
 
 
-def count_by_day(db: sqlite3.Connection, where: EventFilter) -> list[dict[str, object]]:
+def count_by_day(db: Database, where: EventFilter) -> list[dict[str, object]]:
     """Event counts per day and event type (undated events are left out)."""
     clause, params = (full := sql_where(db, where)).clause, full.params
     rows = db.execute(f"SELECT event_date, event_type, COUNT(*) FROM events WHERE {clause} "

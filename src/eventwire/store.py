@@ -1,7 +1,8 @@
-"""SQLite store: content-derived ids, idempotent upserts, named ordered migrations.
+"""The store: SQLite by default, PostgreSQL through the same code (`--db postgresql://...`).
 
-Saving the same article twice changes nothing; saving it again after the pipeline changed replaces its
-events and rejections (the article is the unit of update).
+Content-derived ids, idempotent upserts, named ordered migrations (`migrations.py`). Saving the same article
+twice changes nothing; saving it again after the pipeline changed replaces its events and rejections (the
+article is the unit of update), except events a person reviewed.
 """
 
 from __future__ import annotations
@@ -9,135 +10,49 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from eventwire.database import open_database
 from eventwire.dedup import DedupRules, group_events
-from eventwire.errors import InputError, NotFoundError, StoreError
+from eventwire.errors import EventwireError, InputError, NotFoundError, StoreError
+from eventwire.migrations import MIGRATIONS
 from eventwire.model import Article, Event, event_from_dict, to_dict
-
-MIGRATIONS: tuple[tuple[str, str], ...] = (
-    ("0001_articles_events_rejections", """
-        CREATE TABLE articles (
-          article_id TEXT PRIMARY KEY, url TEXT NOT NULL, origin TEXT NOT NULL, outlet TEXT NOT NULL,
-          published TEXT, language TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL,
-          drop_stage TEXT, drop_reason TEXT, drop_detail TEXT, stages TEXT NOT NULL
-        );
-        CREATE TABLE events (
-          event_id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles (article_id),
-          event_date TEXT, event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, country TEXT NOT NULL,
-          admin1 TEXT NOT NULL, location TEXT NOT NULL, latitude REAL, longitude REAL, data TEXT NOT NULL
-        );
-        CREATE INDEX events_article ON events (article_id);
-        CREATE INDEX events_date ON events (event_date);
-        CREATE TABLE rejections (
-          article_id TEXT NOT NULL REFERENCES articles (article_id), stage TEXT NOT NULL, reason TEXT NOT NULL,
-          detail TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
-          PRIMARY KEY (article_id, stage, reason, start, end)
-        );
-    """),
-    ("0002_review_and_query_columns", """
-        ALTER TABLE events ADD COLUMN actor1 TEXT NOT NULL DEFAULT '';
-        ALTER TABLE events ADD COLUMN actor2 TEXT NOT NULL DEFAULT '';
-        ALTER TABLE events ADD COLUMN country_code TEXT NOT NULL DEFAULT '';
-        ALTER TABLE events ADD COLUMN fatalities INTEGER NOT NULL DEFAULT 0;
-        ALTER TABLE events ADD COLUMN search TEXT NOT NULL DEFAULT '';
-        ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'pending';
-        UPDATE events SET actor1 = json_extract(data, '$.actor1'), actor2 = json_extract(data, '$.actor2'),
-          country_code = json_extract(data, '$.country_code'), fatalities = json_extract(data, '$.fatalities'),
-          search = lower(json_extract(data, '$.actor1') || ' ' || json_extract(data, '$.actor2') || ' ' ||
-                         location || ' ' || admin1 || ' ' || country || ' ' || json_extract(data, '$.notes'));
-        CREATE INDEX events_type_date ON events (event_type, event_date);
-        CREATE INDEX events_country_date ON events (country_code, event_date);
-        CREATE INDEX events_status_date ON events (status, event_date);
-        CREATE INDEX events_position ON events (latitude, longitude);
-        CREATE TABLE reviews (
-          review_id INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL, action TEXT NOT NULL,
-          reviewer TEXT NOT NULL, at TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL, note TEXT NOT NULL
-        );
-        CREATE INDEX reviews_event ON reviews (event_id);
-    """),
-    # Small columns first and the JSON last: SQLite reads a row's columns in order, so a column stored after a
-    # large value costs overflow-page reads on every filter and sort. Then the text index and sort indexes.
-    ("0003_events_small_columns_first_and_text_index", """
-        CREATE TABLE events_v3 (
-          event_id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles (article_id), event_date TEXT,
-          event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, country TEXT NOT NULL,
-          country_code TEXT NOT NULL DEFAULT '', admin1 TEXT NOT NULL, location TEXT NOT NULL, latitude REAL,
-          longitude REAL, actor1 TEXT NOT NULL DEFAULT '', actor2 TEXT NOT NULL DEFAULT '',
-          fatalities INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL DEFAULT 'pending',
-          search TEXT NOT NULL DEFAULT '', data TEXT NOT NULL
-        );
-        INSERT INTO events_v3 (
-          event_id, article_id, event_date, event_type, sub_event_type, country, country_code, admin1,
-          location, latitude, longitude, actor1, actor2, fatalities, status, search, data)
-        SELECT
-          event_id, article_id, event_date, event_type, sub_event_type, country, country_code, admin1,
-          location, latitude, longitude, actor1, actor2, fatalities, status, search, data
-        FROM events;
-        DROP TABLE events;
-        ALTER TABLE events_v3 RENAME TO events;
-        CREATE INDEX events_article ON events (article_id);
-        CREATE INDEX events_date ON events (event_date, actor1, actor2);
-        CREATE INDEX events_type_date ON events (event_type, event_date);
-        CREATE INDEX events_country_date ON events (country_code, event_date);
-        CREATE INDEX events_status_date ON events (status, event_date);
-        CREATE INDEX events_position ON events (latitude, longitude, event_date, fatalities, location, event_id);
-        CREATE INDEX events_location ON events (location, event_id);
-        CREATE INDEX events_fatalities ON events (fatalities, event_id);
-        CREATE VIRTUAL TABLE events_fts USING fts5(
-          actor1, actor2, search, content = 'events', content_rowid = 'rowid', tokenize = 'trigram');
-        CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
-          INSERT INTO events_fts (rowid, actor1, actor2, search) VALUES (new.rowid, new.actor1, new.actor2, new.search);
-        END;
-        CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
-          INSERT INTO events_fts (events_fts, rowid, actor1, actor2, search)
-            VALUES ('delete', old.rowid, old.actor1, old.actor2, old.search);
-        END;
-        CREATE TRIGGER events_fts_update AFTER UPDATE ON events BEGIN
-          INSERT INTO events_fts (events_fts, rowid, actor1, actor2, search)
-            VALUES ('delete', old.rowid, old.actor1, old.actor2, old.search);
-          INSERT INTO events_fts (rowid, actor1, actor2, search) VALUES (new.rowid, new.actor1, new.actor2, new.search);
-        END;
-        INSERT INTO events_fts (events_fts) VALUES ('rebuild');
-    """),
-    ("0004_incidents", """
-        CREATE TABLE incidents (
-          incident_id TEXT PRIMARY KEY, event_date TEXT, event_type TEXT NOT NULL, country_code TEXT NOT NULL,
-          reports INTEGER NOT NULL, data TEXT NOT NULL, members TEXT NOT NULL, reasons TEXT NOT NULL
-        );
-        CREATE INDEX incidents_date ON incidents (event_date);
-    """),
-)
 
 
 class Store:
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
+    def __init__(self, location: Path | str) -> None:
+        self.location = str(location)
         self.probe_cache: dict[tuple[object, ...], list[int] | None] = {}  # see query.sql_where
         try:
-            self.db = sqlite3.connect(self.path)
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA busy_timeout = 10000")
-            self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB of page cache for filtered reads
-            self.db.execute("PRAGMA mmap_size = 268435456")
+            self.db = open_database(location)
+            self.dialect = self.db.dialect
             self.migrate()
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the store {self.path}: {exc}; check the path or use --db") from exc
+        except EventwireError:
+            raise
+        except Exception as exc:  # sqlite3.Error, psycopg.Error: the driver's own fault types
+            raise StoreError(f"cannot open the store {self.location}: {exc}; check the path or use --db") from exc
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
     def migrate(self) -> list[str]:
-        """Apply the migrations not yet applied, in order; return their names."""
+        """Apply the migrations not yet applied, in order, each in its own transaction; return their names."""
         self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)")
         done = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
         applied = []
-        for name, script in MIGRATIONS:
-            if name not in done:
-                with self.db:
-                    self.db.executescript(f"BEGIN; {script}; INSERT INTO migrations VALUES ('{name}'); COMMIT;")
-                applied.append(name)
+        for name, script in MIGRATIONS[self.dialect]:
+            if name in done:
+                continue
+            if self.dialect == "sqlite":  # executescript cannot run inside our transaction(): it commits
+                self.db.executescript(f"BEGIN; {script}; INSERT INTO migrations VALUES ('{name}'); COMMIT;")
+            else:
+                with self.db.transaction():
+                    self.db.executescript(script)
+                    self.db.execute("INSERT INTO migrations VALUES (?)", (name,))
+            applied.append(name)
         return applied
 
     def save(self, article: Article) -> None:
@@ -147,7 +62,7 @@ class Store:
                article.published.isoformat() if article.published else None, article.language, article.title,
                article.text, drop.stage if drop else None, drop.reason if drop else None,
                drop.detail if drop else None, json.dumps(article.stages))
-        with self.db:
+        with self.db.transaction():
             self.db.execute(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE "
                 "SET url = excluded.url, origin = excluded.origin, outlet = excluded.outlet, "
@@ -155,10 +70,10 @@ class Store:
                 "text = excluded.text, drop_stage = excluded.drop_stage, drop_reason = excluded.drop_reason, "
                 "drop_detail = excluded.drop_detail, stages = excluded.stages", row)
             ids = [e.event_id for e in article.events]
-            marks = ",".join("?" * len(ids))
+            keep = f" AND event_id NOT IN ({','.join('?' * len(ids))})" if ids else ""
             # Events a person reviewed stay; an edited event is not overwritten by a new extraction.
-            self.db.execute(f"DELETE FROM events WHERE article_id = ? AND status = 'pending' "
-                            f"AND event_id NOT IN ({marks})", (article.article_id, *ids))
+            self.db.execute(f"DELETE FROM events WHERE article_id = ? AND status = 'pending'{keep}",
+                            (article.article_id, *ids))
             self.db.executemany(
                 f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({','.join('?' * len(EVENT_COLUMNS.split(',')))}) "
                 "ON CONFLICT (event_id) DO UPDATE SET data = excluded.data, event_date = excluded.event_date, "
@@ -170,7 +85,7 @@ class Store:
                 [event_row(e) for e in article.events])
             self.db.execute("DELETE FROM rejections WHERE article_id = ?", (article.article_id,))
             self.db.executemany(
-                "INSERT OR IGNORE INTO rejections VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO rejections VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 [(article.article_id, d.stage, d.reason, d.detail, d.span.start if d.span else -1,
                   d.span.end if d.span else -1) for d in article.rejected])
 
@@ -193,7 +108,8 @@ class Store:
         row = cursor.fetchone()
         if row is None:
             raise NotFoundError(f"no article {article_id!r} in the store")
-        return dict(zip([c[0] for c in cursor.description], row, strict=True))
+        names = [getattr(c, "name", None) or c[0] for c in cursor.description]
+        return dict(zip(names, row, strict=True))
 
     def review(self, event_id: str, action: str, reviewer: str, fields: Mapping[str, Any] | None = None,
                note: str = "") -> tuple[Event, str]:
@@ -208,7 +124,7 @@ class Store:
         before = {"status": status, **{k: to_dict(getattr(event, k)) for k in changes}}
         after = {"status": REVIEW_STATUS[action], **{k: to_dict(v) for k, v in changes.items()}}
         at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with self.db:
+        with self.db.transaction():
             if changes:
                 self.db.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
                 self.db.execute(f"INSERT INTO events ({EVENT_COLUMNS}, status) VALUES "
@@ -237,7 +153,7 @@ class Store:
         reports = (event_from_dict(json.loads(data)) for (data,) in
                    self.db.execute("SELECT data FROM events WHERE status != 'rejected'"))
         incidents = group_events(reports, rules or DedupRules())
-        with self.db:
+        with self.db.transaction():
             self.db.execute("DELETE FROM incidents")
             self.db.executemany("INSERT INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
                 (i.incident_id, i.event.event_date.isoformat() if i.event.event_date else None, i.event.event_type,

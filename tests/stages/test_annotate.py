@@ -13,7 +13,7 @@ def test_a_marginal_long_article_is_parsed_only_where_the_cues_are() -> None:
     paragraphs = ["City news roundup for the week.", *[FILLER] * 12,
                   "Police arrested two men after the assault near the market.", *[FILLER] * 6]
     text = "\n".join(paragraphs)
-    annotation = make(Settings.load())(Article(raw=text, text=text)).annotation
+    annotation = make(Settings.load())(Article(raw=text, text=text, stages=("screen.v1",))).annotation
     assert annotation is not None
     parsed = {text[s.start:s.end] for s in annotation.sentences}
     assert parsed == {paragraphs[0], paragraphs[13]}
@@ -25,8 +25,14 @@ def test_a_marginal_long_article_is_parsed_only_where_the_cues_are() -> None:
     assert all(text[e.span.start:e.span.end] for e in annotation.entities)
 
 
+def test_without_the_screen_everything_is_parsed() -> None:
+    text = "\n".join(["City news roundup for the week.", *[FILLER] * 3])
+    annotation = make(Settings.load())(Article(raw=text, text=text)).annotation
+    assert annotation is not None and len(annotation.sentences) == 4
+
+
 def test_a_clear_conflict_article_is_parsed_whole() -> None:
     lede = "Militants attacked an army base, killing soldiers, and rebels shelled the town."
     text = "\n".join([lede, *[FILLER] * 12])
-    annotation = make(Settings.load())(Article(raw=text, text=text)).annotation
+    annotation = make(Settings.load())(Article(raw=text, text=text, stages=("screen.v1",))).annotation
     assert annotation is not None and len(annotation.sentences) == 13

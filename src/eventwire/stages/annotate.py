@@ -1,8 +1,9 @@
 """annotate: spaCy parse of `Article.text` into plain, serialisable tokens, sentences and entities.
 
 Newlines in the cleaned text are paragraph breaks, so they always start a new sentence. A long article whose
-conflict cues are few (screen score under annotate.focus_below) is marginal: only its lede and the paragraphs
-that hold a cue are parsed, which is where any event it reports must be; the annotation keeps text offsets.
+conflict cues are few (screen score under annotate.focus_below, when the screen ran) is marginal: only its lede
+and the paragraphs that hold a cue are parsed, which is where any event it reports must be; the annotation
+keeps text offsets.
 Rejections: "too long" (more than annotate.max_chars characters).
 """
 
@@ -111,7 +112,8 @@ def make(settings: Settings) -> Callable[[Article], Article]:
         if len(article.text) > max_chars:
             detail = f"{len(article.text)} characters > annotate.max_chars={max_chars}"
             return dataclasses.replace(article, drop=Drop(NAME, "too long", detail))
-        if focus_below > 0 and len(article.text.split()) >= short:
+        # Only after the screen judged the article (the event pipeline); a geoparse-only run parses everything.
+        if focus_below > 0 and "screen.v1" in article.stages and len(article.text.split()) >= short:
             score, _ = score_text(article.text, patterns)
             if score < focus_below:
                 spans = focus_spans(article.text, patterns)
