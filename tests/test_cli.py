@@ -66,8 +66,8 @@ def test_missing_file_is_one_line_error(tmp_path, capsys) -> None:
     assert code == 2 and err.startswith("eventwire: error: no such file") and len(err.splitlines()) == 1
 
 
-def test_ingest_export_and_control_commands(tmp_path, capsys) -> None:
-    db = str(tmp_path / "c.sqlite")
+def test_ingest_export_and_control_commands(store_location, tmp_path, capsys) -> None:
+    db = store_location
     assert main(["ingest", str(EXAMPLES), "--db", db, "--quiet"]) == 0
     out = io.StringIO()
     assert main(["export", "--db", db, "--format", "acled-csv", "--country", "IQ"], out=out) == 0

@@ -22,7 +22,7 @@ STORIES = Path(__file__).parent / "data" / "stories"
 pytestmark = pytest.mark.slow
 
 
-def _ingest(folder: Path, db: Path, plan: IngestPlan | None = None):
+def _ingest(folder: Path, db: Path | str, plan: IngestPlan | None = None):
     store = Store(db)
     settings = Settings.load()
     return ingest(read_inputs([str(folder)], settings), settings, store, plan or IngestPlan()), store
@@ -48,10 +48,10 @@ def test_three_outlets_one_event_and_two_attacks_stay_two(tmp_path) -> None:
     assert mosul == ["Remote explosive/landmine/IED", "Suicide bomb"]
 
 
-def test_reingesting_changes_nothing(tmp_path) -> None:
-    _, store = _ingest(STORIES, tmp_path / "s.sqlite")
+def test_reingesting_changes_nothing(store_location) -> None:
+    _, store = _ingest(STORIES, store_location)
     before = _snapshot(store)
-    again, store = _ingest(STORIES, tmp_path / "s.sqlite")
+    again, store = _ingest(STORIES, store_location)
     assert again.articles == 0 and again.skipped == 4
     assert _snapshot(store) == before
 

@@ -11,8 +11,8 @@ D = dt.date
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = Store(tmp_path / "q.sqlite")
+def store(store_location):
+    store = Store(store_location)
     store.save(make_article("a", [takeover(D(2014, 6, 21)), arrest(D(2014, 6, 20))]))
     store.save(make_article("b", [takeover(D(2014, 6, 25), location="Hit")]))
     return store

@@ -1,7 +1,7 @@
 import datetime as dt
 
-from eventwire.model import Article, Drop, Event, Evidence, Span
 from eventwire.migrations import SQLITE_MIGRATIONS as MIGRATIONS
+from eventwire.model import Article, Drop, Event, Evidence, Span
 from eventwire.store import Store
 
 
@@ -11,8 +11,8 @@ def _article(sub: str = "Armed clash") -> Article:
     return Article(raw="r", text="text", events=(event,), rejected=(Drop("events.v1", "negated", "", Span(0, 1)),))
 
 
-def test_saving_twice_changes_nothing(tmp_path) -> None:
-    store = Store(tmp_path / "s.sqlite")
+def test_saving_twice_changes_nothing(store_location) -> None:
+    store = Store(store_location)
     store.save(_article())
     before = store.counts(), list(store.events())
     store.save(_article())
@@ -20,24 +20,27 @@ def test_saving_twice_changes_nothing(tmp_path) -> None:
     assert store.counts() == {"articles": 1, "events": 1, "rejections": 1, "incidents": 0}
 
 
-def test_events_round_trip_through_the_store(tmp_path) -> None:
-    store = Store(tmp_path / "s.sqlite")
+def test_events_round_trip_through_the_store(store_location) -> None:
+    store = Store(store_location)
     article = _article()
     store.save(article)
     assert list(store.events()) == list(article.events)
 
 
-def test_migrations_are_recorded_once(tmp_path) -> None:
-    path = tmp_path / "s.sqlite"
-    Store(path).close()
-    assert Store(path).migrate() == []
+def test_migrations_are_recorded_once(store_location) -> None:
+    from eventwire.migrations import MIGRATIONS as BY_DIALECT
+
+    first = Store(store_location)
+    assert [name for name, _ in BY_DIALECT[first.dialect]] == [name for name, _ in MIGRATIONS]
+    first.close()
+    assert Store(store_location).migrate() == []
     assert [name for name, _ in MIGRATIONS] == sorted(name for name, _ in MIGRATIONS)
 
 
-def test_review_is_audited_and_survives_a_new_extraction(tmp_path) -> None:
+def test_review_is_audited_and_survives_a_new_extraction(store_location) -> None:
     from tests.factories import make_article, takeover
 
-    store = Store(tmp_path / "s.sqlite")
+    store = Store(store_location)
     article = make_article("r", [takeover(dt.date(2014, 6, 21)), takeover(dt.date(2014, 6, 21), location="Hit")])
     store.save(article)
     first, second = (e.event_id for e in article.events)
@@ -53,13 +56,13 @@ def test_review_is_audited_and_survives_a_new_extraction(tmp_path) -> None:
     assert history[0]["after"] == {"status": "edited", "fatalities": 3, "location": "Rawah town"}
 
 
-def test_review_rejects_bad_edits(tmp_path) -> None:
+def test_review_rejects_bad_edits(store_location) -> None:
     import pytest
 
     from eventwire.errors import InputError, NotFoundError
     from tests.factories import make_article, takeover
 
-    store = Store(tmp_path / "s.sqlite")
+    store = Store(store_location)
     article = make_article("r", [takeover(dt.date(2014, 6, 21))])
     store.save(article)
     event_id = article.events[0].event_id

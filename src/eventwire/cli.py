@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from eventwire.database import POSTGRES_PREFIXES
 from eventwire.errors import EventwireError, InputError
 from eventwire.export import EXPORTERS
 from eventwire.model import Article, Event, to_dict
@@ -59,7 +60,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     """Run the pipeline on the inputs, store the results, print the events."""
     settings = _settings(args)
     pipeline = Pipeline(settings, STAGES)
-    store = None if args.no_store else Store(args.db or settings.get("store.path"))
+    store = None if args.no_store else _open_store(args, settings)
     summary = RunSummary()
     events: list[Event] = []
     articles = pipeline.run_many(read_inputs(args.inputs, settings, _known(args)), summary)
@@ -111,20 +112,21 @@ def cmd_geoparse(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_events(args: argparse.Namespace, out: TextIO) -> int:
     """List the events in the store."""
-    settings = _settings(args)
-    path = Path(args.db or settings.get("store.path"))
-    if not path.exists():
-        raise InputError(f"no store at {path}; run `eventwire extract` first or pass --db")
-    store = Store(path)
+    store = _open_store(args, _settings(args), must_exist=True)
     EXPORTERS[args.format](store.events(args.limit), out)
     return 0
 
 
+def _store_location(args: argparse.Namespace, settings: Settings) -> str:
+    """--db or store.path: a SQLite file, or a postgresql:// URL."""
+    return str(args.db or settings.get("store.path"))
+
+
 def _open_store(args: argparse.Namespace, settings: Settings, must_exist: bool = False) -> Store:
-    path = Path(args.db or settings.get("store.path"))
-    if must_exist and not path.exists():
-        raise InputError(f"no store at {path}; run `eventwire ingest` first or pass --db")
-    return Store(path)
+    location = _store_location(args, settings)
+    if must_exist and not location.startswith(POSTGRES_PREFIXES) and not Path(location).exists():
+        raise InputError(f"no store at {location}; run `eventwire ingest` first or pass --db")
+    return Store(location)
 
 
 def _ingest_progress(enabled: bool) -> Callable[[RunSummary], None]:
@@ -245,7 +247,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     overrides += [f"web.port={args.port}"] if args.port else []
     overrides += ["web.load_example=false"] if args.no_example else []
     settings = Settings.load(args.config, [*args.set, *overrides])
-    serve(settings, Path(args.db or settings.get("store.path")))
+    serve(settings, _store_location(args, settings))
     return 0
 
 
@@ -263,7 +265,7 @@ def _inputs(parser: argparse.ArgumentParser) -> None:
 
 
 def _ingest_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", help="SQLite store (default: store.path setting)")
+    parser.add_argument("--db", help="store: a SQLite file or a postgresql:// URL (default: store.path setting)")
     parser.add_argument("--workers", type=int, default=1, help="local worker processes (default 1)")
     parser.add_argument("--engine", choices=["local", "dask"], default="local")
     parser.add_argument("--scheduler", help="Dask scheduler address for --engine dask (tcp://HOST:8786)")
@@ -280,7 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     _inputs(extract)
     extract.add_argument("--url", help="the page's URL (for text read from a file or stdin)")
     extract.add_argument("--format", choices=formats, default="jsonl", help="output format (default: jsonl)")
-    extract.add_argument("--db", help="SQLite store (default: store.path setting)")
+    extract.add_argument("--db", help="store: a SQLite file or a postgresql:// URL (default: store.path setting)")
     extract.add_argument("--no-store", action="store_true", help="print only; do not write the store")
     extract.add_argument("--quiet", action="store_true", help="no run summary on stderr")
     extract.set_defaults(func=cmd_extract)
@@ -295,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     geo.set_defaults(func=cmd_geoparse)
 
     events = commands.add_parser("events", help="list stored events")
-    events.add_argument("--db", help="SQLite store (default: store.path setting)")
+    events.add_argument("--db", help="store: a SQLite file or a postgresql:// URL (default: store.path setting)")
     events.add_argument("--format", choices=formats, default="jsonl")
     events.add_argument("--limit", type=int, help="at most this many events")
     events.set_defaults(func=cmd_events)
@@ -319,18 +321,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--event-type", action="append", help="event type (repeatable)")
     export.add_argument("--start", type=_date, help="first event date")
     export.add_argument("--end", type=_date, help="last event date")
-    export.add_argument("--db", help="SQLite store (default: store.path setting)")
+    export.add_argument("--db", help="store: a SQLite file or a postgresql:// URL (default: store.path setting)")
     export.set_defaults(func=cmd_export)
 
     control = commands.add_parser("control", help="who controls which place on a date (territory events)")
     control.add_argument("--country", help="ISO alpha-2 code or country name")
     control.add_argument("--on", type=_date, help="the date (default: latest)")
     control.add_argument("--format", choices=["table", "json"], default="table")
-    control.add_argument("--db", help="SQLite store (default: store.path setting)")
+    control.add_argument("--db", help="store: a SQLite file or a postgresql:// URL (default: store.path setting)")
     control.set_defaults(func=cmd_control)
 
     serve_cmd = commands.add_parser("serve", help="serve the HTTP API and the offline map workbench")
-    serve_cmd.add_argument("--db", help="SQLite store (default: store.path setting)")
+    serve_cmd.add_argument("--db", help="store: a SQLite file or a postgresql:// URL (default: store.path setting)")
     serve_cmd.add_argument("--host", help="address to listen on (default: web.host, 127.0.0.1)")
     serve_cmd.add_argument("--port", type=int, help="port (default: web.port, 8000)")
     serve_cmd.add_argument("--no-example", action="store_true", help="do not load the example into an empty store")

@@ -20,6 +20,7 @@ SORTS = {
     "location": "location, event_id", "-location": "location DESC, event_id DESC",
     "event_type": "event_type, event_date, event_id", "-event_type": "event_type DESC, event_date DESC, event_id",
 }
+ALWAYS = "1 = 1"  # the empty filter, valid in every dialect
 STATUSES = ("pending", "accepted", "rejected", "edited")
 
 
@@ -59,7 +60,7 @@ class EventFilter:
     article_id: str = ""
 
     def where(self) -> tuple[str, list[object]]:
-        """A SQL WHERE clause (always valid, "1" when empty) and its parameters."""
+        """A SQL WHERE clause (always valid, `ALWAYS` when empty) and its parameters."""
         clauses: list[str] = []
         params: list[object] = []
         if self.start:
@@ -99,7 +100,7 @@ class EventFilter:
             escaped = _escape_like(self.actor)
             clauses.append("(lower(actor1) LIKE ? ESCAPE '\\' OR lower(actor2) LIKE ? ESCAPE '\\')")
             params += [f"%{escaped.lower()}%"] * 2
-        return (" AND ".join(clauses) or "1"), params
+        return (" AND ".join(clauses) or ALWAYS), params
 
 
 def _escape_like(text: str) -> str:
@@ -158,7 +159,7 @@ def sql_where(db: Database, where: EventFilter, cap: int = 10_000, cache: ProbeC
             if db.dialect == "postgresql":
                 return Where(f"{clause} AND rowid = ANY(?)", [*params, hits])
             return Where(f"{clause} AND rowid IN (SELECT value FROM json_each(?))", [*params, json.dumps(hits)])
-        over_cap = clause == "1"
+        over_cap = clause == ALWAYS
     return Where(f"{clause} AND search LIKE ? ESCAPE '\\'", [*params, f"%{_escape_like(text.lower())}%"], over_cap)
 
 

@@ -16,8 +16,8 @@ TOKEN = "s3cret-token-for-tests"
 WRITE = {"Authorization": f"Bearer {TOKEN}"}
 
 
-def _client(tmp_path, **values) -> tuple[TestClient, Store]:
-    path = tmp_path / "web.sqlite"
+def _client(location, **values) -> tuple[TestClient, Store]:
+    path = location
     store = Store(path)
     store.save(make_article("a", [takeover(D(2014, 6, 21)), arrest(D(2014, 6, 20))], url="https://example.org/a"))
     store.save(make_article("b", [takeover(D(2014, 7, 1), location="Rawah", actor1="Military Forces of Iraq",
@@ -27,8 +27,8 @@ def _client(tmp_path, **values) -> tuple[TestClient, Store]:
 
 
 @pytest.fixture
-def client(tmp_path) -> TestClient:
-    return _client(tmp_path)[0]
+def client(store_location) -> TestClient:
+    return _client(store_location)[0]
 
 
 def _error(response, status: int) -> str:
@@ -89,8 +89,8 @@ def test_bad_filters_get_a_clear_4xx(client) -> None:
     _error(client.get("/events", params={"start": "2014-13-01"}), 400)
 
 
-def test_filters_cannot_inject_sql(tmp_path) -> None:
-    client, store = _client(tmp_path)
+def test_filters_cannot_inject_sql(store_location) -> None:
+    client, store = _client(store_location)
     for hostile in ("' OR '1'='1", "x'; DROP TABLE events; --", "%' OR 1=1 --", "\\"):
         for name in ("country", "actor", "q", "admin1", "event_type", "sub_event_type"):
             response = client.get("/events", params={name: hostile})
@@ -98,19 +98,19 @@ def test_filters_cannot_inject_sql(tmp_path) -> None:
     assert store.counts()["events"] == 3
 
 
-def test_writes_need_a_valid_token(tmp_path) -> None:
-    client, _ = _client(tmp_path)
+def test_writes_need_a_valid_token(store_location) -> None:
+    client, _ = _client(store_location)
     event_id = client.get("/events").json()["events"][0]["event_id"]
     _error(client.post(f"/events/{event_id}/review", json={"action": "accept"}), 401)
     _error(client.post(f"/events/{event_id}/review", json={"action": "accept"},
                        headers={"Authorization": "Bearer wrong-token"}), 403)
     _error(client.post("/articles", json={"text": "Fighters seized the town."}), 401)
-    closed, _ = _client(tmp_path, **{"web.write_tokens": []})
+    closed, _ = _client(store_location, **{"web.write_tokens": []})
     assert "no write token" in _error(closed.post("/articles", content=b"text", headers=WRITE), 403)
 
 
-def test_closed_reads_need_a_token(tmp_path) -> None:
-    client, _ = _client(tmp_path, **{"web.open_reads": False})
+def test_closed_reads_need_a_token(store_location) -> None:
+    client, _ = _client(store_location, **{"web.open_reads": False})
     _error(client.get("/events"), 401)
     _error(client.get("/events", headers={"Authorization": "Bearer nope-nope"}), 403)
     assert client.get("/events", headers={"X-Eventwire-Token": TOKEN}).json()["total"] == 3
@@ -133,8 +133,8 @@ def test_review_accept_edit_and_audit_trail(client) -> None:
     _error(client.post(f"/events/{event_id}/review", headers=WRITE, json={"action": "approve"}), 422)
 
 
-def test_submissions_are_size_limited_and_validated(tmp_path) -> None:
-    client, _ = _client(tmp_path, **{"web.max_submit_bytes": 1000})
+def test_submissions_are_size_limited_and_validated(store_location) -> None:
+    client, _ = _client(store_location, **{"web.max_submit_bytes": 1000})
     assert "limit" in _error(client.post("/articles", content=b"x" * 2000, headers=WRITE), 413)
     assert "malformed" in _error(client.post("/articles", content=b"{not json",
                                              headers={**WRITE, "Content-Type": "application/json"}), 400)
@@ -159,10 +159,10 @@ def test_meta_outlines_openapi_and_page(client) -> None:
 
 
 @pytest.mark.slow
-def test_submitting_the_example_stores_its_events(tmp_path, example_gold) -> None:
+def test_submitting_the_example_stores_its_events(store_location, example_gold) -> None:
     from tests.conftest import EXAMPLE_TEXT
 
-    client, _ = _client(tmp_path)
+    client, _ = _client(store_location)
     response = client.post("/articles", headers=WRITE, json={
         "text": EXAMPLE_TEXT.read_text(encoding="utf-8"), "published": example_gold["published"],
         "url": "https://example.org/iraq"})

@@ -96,7 +96,7 @@ def _events_json(page: Page, limit: int, offset: int) -> bytes:
             f'"events":[{events}]}}').encode()
 
 
-def create_app(settings: Settings, store_path: Path) -> FastAPI:
+def create_app(settings: Settings, store_path: str | Path) -> FastAPI:
     """The API and page over the store at `store_path` (created if missing)."""
     context = WebContext.create(settings, store_path)
     context.store()

@@ -51,14 +51,14 @@ def one_off_token() -> str:
 @dataclass
 class WebContext:
     settings: Settings
-    store_path: Path
+    store_path: str | Path
     tokens: dict[str, str]
     _local: threading.local = field(default_factory=threading.local)
     _pipeline: Pipeline | None = None
     _pipeline_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
-    def create(cls, settings: Settings, store_path: Path) -> WebContext:
+    def create(cls, settings: Settings, store_path: str | Path) -> WebContext:
         return cls(settings, store_path, parse_tokens(list(settings.get("web.write_tokens"))))
 
     def store(self) -> Store:

@@ -25,7 +25,7 @@ def load_example(store: Store, settings: Settings) -> int:
     return sum(len(a.events) for a in articles)
 
 
-def prepare(settings: Settings, store_path: Path) -> tuple[Settings, str]:
+def prepare(settings: Settings, store_path: str | Path) -> tuple[Settings, str]:
     """Settings with a write token (a one-off one when none is configured), after loading the example into an
     empty store. Returns the settings and the one-off token ("" when tokens were configured)."""
     store = Store(store_path)
@@ -42,7 +42,7 @@ def prepare(settings: Settings, store_path: Path) -> tuple[Settings, str]:
     return settings.with_values({"web.write_tokens": [token]}), token.partition(":")[2]
 
 
-def serve(settings: Settings, store_path: Path) -> None:
+def serve(settings: Settings, store_path: str | Path) -> None:
     """Run the API and map page until interrupted."""
     import uvicorn
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Start a throwaway PostgreSQL server on 127.0.0.1:55432 for the tests and print its URL.
+# Used by .ci/run; also handy locally: export EVENTWIRE_TEST_POSTGRES="$(bash .ci/postgres.sh)".
+set -euo pipefail
+PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+if [ -z "$PGBIN" ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo -n"
+  $SUDO apt-get install -y -q postgresql >/dev/null || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q postgresql >/dev/null; }
+  PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+fi
+PORT="${EVENTWIRE_PG_PORT:-55432}"
+DIR="$(mktemp -d /tmp/eventwire-pg.XXXXXX)"
+AS=()
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$DIR"; AS=(runuser -u postgres --); fi
+"${AS[@]}" "$PGBIN/initdb" -D "$DIR/data" -A trust -U postgres >/dev/null
+"${AS[@]}" "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w \
+  -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+"$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -qc "CREATE DATABASE eventwire_test" >/dev/null
+echo "postgresql://postgres@127.0.0.1:$PORT/eventwire_test"
