@@ -55,3 +55,15 @@ def test_article_id_is_content_derived() -> None:
     assert Article(raw="same").article_id == Article(raw="same").article_id
     assert Article(raw="same").article_id != Article(raw="other").article_id
     assert Article(raw="a", url="http://x/1").article_id == Article(raw="b", url="http://x/1").article_id
+
+
+def test_canonical_urls_identify_articles() -> None:
+    from eventwire.model import Article, canonical_url
+
+    assert canonical_url("HTTPS://News.Example/World/story/?utm_source=x&id=7&fbclid=y#top") == \
+        "https://news.example/World/story?id=7"
+    same = [Article(raw="a", url="https://news.example/story"), Article(raw="b", url="https://news.example/story/"),
+            Article(raw="c", url="https://news.example/story?utm_medium=rss")]
+    assert len({a.article_id for a in same}) == 1
+    assert Article(raw="x").article_id != Article(raw="y").article_id
+    assert Article(raw="", origin="a.bin").article_id != Article(raw="", origin="b.bin").article_id

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 
 @dataclass(frozen=True)
@@ -216,8 +217,23 @@ class Article:
     def article_id(self) -> str:
         """Content-derived id: the URL when there is one, else the raw content (else, for input that could not
         be read, where it came from)."""
-        basis = self.url.strip() or self.raw or f"origin:{self.origin}"
+        basis = canonical_url(self.url) or self.raw or f"origin:{self.origin}"
         return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
+
+
+def canonical_url(url: str) -> str:
+    """The URL that identifies an article: scheme and host lower-cased, no fragment, no tracking parameters,
+    no trailing slash; the same story fetched with ?utm_source=... is the same article."""
+    url = url.strip()
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    query = "&".join(p for p in parts.query.split("&") if p and not p.lower().startswith(_TRACKING))
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
 
 def to_dict(record: Any) -> Any:

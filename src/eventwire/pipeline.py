@@ -70,10 +70,12 @@ class RunSummary:
             self.rejected[f"{rejection.stage}: {rejection.reason}"] += 1
 
     def line(self) -> str:
-        """One progress line: articles, events, drops, rate."""
+        """One progress line: articles, events, drops by reason (the commonest three), rate."""
         rate = self.articles / self.seconds if self.seconds > 0 else 0.0
-        return (f"{self.articles} article(s), {self.events} event(s), {sum(self.drops.values())} dropped, "
-                f"{self.skipped} already stored, {rate:.1f} articles/s")
+        reasons = ", ".join(f"{reason.split(': ', 1)[-1]} {n}" for reason, n in self.drops.most_common(3))
+        dropped = f"{sum(self.drops.values())} dropped" + (f" ({reasons})" if reasons else "")
+        return (f"{self.articles} article(s), {self.events} event(s), {dropped}, {self.skipped} already stored, "
+                f"{rate:.1f} articles/s")
 
     def render(self) -> str:
         lines = [f"{self.articles} article(s), {self.events} event(s)"]
