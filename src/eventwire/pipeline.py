@@ -17,12 +17,24 @@ from types import ModuleType
 from eventwire.errors import EventwireError, PipelineError
 from eventwire.model import Article, Drop
 from eventwire.settings import Settings
-from eventwire.stages import actors, annotate, attribution, clean, dates, events, geoparse, locate, screen
+from eventwire.stages import (
+    actors,
+    annotate,
+    attribution,
+    clean,
+    dates,
+    events,
+    fatalities,
+    geoparse,
+    locate,
+    screen,
+)
 
 StageFn = Callable[[Article], Article]
 
 # The order is the contract: each stage may only require what an earlier one provides.
-STAGES: tuple[ModuleType, ...] = (clean, screen, annotate, geoparse, events, locate, actors, dates, attribution)
+STAGES: tuple[ModuleType, ...] = (clean, screen, annotate, geoparse, events, locate, actors, dates, fatalities,
+                                  attribution)
 
 # What an article holds before any stage runs.
 INITIAL_FACTS = frozenset({"raw", "published", "url", "outlet"})

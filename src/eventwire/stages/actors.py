@@ -33,6 +33,14 @@ def interaction(inter1: int, inter2: int) -> int:
     return low * 10 + high
 
 
+# sub-event type -> (crowd name, inter code, 1 when the crowd acts, 2 when it is the target)
+_CROWDS = {
+    "Peaceful protest": ("Protesters", 6, 1), "Protest with intervention": ("Protesters", 6, 1),
+    "Excessive force against protesters": ("Protesters", 6, 2), "Violent demonstration": ("Rioters", 5, 1),
+    "Mob violence": ("Rioters", 5, 1),
+}
+
+
 class ActorResolver:
     def __init__(self, lexicon: ActorLexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon
@@ -97,7 +105,22 @@ class ActorResolver:
                 break
         if actor2 is None and event.sub_event_type in _TERRITORY:
             actor2 = self.sentence_state_force(parse, index, event, focus, actor1)
-        return self.with_actors(event, actor1, actor2)
+        crowd = _CROWDS.get(event.sub_event_type)
+        if crowd is None:
+            return self.with_actors(event, actor1, actor2)
+        # ACLED names a crowd by its country ("Protesters (Chile)"); a named group in it (a union, a party)
+        # becomes its associated actor. Where the crowd is the target, it is actor2.
+        name, inter, role = crowd
+        country = event.country or focus or "unknown country"
+        subject_span = parse.span_of(parse.phrase(subjects[0])) if subjects else None
+        member = actor1 if role == 1 else actor2
+        is_crowd = member is not None and member.inter == inter
+        grouped = Actor(f"{name} ({country})", inter, member.span if member else subject_span, country)
+        assoc = member.name if member is not None and not is_crowd and role == 1 else ""
+        if role == 1:
+            coded = self.with_actors(event, grouped, actor2)
+            return dataclasses.replace(coded, assoc_actor_1=assoc)
+        return self.with_actors(event, actor1, grouped)
 
     def sentence_state_force(self, parse: Parse, index: int, event: Event, focus: str,
                              actor1: Actor | None) -> Actor | None:

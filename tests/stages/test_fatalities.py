@@ -1,0 +1,41 @@
+import datetime as dt
+
+import pytest
+
+from eventwire.model import Article
+from eventwire.stages.fatalities import read_number
+
+
+def test_numbers_are_read_conservatively() -> None:
+    assert [read_number(w) for w in ("12", "1,200", "12-15", "twenty-five", "Dozens", "hundreds", "a", "many")] == [
+        12, 1200, 12, 25, 12, 100, 0, 0]
+
+
+CASES = [
+    ("A suicide bomber killed at least 12 people and wounded 30 in Baghdad on Tuesday.", 12),
+    ("Two policemen and one polio worker were killed when gunmen attacked a checkpoint in Peshawar on Monday.", 3),
+    ("A man was shot and killed by armed men in Veracruz on Friday.", 1),
+    ("Militants attacked a village in Borno on Sunday. They killed two civilians and burnt houses.", 2),
+    ("Gunmen attacked a police post in Kano on Monday, police said. No one was killed.", 0),
+    ("Rebels clashed with the army near Goma on Monday. The death toll rose to 9.", 9),
+]
+
+
+@pytest.fixture(scope="module")
+def short_pipeline():
+    from eventwire.pipeline import Pipeline
+    from eventwire.settings import Settings
+
+    return Pipeline(Settings.load().with_overrides(["clean.min_words=3"]))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_fatalities_of_an_event(short_pipeline, text: str, expected: int) -> None:
+    article = short_pipeline.run(Article(raw=text, published=dt.date(2022, 3, 10)))
+    assert article.events, article.rejected
+    best = max(article.events, key=lambda e: e.fatalities)
+    assert best.fatalities == expected
+    if expected:
+        span = best.evidence.fatalities
+        assert span is not None and article.text[span.start:span.end].strip()
