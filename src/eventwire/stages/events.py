@@ -115,11 +115,14 @@ class EventFinder:
         head = parse.tokens[token.head]
         if token.head == index or token.dep == "ROOT":
             return True
-        if token.dep in ("nsubj", "nsubjpass") and head.lemma.lower() in self.lexicon.occurrence:
+        if token.dep in ("nsubj", "nsubjpass") and _verb_in(parse, token.head, self.lexicon.occurrence):
             return True
         if token.dep == "conj":
             return self._reported_nominal(parse, token.head)
-        return token.dep == "dobj" and head.lemma.lower() in self.lexicon.support
+        if token.dep == "pobj" and parse.word(token.head).lower() in ("for", "in") and head.head != token.head:
+            # "gathered for a rally", "took part in a protest"
+            return _verb_in(parse, head.head, _JOINING)
+        return token.dep == "dobj" and _verb_in(parse, token.head, self.lexicon.support)
 
     def territory_reason(self, parse: Parse, index: int, places: list[Span]) -> str:
         objects = self.arguments(parse, index, _OBJECTS)
@@ -219,6 +222,14 @@ class EventFinder:
 
 
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "acl"})
+_JOINING = frozenset({"gather", "participate", "take", "join", "march", "assemble", "converge", "rally"})
+
+
+def _verb_in(parse: Parse, index: int, lemmas: frozenset[str]) -> bool:
+    """The verb's lemma is one of `lemmas`, or its form is a regular inflection of one (the small model
+    lemmatises "staged" as "stag")."""
+    lemma, word = parse.tokens[index].lemma.lower(), parse.word(index).lower()
+    return lemma in lemmas or any(word in (w + "d", w + "ed", w + "s", w + "es") for w in lemmas)
 OUTCOME_LEMMAS = frozenset({"kill", "wound", "injure"})
 
 
