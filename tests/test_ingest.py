@@ -108,3 +108,16 @@ def test_two_workers_and_dask_give_identical_output(tmp_path) -> None:
         plan = IngestPlan(engine="dask", scheduler=cluster.scheduler_address)
         _, dask = _ingest(folder, tmp_path / "dask.sqlite", plan)
     assert _snapshot(dask) == _snapshot(one)
+
+
+def test_html_without_a_url_is_not_processed_again(tmp_path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    body = (STORIES / "reuters.txt").read_text().split("\n\n", 1)[1]
+    (folder / "page.html").write_text(
+        '<html><head><link rel="canonical" href="https://news.example/baghdad-market">'
+        f"<title>Baghdad</title></head><body><article><p>{body}</p></article></body></html>")
+    first, store = _ingest(folder, tmp_path / "h.sqlite")
+    again, store = _ingest(folder, tmp_path / "h.sqlite")
+    assert first.articles == 1 and again.articles == 0 and again.skipped == 1
+    assert store.counts()["articles"] == 1

@@ -50,6 +50,9 @@ def test_review_is_audited_and_survives_a_new_extraction(store_location) -> None
     store.save(article)  # the pipeline runs again on the same article
     assert store.event(first)[0].fatalities == 3 and store.event(first)[1] == "edited"
     assert store.event(second)[1] == "rejected"
+    accepted = make_article("r", [takeover(dt.date(2014, 6, 21)), takeover(dt.date(2014, 6, 22), location="Hit")])
+    store.save(accepted)  # a new extraction moves the second event's date: reviewed events keep what was reviewed
+    assert store.event(second)[0].event_date == dt.date(2014, 6, 21)
     history = store.history(first)
     assert history[0]["reviewer"] == "ann" and history[0]["note"] == "from photo"
     assert history[0]["before"] == {"status": "pending", "fatalities": 0, "location": "Rawah"}
@@ -104,3 +107,14 @@ def test_migrations_0002_and_0003_carry_old_rows_over(tmp_path) -> None:
     assert row[:3] == ("Islamic State (ISIS)", "IQ", "pending") and "rawah" in row[3]
     hits = store.db.execute("SELECT rowid FROM events_fts WHERE events_fts MATCH 'search : \"rawah\"'").fetchall()
     assert len(hits) == 1
+
+
+def test_an_input_that_failed_to_read_is_tried_again(store_location) -> None:
+    from eventwire.model import Drop
+
+    store = Store(store_location)
+    failed = Article(raw="", url="https://n.example/a", drop=Drop("ingest", "HTTP 503", "busy"))
+    store.save(failed)
+    assert not store.has_article(failed.article_id)
+    store.save(Article(raw="<p>x</p>", url="https://n.example/a", text="x", drop=Drop("events", "no event", "")))
+    assert store.has_article(failed.article_id)

@@ -131,7 +131,8 @@ def group_events(events: Iterable[Event], rules: DedupRules = DedupRules()) -> l
                     best = (km, index, why)
         if best is None:
             clusters.append(([event], []))
-            open_by_type.setdefault(key, []).append(len(clusters) - 1)
+            if event.event_date is not None:  # an undated report can never merge: no need to keep it open
+                open_by_type.setdefault(key, []).append(len(clusters) - 1)
         else:
             clusters[best[1]][0].append(event)
             clusters[best[1]][1].append(best[2][0])

@@ -212,11 +212,14 @@ class Article:
     events: tuple[Event, ...] = ()
     rejected: tuple[Drop, ...] = ()
     stages: tuple[str, ...] = field(default=())
+    key: str = ""  # the id fixed when the article entered the pipeline (see `article_id`)
 
     @property
     def article_id(self) -> str:
         """Content-derived id: the URL when there is one, else the raw content (else, for input that could not
         be read, where it came from)."""
+        if self.key:  # stages may fill in the URL (from the page's metadata); identity stays what came in
+            return self.key
         basis = canonical_url(self.url) or self.raw or f"origin:{self.origin}"
         return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
@@ -290,6 +293,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         title=data.get("title", ""),
         drop=drop_from_dict(data["drop"]) if data.get("drop") else None,
         origin=data.get("origin", ""),
+        key=data.get("key", ""),
         removed=tuple(Removed(**r) for r in data.get("removed", ())),
         credits=tuple(a for a in map(attribution_from_dict, data.get("credits", ())) if a),
         events=tuple(event_from_dict(e) for e in data.get("events", ())),

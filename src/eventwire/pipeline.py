@@ -112,6 +112,8 @@ class Pipeline:
         self._stages: list[tuple[str, StageFn]] = [(m.NAME, m.make(settings)) for m in modules]
 
     def run(self, article: Article) -> Article:
+        if not article.key:
+            article = dataclasses.replace(article, key=article.article_id)
         for name, stage in self._stages:
             if article.drop is not None:
                 break

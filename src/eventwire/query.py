@@ -15,10 +15,11 @@ from eventwire.database import Database
 from eventwire.errors import InputError
 
 SORTS = {
-    "event_date": "event_date, event_id", "-event_date": "event_date DESC, event_id DESC",
+    "event_date": "event_date NULLS LAST, event_id", "-event_date": "event_date DESC NULLS LAST, event_id DESC",
     "fatalities": "fatalities, event_id", "-fatalities": "fatalities DESC, event_id DESC",
     "location": "location, event_id", "-location": "location DESC, event_id DESC",
-    "event_type": "event_type, event_date, event_id", "-event_type": "event_type DESC, event_date DESC, event_id",
+    "event_type": "event_type, event_date NULLS LAST, event_id",
+    "-event_type": "event_type DESC, event_date DESC NULLS LAST, event_id",
 }
 ALWAYS = "1 = 1"  # the empty filter, valid in every dialect
 STATUSES = ("pending", "accepted", "rejected", "edited")
@@ -217,7 +218,7 @@ def select_points(db: Database, where: EventFilter, limit: int) -> tuple[int, li
     total = int(db.execute(f"SELECT COUNT(*) FROM events WHERE {clause}", params).fetchone()[0])
     rows = db.execute(
         f"SELECT event_id, longitude, latitude, event_type, event_date, status FROM events WHERE {clause} "
-        "AND latitude IS NOT NULL ORDER BY event_date DESC, event_id LIMIT ?", [*params, limit]).fetchall()
+        "AND latitude IS NOT NULL ORDER BY event_date DESC NULLS LAST, event_id LIMIT ?", [*params, limit]).fetchall()
     return total, [list(row) for row in rows]
 
 

@@ -81,7 +81,7 @@ class Store:
                 "country = excluded.country, admin1 = excluded.admin1, location = excluded.location, "
                 "latitude = excluded.latitude, longitude = excluded.longitude, actor1 = excluded.actor1, "
                 "actor2 = excluded.actor2, country_code = excluded.country_code, "
-                "fatalities = excluded.fatalities, search = excluded.search WHERE events.status != 'edited'",
+                "fatalities = excluded.fatalities, search = excluded.search WHERE events.status = 'pending'",
                 [event_row(e) for e in article.events])
             self.db.execute("DELETE FROM rejections WHERE article_id = ?", (article.article_id,))
             self.db.executemany(
@@ -90,7 +90,7 @@ class Store:
                   d.span.end if d.span else -1) for d in article.rejected])
 
     def events(self, limit: int | None = None) -> Iterator[Event]:
-        query = "SELECT data FROM events ORDER BY event_date, event_id"
+        query = "SELECT data FROM events ORDER BY event_date NULLS LAST, event_id"
         rows = self.db.execute(query + " LIMIT ?", (limit,)) if limit else self.db.execute(query)
         for (data,) in rows:
             yield event_from_dict(json.loads(data))
@@ -114,17 +114,21 @@ class Store:
     def review(self, event_id: str, action: str, reviewer: str, fields: Mapping[str, Any] | None = None,
                note: str = "") -> tuple[Event, str]:
         """Accept, reject or edit an event; every change is logged with who, when, before and after."""
-        event, status = self.event(event_id)
         if action not in REVIEW_STATUS:
             raise InputError(f"unknown review action {action!r}; use one of {', '.join(REVIEW_STATUS)}")
         changes = validate_edit(fields or {}) if action == "edit" else {}
         if action == "edit" and not changes:
             raise InputError("an edit needs at least one field to change")
-        edited = dataclasses.replace(event, **changes)
-        before = {"status": status, **{k: to_dict(getattr(event, k)) for k in changes}}
-        after = {"status": REVIEW_STATUS[action], **{k: to_dict(v) for k, v in changes.items()}}
         at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with self.db.transaction():
+        with self.db.transaction():  # read and write in one transaction: concurrent reviews cannot undo each other
+            lock = " FOR UPDATE" if self.dialect == "postgresql" else ""
+            row = self.db.execute(f"SELECT data, status FROM events WHERE event_id = ?{lock}", (event_id,)).fetchone()
+            if row is None:
+                raise NotFoundError(f"no event {event_id!r} in the store")
+            event, status = event_from_dict(json.loads(row[0])), str(row[1])
+            edited = dataclasses.replace(event, **changes)
+            before = {"status": status, **{k: to_dict(getattr(event, k)) for k in changes}}
+            after = {"status": REVIEW_STATUS[action], **{k: to_dict(v) for k, v in changes.items()}}
             if changes:
                 self.db.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
                 self.db.execute(f"INSERT INTO events ({EVENT_COLUMNS}, status) VALUES "
@@ -146,7 +150,9 @@ class Store:
                 for a, r, at, b, af, n in rows]
 
     def has_article(self, article_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE article_id = ?", (article_id,)).fetchone() is not None
+        """Stored and read: an article whose fetch or read failed (an "ingest" drop) is tried again."""
+        row = self.db.execute("SELECT drop_stage FROM articles WHERE article_id = ?", (article_id,)).fetchone()
+        return row is not None and row[0] != "ingest"
 
     def rebuild_incidents(self, rules: DedupRules | None = None) -> int:
         """Regroup every non-rejected report into incidents (one transaction); the number of incidents."""
@@ -163,7 +169,8 @@ class Store:
 
     def incidents(self) -> Iterator[tuple[Event, list[str], list[str]]]:
         """Merged events in date order, each with its report event ids and merge reasons."""
-        rows = self.db.execute("SELECT data, members, reasons FROM incidents ORDER BY event_date, incident_id")
+        rows = self.db.execute(
+            "SELECT data, members, reasons FROM incidents ORDER BY event_date NULLS LAST, incident_id")
         for data, members, reasons in rows:
             yield event_from_dict(json.loads(data)), json.loads(members), json.loads(reasons)
 
@@ -199,7 +206,7 @@ def validate_edit(fields: Mapping[str, Any]) -> dict[str, Any]:
                     raise ValueError(value)
                 changes[name] = float(value)
             elif kind is int:
-                if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1_000_000:
                     raise ValueError(value)
                 changes[name] = value
             elif not isinstance(value, str):

@@ -87,6 +87,8 @@ def test_bad_filters_get_a_clear_4xx(client) -> None:
     assert "status" in _error(client.get("/events", params={"status": "approved"}), 400)
     _error(client.get("/events", params={"limit": "many"}), 422)
     _error(client.get("/events", params={"start": "2014-13-01"}), 400)
+    _error(client.get("/events", params={"offset": 10**20}), 422)
+    assert "NUL" in _error(client.get("/events", params={"q": "\x00abc"}), 400)
 
 
 def test_filters_cannot_inject_sql(store_location) -> None:
@@ -105,6 +107,9 @@ def test_writes_need_a_valid_token(store_location) -> None:
     _error(client.post(f"/events/{event_id}/review", json={"action": "accept"},
                        headers={"Authorization": "Bearer wrong-token"}), 403)
     _error(client.post("/articles", json={"text": "Fighters seized the town."}), 401)
+    # the token is checked before a body is even read: garbage or a huge body without one is still 401
+    _error(client.post(f"/events/{event_id}/review", content=b"{" * 200_000), 401)
+    _error(client.post(f"/events/{event_id}/review", content=b"x" * 200_000, headers=WRITE), 413)
     closed, _ = _client(store_location, **{"web.write_tokens": []})
     assert "no write token" in _error(closed.post("/articles", content=b"text", headers=WRITE), 403)
 

@@ -17,7 +17,8 @@ from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventwire import __version__
@@ -40,9 +41,10 @@ from eventwire.query import (
 from eventwire.settings import Settings
 from eventwire.web.context import ApiError, WebContext, error_body
 from eventwire.web.outlines import OUTLINE_CREDIT, country_outlines
-from eventwire.web.submit import read_submission, run_submission
+from eventwire.web.submit import read_limited, read_submission, run_submission
 
 STATIC = resources.files("eventwire.web").joinpath("static")
+REVIEW_BODY_LIMIT = 64_000
 
 
 class ReviewRequest(BaseModel):
@@ -63,6 +65,9 @@ TokenHeader = Annotated[str, Header(description="alternative to Authorization")]
 
 def _filters(start: str, end: str, bbox: str, country: str, admin1: str, event_type: list[str],
              sub_event_type: str, actor: str, q: str, status: list[str]) -> EventFilter:
+    if any("\x00" in value for value in (start, end, bbox, country, admin1, sub_event_type, actor, q,
+                                           *event_type, *status)):
+        raise InputError("filters cannot hold NUL characters")
     try:
         first = dt.date.fromisoformat(start) if start else None
         last = dt.date.fromisoformat(end) if end else None
@@ -128,7 +133,8 @@ def create_app(settings: Settings, store_path: str | Path) -> FastAPI:
 
     @app.get("/events", summary="Filtered, sorted, paged events")
     def events(filters: Annotated[FilterParams, Depends()], sort: str = "-event_date",
-               limit: Annotated[int, Query(ge=1)] = 0, offset: Annotated[int, Query(ge=0)] = 0,
+               limit: Annotated[int, Query(ge=0, le=100_000)] = 0,
+               offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
                format: Literal["json", "geojson"] = "json", authorization: AuthHeader = "",
                x_eventwire_token: TokenHeader = "") -> Response:
         context.require_reader(_token(authorization, x_eventwire_token))
@@ -204,15 +210,28 @@ def create_app(settings: Settings, store_path: str | Path) -> FastAPI:
     async def submit(request: Request, authorization: AuthHeader = "",
                      x_eventwire_token: TokenHeader = "") -> JSONResponse:
         context.require_writer(_token(authorization, x_eventwire_token))
-        submission = await read_submission(request, int(settings.get("web.max_submit_bytes")))
+        submission = await read_submission(request, int(settings.get("web.max_submit_bytes")))  # 413 past it
         return JSONResponse(await run_submission(context, submission), status_code=201)
 
-    @app.post("/events/{event_id}/review", summary="Accept, reject or edit an event (audited)")
-    def review(event_id: str, body: ReviewRequest, authorization: AuthHeader = "",
-               x_eventwire_token: TokenHeader = "") -> dict[str, Any]:
+    @app.post("/events/{event_id}/review", summary="Accept, reject or edit an event (audited)",
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/json": {"schema": ReviewRequest.model_json_schema()}}}})
+    async def review(event_id: str, request: Request, authorization: AuthHeader = "",
+                     x_eventwire_token: TokenHeader = "") -> dict[str, Any]:
+        # The token is checked before the body is read, and the body is size-limited.
         reviewer = context.require_writer(_token(authorization, x_eventwire_token))
-        context.store().review(event_id, body.action, reviewer, body.fields, body.note)
-        return _provenance(context, event_id)
+        raw = await read_limited(request, REVIEW_BODY_LIMIT)
+        try:
+            body = ReviewRequest.model_validate_json(raw)
+        except ValidationError as exc:
+            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:5])
+            raise ApiError(422, f"invalid review: {problems}") from None
+
+        def apply() -> dict[str, Any]:
+            context.store().review(event_id, body.action, reviewer, body.fields, body.note)
+            return _provenance(context, event_id)
+
+        return await run_in_threadpool(apply)
 
     return app
 

@@ -56,6 +56,7 @@ class WebContext:
     _local: threading.local = field(default_factory=threading.local)
     _pipeline: Pipeline | None = None
     _pipeline_lock: threading.Lock = field(default_factory=threading.Lock)
+    pipeline_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def create(cls, settings: Settings, store_path: str | Path) -> WebContext:

@@ -21,15 +21,16 @@ class Submission:
     published: dt.date | None = None
 
 
-async def _read_limited(request: Request, limit: int) -> bytes:
+async def read_limited(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 past `limit` bytes (declared or streamed)."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, f"the submission is {int(declared)} bytes; the limit is {limit} (web.max_submit_bytes)")
+        raise ApiError(413, f"the body is {int(declared)} bytes; the limit here is {limit}")
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > limit:
-            raise ApiError(413, f"the submission is over the limit of {limit} bytes (web.max_submit_bytes)")
+            raise ApiError(413, f"the body is over the limit of {limit} bytes")
     return bytes(body)
 
 
@@ -61,7 +62,7 @@ def _parse_json(body: bytes) -> Submission:
 
 async def read_submission(request: Request, limit: int) -> Submission:
     """A JSON object {text, url, outlet, published}, or a raw text/html body with the same as query fields."""
-    body = await _read_limited(request, limit)
+    body = await read_limited(request, limit)
     if not body.strip():
         raise ApiError(400, "the submission is empty")
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -84,9 +85,10 @@ async def read_submission(request: Request, limit: int) -> Submission:
 async def run_submission(context: WebContext, submission: Submission) -> dict[str, object]:
     """Extract and store; the answer lists the events, or the drop reason."""
     def work() -> dict[str, object]:
-        article = context.pipeline().run_safely(Article(
-            raw=submission.text, url=submission.url, outlet=submission.outlet, published=submission.published,
-            origin=submission.url or "POST /articles"))
+        with context.pipeline_lock:  # one spaCy pipeline, one article at a time
+            article = context.pipeline().run_safely(Article(
+                raw=submission.text, url=submission.url, outlet=submission.outlet, published=submission.published,
+                origin=submission.url or "POST /articles"))
         context.store().save(article)
         return {"article_id": article.article_id, "drop": to_dict(article.drop) if article.drop else None,
                 "events": to_dict(article.events), "rejected": to_dict(article.rejected)}
