@@ -118,3 +118,15 @@ def test_an_input_that_failed_to_read_is_tried_again(store_location) -> None:
     assert not store.has_article(failed.article_id)
     store.save(Article(raw="<p>x</p>", url="https://n.example/a", text="x", drop=Drop("events", "no event", "")))
     assert store.has_article(failed.article_id)
+
+
+def test_many_processes_can_open_a_new_store_at_once(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "shared.sqlite"
+    code = "import sys; from eventwire.store import Store; Store(sys.argv[1]).close()"
+    workers = [subprocess.Popen([sys.executable, "-c", code, str(path)], stderr=subprocess.PIPE) for _ in range(6)]
+    errors = [w.communicate()[1].decode() for w in workers]
+    assert all(w.returncode == 0 for w in workers), errors
+    assert Store(path).migrate() == []

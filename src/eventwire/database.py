@@ -36,6 +36,7 @@ class Database(Protocol):
     def executescript(self, script: str) -> None: ...
     def transaction(self) -> AbstractContextManager[None]: ...
     def changes(self) -> tuple[int, int]: ...
+    def rollback(self) -> None: ...
     def close(self) -> None: ...
 
 
@@ -67,6 +68,11 @@ class SqliteDatabase:
             self.connection.execute("ROLLBACK")
             raise
         self.connection.execute("COMMIT")
+
+    def rollback(self) -> None:
+        """End a transaction a failed script left open."""
+        if self.connection.in_transaction:
+            self.connection.execute("ROLLBACK")
 
     def changes(self) -> tuple[int, int]:
         """Moves whenever the database changes (others' commits, this connection's writes)."""
@@ -111,6 +117,9 @@ class PostgresDatabase:
     def transaction(self) -> Iterator[None]:
         with self.connection.transaction():
             yield
+
+    def rollback(self) -> None:
+        self.connection.rollback()
 
     def changes(self) -> tuple[int, int]:
         return (0, 0)  # no cheap change counter: callers do not cache

@@ -39,20 +39,40 @@ class Store:
         return Path(self.location)
 
     def migrate(self) -> list[str]:
-        """Apply the migrations not yet applied, in order, each in its own transaction; return their names."""
+        """Apply the migrations not yet applied, in order, each in its own transaction; return their names.
+
+        Safe when several processes open a new store at once: PostgreSQL serialises them with an advisory
+        lock; on SQLite the second waits for the first's write lock, and a migration that fails because the
+        first applied it meanwhile is skipped."""
         self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)")
-        done = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        if self.dialect == "postgresql":
+            with self.db.transaction():
+                self.db.execute("SELECT pg_advisory_xact_lock(4242424242)")
+                return self._apply_pending()
         applied = []
-        for name, script in MIGRATIONS[self.dialect]:
-            if name in done:
+        for name, script in MIGRATIONS["sqlite"]:
+            if name in self._done():
                 continue
-            if self.dialect == "sqlite":  # executescript cannot run inside our transaction(): it commits
-                self.db.executescript(f"BEGIN; {script}; INSERT INTO migrations VALUES ('{name}'); COMMIT;")
-            else:
-                with self.db.transaction():
-                    self.db.executescript(script)
-                    self.db.execute("INSERT INTO migrations VALUES (?)", (name,))
+            try:  # executescript cannot run inside our transaction(): it commits first
+                self.db.executescript(f"BEGIN IMMEDIATE; {script}; INSERT INTO migrations VALUES ('{name}'); COMMIT;")
+            except Exception:
+                self.db.rollback()
+                if name in self._done():
+                    continue  # another process applied it while we waited
+                raise
             applied.append(name)
+        return applied
+
+    def _done(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+
+    def _apply_pending(self) -> list[str]:
+        done, applied = self._done(), []
+        for name, script in MIGRATIONS[self.dialect]:
+            if name not in done:
+                self.db.executescript(script)
+                self.db.execute("INSERT INTO migrations VALUES (?)", (name,))
+                applied.append(name)
         return applied
 
     def save(self, article: Article) -> None:
