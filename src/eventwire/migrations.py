@@ -94,6 +94,12 @@ SQLITE_MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         CREATE INDEX incidents_date ON incidents (event_date);
     """),
+    ("0005_incident_members", """
+        CREATE TABLE incident_members (
+          event_id TEXT PRIMARY KEY, incident_id TEXT NOT NULL
+        );
+        CREATE INDEX incident_members_incident ON incident_members (incident_id);
+    """),
 )
 
 # The same named migrations for PostgreSQL: the same tables and columns (`rowid` is a real column there),
@@ -152,6 +158,12 @@ POSTGRES_MIGRATIONS: tuple[tuple[str, str], ...] = (
           reports INTEGER NOT NULL, data TEXT NOT NULL, members TEXT NOT NULL, reasons TEXT NOT NULL
         );
         CREATE INDEX incidents_date ON incidents (event_date);
+    """),
+    ("0005_incident_members", """
+        CREATE TABLE incident_members (
+          event_id TEXT PRIMARY KEY, incident_id TEXT NOT NULL
+        );
+        CREATE INDEX incident_members_incident ON incident_members (incident_id);
     """),
 )
 

@@ -181,6 +181,9 @@ class Store:
         incidents = group_events(reports, rules or DedupRules())
         with self.db.transaction():
             self.db.execute("DELETE FROM incidents")
+            self.db.execute("DELETE FROM incident_members")
+            self.db.executemany("INSERT INTO incident_members VALUES (?, ?)",
+                                [(r.event_id, i.incident_id) for i in incidents for r in i.reports])
             self.db.executemany("INSERT INTO incidents VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
                 (i.incident_id, i.event.event_date.isoformat() if i.event.event_date else None, i.event.event_type,
                  i.event.country_code, len(i.reports), json.dumps(to_dict(i.event), sort_keys=True),
@@ -193,6 +196,15 @@ class Store:
             "SELECT data, members, reasons FROM incidents ORDER BY event_date NULLS LAST, incident_id")
         for data, members, reasons in rows:
             yield event_from_dict(json.loads(data)), json.loads(members), json.loads(reasons)
+
+    def incident_of(self, event_id: str) -> tuple[Event, list[str], list[str]] | None:
+        """The incident a report belongs to (merged event, its reports' ids, merge reasons), if grouped yet."""
+        row = self.db.execute(
+            "SELECT i.data, i.members, i.reasons FROM incident_members m JOIN incidents i "
+            "ON i.incident_id = m.incident_id WHERE m.event_id = ?", (event_id,)).fetchone()
+        if row is None:
+            return None
+        return event_from_dict(json.loads(row[0])), json.loads(row[1]), json.loads(row[2])
 
     def counts(self) -> dict[str, int]:
         tables = ("articles", "events", "rejections", "incidents")

@@ -174,3 +174,15 @@ def test_submitting_the_example_stores_its_events(store_location, example_gold) 
     assert response.status_code == 201, response.text
     assert sorted(e["location"] for e in response.json()["events"]) == ["Al Qa'im", "Rawah"]
     assert client.get("/events", params={"q": "qa'im"}).json()["total"] == 1
+
+
+def test_an_event_lists_every_source_of_its_incident(store_location) -> None:
+    from eventwire.dedup import DedupRules
+
+    client, store = _client(store_location)
+    store.save(make_article("c", [takeover(D(2014, 6, 22))], url="https://example.org/c"))  # same takeover, a day on
+    store.rebuild_incidents(DedupRules())
+    page = client.get("/events", params={"start": "2014-06-21", "end": "2014-06-22", "sort": "event_date"}).json()
+    detail = client.get(f"/events/{page['events'][0]['event_id']}").json()
+    assert [s["url"] for s in detail["sources"]] == ["https://example.org/a", "https://example.org/c"]
+    assert len(detail["incident"]["reports"]) == 2 and "same actor1" in detail["incident"]["reasons"][0]

@@ -245,10 +245,21 @@ def _provenance(context: WebContext, event_id: str) -> dict[str, Any]:
     fields = [{"field": name, "start": span["start"], "end": span["end"],
                "text": text[span["start"]:span["end"]]} for name, span in spans.items() if span]
     sentence = spans["sentence"]
+    grouped = store.incident_of(event_id)
+    reports = [store.event(other)[0] for other in grouped[1]] if grouped else [event]
+    sources: list[dict[str, Any]] = []
+    for report in sorted(reports, key=lambda r: r.article_id != event.article_id):
+        if any(s["article_id"] == report.article_id for s in sources):
+            continue
+        row = article if report.article_id == event.article_id else store.article(report.article_id)
+        sources.append({"article_id": report.article_id, "url": row["url"], "outlet": row["outlet"],
+                        "title": row["title"], "published": row["published"], "origin": row["origin"]})
     return {
         "event": {**to_dict(event), "review_status": status},
-        "sources": [{"article_id": event.article_id, "url": article["url"], "outlet": article["outlet"],
-                     "title": article["title"], "published": article["published"], "origin": article["origin"]}],
+        "sources": sources,
+        "incident": {"incident_id": grouped[0].event_id, "reports": grouped[1], "reasons": grouped[2],
+                     "fatalities": grouped[0].fatalities, "event_date": to_dict(grouped[0].event_date)}
+        if grouped else None,
         "evidence": {"sentence": text[sentence["start"]:sentence["end"]], "offset": sentence["start"],
                      "fields": fields},
         "history": store.history(event_id),

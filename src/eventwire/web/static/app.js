@@ -187,6 +187,12 @@ function renderEvent(detail) {
     : el("span", {}, source.title || source.origin || "");
   panel.append(el("p", {}, "Source: ", link, source.outlet ? ` — ${source.outlet}` : "",
                   source.published ? ` (${source.published})` : ""));
+  if (detail.sources.length > 1) {
+    panel.append(el("p", { id: "other-sources" }, `Also reported by ${detail.sources.length - 1} other source(s): `,
+      ...detail.sources.slice(1).flatMap((s, i) => [i ? ", " : "", s.url
+        ? el("a", { href: s.url, target: "_blank", rel: "noopener" }, s.outlet || s.title || s.url)
+        : (s.outlet || s.title || s.origin)])));
+  }
   panel.append(el("div", { class: "review" },
     el("button", { type: "button", id: "accept", onclick: () => review(e.event_id, "accept") }, "Accept"),
     el("button", { type: "button", id: "reject", onclick: () => review(e.event_id, "reject") }, "Reject"),
