@@ -24,9 +24,10 @@ _SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"’”)]))\s+(?=[\"“‘(]?[
 class Rule:
     reason: str
     patterns: tuple[re.Pattern[str], ...]
+    min_matches: int = 1
 
     def matches(self, sentence: str) -> bool:
-        return any(p.search(sentence) for p in self.patterns)
+        return sum(1 for p in self.patterns if p.search(sentence)) >= self.min_matches
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,16 @@ class FilterResult:
     credits: tuple[Attribution, ...]
 
 
+_QUOTED = re.compile(r"[\"“”].{12,}[\"“”]|\b(said|says|told)\b")
+
+
 @cache
 def load_rules() -> Rules:
     raw = resources.files("eventwire").joinpath("data/boilerplate.toml").read_text(encoding="utf-8")
     data = tomllib.loads(raw)
     rules = tuple(
-        Rule(r["reason"], tuple(re.compile(p, re.IGNORECASE) for p in r["patterns"])) for r in data["rule"]
+        Rule(r["reason"], tuple(re.compile(p, re.IGNORECASE) for p in r["patterns"]), int(r.get("min_matches", 1)))
+        for r in data["rule"]
     )
     credits = tuple(re.compile(p, re.IGNORECASE) for p in data["credit"]["patterns"])
     return Rules(rules, credits)
@@ -67,7 +72,8 @@ def classify_line(line: str, rules: Rules) -> str | None:
     sentences = split_sentences(line)
     if not sentences:
         return None
-    reasons = [next((r.reason for r in rules.rules if r.matches(s.strip())), None) for s in sentences]
+    reasons = [None if _QUOTED.search(s) else next((r.reason for r in rules.rules if r.matches(s.strip())), None)
+               for s in sentences]
     flagged = [r for r in reasons if r]
     if len(flagged) * 2 >= len(sentences):
         return max(set(flagged), key=flagged.count)

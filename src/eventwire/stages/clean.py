@@ -45,7 +45,7 @@ def extract_html(raw: str) -> HtmlExtract:
     except ImportError as exc:
         raise ResourceError("HTML input needs trafilatura: pip install 'eventwire[html]'") from exc
     doc: Any = trafilatura.bare_extraction(
-        raw, include_comments=False, include_tables=False, with_metadata=True, deduplicate=True
+        raw, include_comments=False, include_tables=True, with_metadata=True
     )
     if doc is None:
         return HtmlExtract(text="")
