@@ -3,11 +3,11 @@ ACLED downloads (`acled-csv`)."""
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from eventwire.errors import ResourceError
+from eventwire.gazetteer.countryinfo import countryinfo_by_iso
 from eventwire.model import Event
 
 ACLED_COLUMNS = (
@@ -27,24 +27,19 @@ _SUBREGIONS = {"Northern Africa": "Northern Africa", "Northern America": "North 
 def _regions() -> dict[str, tuple[str, str]]:
     """ISO alpha-2 -> (ISO alpha-3, ACLED region), from the countryinfo package's UN regions."""
     try:
-        folder = resources.files("countryinfo").joinpath("data")
-    except ModuleNotFoundError:
+        records = countryinfo_by_iso()
+    except ResourceError:
         return {}
     table = {}
-    for entry in folder.iterdir():
-        if not entry.name.endswith(".json"):
-            continue
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        iso = data.get("ISO") or {}
-        code, region = iso.get("alpha2", ""), data.get("region", "")
-        sub, middle = data.get("subregion", ""), data.get("intermediateregion", "")
+    for code, data in records.items():
+        region, sub, middle = data.get("region", ""), data.get("subregion", ""), data.get("intermediateregion", "")
         if region in ("Europe", "Oceania"):
             name = region
         elif sub in ("Sub-Saharan Africa", "Latin America and the Caribbean"):
             name = middle
         else:
             name = _SUBREGIONS.get(sub, "")
-        table[code] = (iso.get("alpha3", ""), _SPECIAL.get(code, name))
+        table[code] = ((data.get("ISO") or {}).get("alpha3", ""), _SPECIAL.get(code, name))
     return table
 
 

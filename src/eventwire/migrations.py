@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+# Migrations whose SQL is the same in both dialects.
+COMMON_MIGRATIONS: tuple[tuple[str, str], ...] = (
+    ("0004_incidents", """
+        CREATE TABLE incidents (
+          incident_id TEXT PRIMARY KEY, event_date TEXT, event_type TEXT NOT NULL, country_code TEXT NOT NULL,
+          reports INTEGER NOT NULL, data TEXT NOT NULL, members TEXT NOT NULL, reasons TEXT NOT NULL
+        );
+        CREATE INDEX incidents_date ON incidents (event_date);
+    """),
+    ("0005_incident_members", """
+        CREATE TABLE incident_members (event_id TEXT PRIMARY KEY, incident_id TEXT NOT NULL);
+        CREATE INDEX incident_members_incident ON incident_members (incident_id);
+    """),
+)
+
 SQLITE_MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_articles_events_rejections", """
         CREATE TABLE articles (
@@ -87,19 +102,7 @@ SQLITE_MIGRATIONS: tuple[tuple[str, str], ...] = (
         END;
         INSERT INTO events_fts (events_fts) VALUES ('rebuild');
     """),
-    ("0004_incidents", """
-        CREATE TABLE incidents (
-          incident_id TEXT PRIMARY KEY, event_date TEXT, event_type TEXT NOT NULL, country_code TEXT NOT NULL,
-          reports INTEGER NOT NULL, data TEXT NOT NULL, members TEXT NOT NULL, reasons TEXT NOT NULL
-        );
-        CREATE INDEX incidents_date ON incidents (event_date);
-    """),
-    ("0005_incident_members", """
-        CREATE TABLE incident_members (
-          event_id TEXT PRIMARY KEY, incident_id TEXT NOT NULL
-        );
-        CREATE INDEX incident_members_incident ON incident_members (incident_id);
-    """),
+    *COMMON_MIGRATIONS,
 )
 
 # The same named migrations for PostgreSQL: the same tables and columns (`rowid` is a real column there),
@@ -152,19 +155,7 @@ POSTGRES_MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX events_fatalities ON events (fatalities, event_id);
         CREATE INDEX events_search ON events USING gin (search gin_trgm_ops);
     """),
-    ("0004_incidents", """
-        CREATE TABLE incidents (
-          incident_id TEXT PRIMARY KEY, event_date TEXT, event_type TEXT NOT NULL, country_code TEXT NOT NULL,
-          reports INTEGER NOT NULL, data TEXT NOT NULL, members TEXT NOT NULL, reasons TEXT NOT NULL
-        );
-        CREATE INDEX incidents_date ON incidents (event_date);
-    """),
-    ("0005_incident_members", """
-        CREATE TABLE incident_members (
-          event_id TEXT PRIMARY KEY, incident_id TEXT NOT NULL
-        );
-        CREATE INDEX incident_members_incident ON incident_members (incident_id);
-    """),
+    *COMMON_MIGRATIONS,
 )
 
 

@@ -55,6 +55,7 @@ class EventFilter:
     admin1: str = ""
     event_types: tuple[str, ...] = ()
     sub_event_type: str = ""
+    sub_event_types: tuple[str, ...] = ()
     actor: str = ""
     text: str = ""
     statuses: tuple[str, ...] = field(default=())
@@ -89,9 +90,10 @@ class EventFilter:
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value)
-        if self.event_types:
-            clauses.append(f"event_type IN ({','.join('?' * len(self.event_types))})")
-            params += list(self.event_types)
+        for column, values in (("event_type", self.event_types), ("sub_event_type", self.sub_event_types)):
+            if values:
+                clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+                params += list(values)
         if self.statuses:
             clauses.append(f"status IN ({','.join('?' * len(self.statuses))})")
             params += list(self.statuses)
@@ -207,14 +209,16 @@ def iter_events(db: Database, where: EventFilter, sort: str = "event_date") -> I
     """Every matching event's stored JSON, in order, without loading them all."""
     if sort not in SORTS:
         raise InputError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-    clause, params = (full := sql_where(db, where)).clause, full.params
+    full = sql_where(db, where)
+    clause, params = full.clause, full.params
     for (data,) in db.execute(f"SELECT data FROM events WHERE {clause} ORDER BY {SORTS[sort]}", params):
         yield str(data)
 
 
 def select_points(db: Database, where: EventFilter, limit: int) -> tuple[int, list[list[object]]]:
     """Compact map points `[event_id, longitude, latitude, event_type, event_date, status]` of located events."""
-    clause, params = (full := sql_where(db, where)).clause, full.params
+    full = sql_where(db, where)
+    clause, params = full.clause, full.params
     total = int(db.execute(f"SELECT COUNT(*) FROM events WHERE {clause}", params).fetchone()[0])
     rows = db.execute(
         f"SELECT event_id, longitude, latitude, event_type, event_date, status FROM events WHERE {clause} "
@@ -224,7 +228,8 @@ def select_points(db: Database, where: EventFilter, limit: int) -> tuple[int, li
 
 def count_by_day(db: Database, where: EventFilter) -> list[dict[str, object]]:
     """Event counts per day and event type (undated events are left out)."""
-    clause, params = (full := sql_where(db, where)).clause, full.params
+    full = sql_where(db, where)
+    clause, params = full.clause, full.params
     rows = db.execute(f"SELECT event_date, event_type, COUNT(*) FROM events WHERE {clause} "
                       "AND event_date IS NOT NULL GROUP BY event_date, event_type ORDER BY event_date", params)
     return [{"day": day, "event_type": kind, "count": count} for day, kind, count in rows]

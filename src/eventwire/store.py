@@ -34,10 +34,6 @@ class Store:
         except Exception as exc:  # sqlite3.Error, psycopg.Error: the driver's own fault types
             raise StoreError(f"cannot open the store {self.location}: {exc}; check the path or use --db") from exc
 
-    @property
-    def path(self) -> Path:
-        return Path(self.location)
-
     def migrate(self) -> list[str]:
         """Apply the migrations not yet applied, in order, each in its own transaction; return their names.
 
@@ -115,9 +111,11 @@ class Store:
         for (data,) in rows:
             yield event_from_dict(json.loads(data))
 
-    def event(self, event_id: str) -> tuple[Event, str]:
-        """One event and its review status ("pending", "accepted", "rejected", "edited")."""
-        row = self.db.execute("SELECT data, status FROM events WHERE event_id = ?", (event_id,)).fetchone()
+    def event(self, event_id: str, for_update: bool = False) -> tuple[Event, str]:
+        """One event and its review status ("pending", "accepted", "rejected", "edited"); `for_update` locks the
+        row on PostgreSQL (inside a transaction; SQLite's write transaction already holds the database)."""
+        lock = " FOR UPDATE" if for_update and self.dialect == "postgresql" else ""
+        row = self.db.execute(f"SELECT data, status FROM events WHERE event_id = ?{lock}", (event_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no event {event_id!r} in the store")
         return event_from_dict(json.loads(row[0])), str(row[1])
@@ -141,11 +139,7 @@ class Store:
             raise InputError("an edit needs at least one field to change")
         at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.db.transaction():  # read and write in one transaction: concurrent reviews cannot undo each other
-            lock = " FOR UPDATE" if self.dialect == "postgresql" else ""
-            row = self.db.execute(f"SELECT data, status FROM events WHERE event_id = ?{lock}", (event_id,)).fetchone()
-            if row is None:
-                raise NotFoundError(f"no event {event_id!r} in the store")
-            event, status = event_from_dict(json.loads(row[0])), str(row[1])
+            event, status = self.event(event_id, for_update=True)
             edited = dataclasses.replace(event, **changes)
             before = {"status": status, **{k: to_dict(getattr(event, k)) for k in changes}}
             after = {"status": REVIEW_STATUS[action], **{k: to_dict(v) for k, v in changes.items()}}

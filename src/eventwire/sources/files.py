@@ -70,7 +70,8 @@ def merge_known(known: Known, found: Known) -> Known:
     return Known(known.published or found.published, known.outlet or found.outlet, known.url or found.url)
 
 
-def _article(data: bytes, origin: str, known: Known, max_bytes: int) -> Article:
+def article_from_bytes(data: bytes, origin: str, known: Known, max_bytes: int) -> Article:
+    """An article of raw bytes (decoded), or one with the drop that says why not."""
     base = Article(raw="", origin=origin, published=known.published, outlet=known.outlet, url=known.url)
     if len(data) > max_bytes:
         detail = f"{len(data) / 1e6:.1f} MB > ingest.max_bytes={max_bytes}"
@@ -89,15 +90,10 @@ def _read_limited(handle: BinaryIO, max_bytes: int) -> bytes:
     return handle.read(max_bytes + 1)
 
 
-def _files_under(folder: Path) -> list[Path]:
+def files_under(folder: Path) -> list[Path]:
     files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
     content = {p.with_suffix("") for p in files if p.suffix != ".json"}
     return [p for p in files if not (p.suffix == ".json" and p.with_suffix("") in content)]
-
-
-def article_from_bytes(data: bytes, origin: str, known: Known, max_bytes: int) -> Article:
-    """An article of raw bytes (decoded), or one with the drop that says why not."""
-    return _article(data, origin, known, max_bytes)
 
 
 def read_file(file: Path, known: Known, max_bytes: int) -> Article:
@@ -107,12 +103,8 @@ def read_file(file: Path, known: Known, max_bytes: int) -> Article:
             data = _read_limited(handle, max_bytes)
     except OSError as exc:
         return _dropped(Article(raw="", origin=str(file)), "unreadable", str(exc))
-    return _article(data, str(file), merge_known(known, _sidecar(file)), max_bytes)
+    return article_from_bytes(data, str(file), merge_known(known, _sidecar(file)), max_bytes)
 
 
 def read_stdin(known: Known, max_bytes: int) -> Article:
-    return _article(_read_limited(sys.stdin.buffer, max_bytes), "<stdin>", known, max_bytes)
-
-
-def files_under(folder: Path) -> list[Path]:
-    return _files_under(folder)
+    return article_from_bytes(_read_limited(sys.stdin.buffer, max_bytes), "<stdin>", known, max_bytes)

@@ -12,6 +12,7 @@ import dataclasses
 import re
 import tomllib
 from collections.abc import Callable
+from functools import cache
 from importlib import resources
 
 from eventwire.model import Article, Drop
@@ -27,6 +28,7 @@ def _cue_regex(cue: str) -> str:
     return words + (r"\w*" if cue.endswith("*") else r"(?:e?s)?\b")
 
 
+@cache
 def cue_patterns() -> dict[str, re.Pattern[str]]:
     """One pattern for each tier (strong, weak); group 0 of a match is the cue's text."""
     data = tomllib.loads(resources.files("eventwire").joinpath("data", "screen.toml").read_text(encoding="utf-8"))

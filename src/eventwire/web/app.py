@@ -195,9 +195,8 @@ def create_app(settings: Settings, store_path: str | Path) -> FastAPI:
             day = dt.date.fromisoformat(on) if on else None
         except ValueError:
             raise InputError("on must be a date as YYYY-MM-DD") from None
-        where = EventFilter(statuses=("pending", "accepted", "edited"))
-        territory = (event_from_dict(json.loads(data)) for data in iter_events(context.store().db, where)
-                     if json.loads(data)["sub_event_type"] in TERRITORY_EVENTS)
+        where = EventFilter(statuses=("pending", "accepted", "edited"), sub_event_types=tuple(sorted(TERRITORY_EVENTS)))
+        territory = (event_from_dict(json.loads(data)) for data in iter_events(context.store().db, where))
         places = territorial_control(territory, day, country.strip())
         return {"on": day.isoformat() if day else None, "places": to_dict(places)}
 

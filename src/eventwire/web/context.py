@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.errors import ConfigError
+from eventwire.model import Article
 from eventwire.pipeline import Pipeline
 from eventwire.settings import Settings
 from eventwire.store import Store
@@ -56,7 +57,6 @@ class WebContext:
     _local: threading.local = field(default_factory=threading.local)
     _pipeline: Pipeline | None = None
     _pipeline_lock: threading.Lock = field(default_factory=threading.Lock)
-    pipeline_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def create(cls, settings: Settings, store_path: str | Path) -> WebContext:
@@ -70,11 +70,13 @@ class WebContext:
             self._local.store = store
         return store
 
-    def pipeline(self) -> Pipeline:
+    def run_article(self, article: Article) -> Article:
+        """The pipeline (built on first use) on one article; one article at a time, since the spaCy model is
+        shared by every request thread."""
         with self._pipeline_lock:
             if self._pipeline is None:
                 self._pipeline = Pipeline(self.settings)
-            return self._pipeline
+            return self._pipeline.run_safely(article)
 
     def who(self, token: str) -> str | None:
         for known, name in self.tokens.items():

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from eventwire.errors import ResourceError
+from eventwire.gazetteer.countryinfo import countryinfo_by_iso
 
 OUTLINE_CREDIT = "Country outlines: Natural Earth (public domain), via the countryinfo package."
 
@@ -25,23 +25,15 @@ def _round(coordinates: Any) -> Any:
 @cache
 def country_outlines() -> bytes:
     """GeoJSON bytes of every country outline the package ships, with ISO alpha-2 codes and names."""
-    try:
-        folder = resources.files("countryinfo").joinpath("data")
-    except ModuleNotFoundError as exc:
-        raise ResourceError("the map needs the countryinfo package: pip install 'eventwire[geo]'") from exc
     features = []
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".json"):
-            continue
-        data = json.loads(entry.read_text(encoding="utf-8"))
+    for code, data in countryinfo_by_iso().items():
         shape = data.get("geoJSON") or {}
         for feature in shape.get("features", ()):
             geometry = feature.get("geometry") or {}
             if geometry.get("type") not in ("Polygon", "MultiPolygon"):
                 continue
             features.append({
-                "type": "Feature", "id": data.get("ISO", {}).get("alpha2", ""),
-                "properties": {"name": data.get("name", "")},
+                "type": "Feature", "id": code, "properties": {"name": data.get("name", "")},
                 "geometry": {"type": geometry["type"], "coordinates": _round(geometry["coordinates"])},
             })
     if not features:

@@ -85,10 +85,9 @@ async def read_submission(request: Request, limit: int) -> Submission:
 async def run_submission(context: WebContext, submission: Submission) -> dict[str, object]:
     """Extract and store; the answer lists the events, or the drop reason."""
     def work() -> dict[str, object]:
-        with context.pipeline_lock:  # one spaCy pipeline, one article at a time
-            article = context.pipeline().run_safely(Article(
-                raw=submission.text, url=submission.url, outlet=submission.outlet, published=submission.published,
-                origin=submission.url or "POST /articles"))
+        article = context.run_article(Article(
+            raw=submission.text, url=submission.url, outlet=submission.outlet, published=submission.published,
+            origin=submission.url or "POST /articles"))
         context.store().save(article)
         return {"article_id": article.article_id, "drop": to_dict(article.drop) if article.drop else None,
                 "events": to_dict(article.events), "rejected": to_dict(article.rejected)}
