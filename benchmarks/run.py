@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import gzip
 import hashlib
 import json
@@ -22,6 +23,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from eventwire.lexicons import load_event_lexicon, load_taxonomy
 from eventwire.model import Article, Event, Evidence, Span
@@ -42,25 +44,77 @@ def words_prf(predicted: str, gold: str) -> tuple[float, float, float]:
     return precision, recall, 2 * precision * recall / (precision + recall) if common else 0.0
 
 
-def score_clean(data: Path, settings: Settings, limit: int) -> dict[str, Scores]:
-    import trafilatura
+DATE_GOLD = Path(__file__).with_name("gold") / "article-dates.json"
 
+
+def _reference_extractors() -> dict[str, Callable[[str], tuple[str, dt.date | None]]]:
+    """The systems eventwire is compared with, each with its publication date when it reads one (trafilatura
+    through htmldate; readability-lxml and jusText read no dates). One missing is left out with a message."""
+    systems: dict[str, Callable[[str], tuple[str, dt.date | None]]] = {}
+    try:
+        import trafilatura
+
+        def run_trafilatura(html: str) -> tuple[str, dt.date | None]:
+            doc: Any = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+            date = dt.date.fromisoformat(doc.date[:10]) if doc is not None and doc.date else None
+            return (doc.text or "") if doc is not None else "", date
+        systems["trafilatura"] = run_trafilatura
+    except ImportError:
+        print("  (trafilatura not installed: column left out)")
+    try:
+        import lxml.html
+        from readability import Document
+
+        def run_readability(html: str) -> tuple[str, dt.date | None]:
+            summary = Document(html).summary()
+            return "\n".join(lxml.html.fromstring(summary).itertext()) if summary.strip() else "", None
+        systems["readability"] = run_readability
+    except ImportError:
+        print("  (readability-lxml not installed: column left out; pip install readability-lxml)")
+    try:
+        import justext
+
+        def run_justext(html: str) -> tuple[str, dt.date | None]:
+            paragraphs = justext.justext(html.encode("utf-8"), justext.get_stoplist("English"))
+            return "\n".join(p.text for p in paragraphs if not p.is_boilerplate), None
+        systems["jusText"] = run_justext
+    except ImportError:
+        print("  (jusText not installed: column left out; pip install justext)")
+    return systems
+
+
+def score_clean(data: Path, settings: Settings, limit: int) -> dict[str, Scores]:
+    """Word-level P/R/F1 against the gold bodies, publication-date accuracy against `gold/article-dates.json`
+    (dates read off each page by hand, see docs/evaluation.md), and pages per second on one core."""
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    dates = json.loads(DATE_GOLD.read_text(encoding="utf-8")) if DATE_GOLD.exists() else {}
     stage = Pipeline(settings.with_overrides(["clean.min_words=0"]), (clean,))
-    systems: dict[str, Callable[[str], str]] = {
-        "eventwire": lambda html: stage.run(Article(raw=html)).text,
-        "trafilatura": lambda html: trafilatura.extract(html, include_comments=False) or "",
-    }
+
+    def run_eventwire(html: str) -> tuple[str, dt.date | None]:
+        article = stage.run(Article(raw=html))
+        return article.text, article.published
+
+    systems = {"eventwire": run_eventwire, **_reference_extractors()}
+    pages = [(page_id, gold["articleBody"],
+              gzip.decompress((data / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", "replace"))
+             for page_id, gold in list(truth.items())[:limit]]
     results: dict[str, Scores] = {}
     for name, system in systems.items():
-        rows, started = [], time.perf_counter()
-        for page_id, gold in list(truth.items())[:limit]:
-            html = gzip.decompress((data / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", "replace")
-            rows.append(words_prf(system(html), gold["articleBody"]))
-        elapsed = time.perf_counter() - started
+        rows, dated, right, elapsed = [], 0, 0, 0.0
+        for page_id, gold, html in pages:
+            started = time.perf_counter()
+            text, published = system(html)
+            elapsed += time.perf_counter() - started
+            rows.append(words_prf(text, gold))
+            if dates.get(page_id, {}).get("date"):
+                dated += 1
+                right += published is not None and published.isoformat() == dates[page_id]["date"]
         results[name] = {"precision": statistics.mean(r[0] for r in rows),
                          "recall": statistics.mean(r[1] for r in rows),
-                         "f1": statistics.mean(r[2] for r in rows), "pages_per_s": len(rows) / elapsed}
+                         "f1": statistics.mean(r[2] for r in rows),
+                         "date_exact": right / dated if dated else 0.0, "pages_per_s": len(rows) / elapsed}
+    results["eventwire"]["f1_gain_over_trafilatura"] = (
+        results["eventwire"]["f1"] - results["trafilatura"]["f1"] if "trafilatura" in results else 0.0)
     return results
 
 

@@ -1,3 +1,5 @@
+import pytest
+
 from eventwire.boilerplate import filter_text, split_glued
 
 
@@ -21,3 +23,71 @@ def test_credit_line_becomes_attribution_not_text() -> None:
     result = filter_text("Troops clashed with gunmen near the border town.\nAdditional reporting: Reuters")
     assert "Reuters" not in result.text
     assert [c.source for c in result.credits] == ["Reuters"]
+
+
+def test_a_related_heading_takes_its_headline_list_with_it() -> None:
+    text = ("Rebels shelled the airport on Monday, the army said.\n"
+            "You may also like...\n"
+            "Who will make the Rock Hall in 2020?\n"
+            "Dave Matthews Band takes over Rock Hall Fan Vote\n"
+            "The shelling stopped after two hours, residents said, and flights resumed on Tuesday.")
+    result = filter_text(text)
+    assert result.text.splitlines() == ["Rebels shelled the airport on Monday, the army said.",
+                                        "The shelling stopped after two hours, residents said, and flights resumed "
+                                        "on Tuesday."]
+    assert {r.reason for r in result.removed} == {"related or read-more link"}
+
+
+def test_a_closing_list_of_bulleted_headlines_goes_but_reporting_bullets_stay() -> None:
+    body = [f"Paragraph {i} of the report on the fighting near the border, officials said." for i in range(9)]
+    links = ["- 15 Amazing Images of Stars", "- 11 Fascinating Facts About Our Milky Way Galaxy",
+             "- The Biggest Unanswered Questions About Dark Matter"]
+    result = filter_text("\n".join(body + links))
+    assert result.text.splitlines() == body
+    facts = ["- Three soldiers were killed in the attack.", "- Two villages were burned.", "- Aid is blocked."]
+    assert filter_text("\n".join(body + facts)).text.splitlines() == body + facts
+
+
+def test_capitals_promotions_go_but_short_subheadings_stay() -> None:
+    text = ("Troops entered the town on Friday, officials said.\n"
+            "GET FOX BUSINESS ON THE GO BY CLICKING HERE\n"
+            "WHAT HAPPENS NEXT\n"
+            "|---|---|---|\n"
+            "The talks resume next week.")
+    result = filter_text(text)
+    assert result.text.splitlines() == ["Troops entered the town on Friday, officials said.", "WHAT HAPPENS NEXT",
+                                        "The talks resume next week."]
+    assert {r.reason for r in result.removed} == {"promotional headline in capitals", "layout residue"}
+
+
+@pytest.mark.parametrize("line", [
+    "Thanks for signing up!",
+    "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
+    "If you buy something through this post, IGN may get a share of the sale.",
+    "Filed under: Syria |",
+    "Have a tip? Amy Kuperinsky may be reached at akuperinsky@example.com.",
+    "Copyright 2019 The Daily. All rights reserved.",
+    "Updated at 1:23 p.m.",
+    "Get access to the fastest growing subscriptions service for as little as Rs 599 for the first year.",
+    "The Times is committed to publishing a diversity of letters to the editor.",
+])
+def test_page_furniture_lines_are_removed(line: str) -> None:
+    result = filter_text(f"Gunmen attacked a checkpoint near the city on Sunday, police said.\n{line}")
+    assert result.text == "Gunmen attacked a checkpoint near the city on Sunday, police said."
+
+
+@pytest.mark.parametrize(("line", "source"), [
+    ("(Reporting by Greg Roumeliotis; Editing by Martin Howell)", "Greg Roumeliotis"),
+    ("Keith Bradsher contributed reporting from Hong Kong.", "Keith Bradsher"),
+    ("SOURCE: Al Jazeera News", "Al Jazeera News"),
+])
+def test_credit_lines_in_their_common_forms(line: str, source: str) -> None:
+    result = filter_text(f"Troops clashed with gunmen near the border town.\n{line}")
+    assert result.text == "Troops clashed with gunmen near the border town."
+    assert [c.source for c in result.credits] == [source]
+
+
+def test_reporting_that_mentions_clicks_and_subscriptions_stays() -> None:
+    text = ("The ministry said the subscription to the bond issue was strong.\n"
+            '"We need more support from our partners," the governor said.')
+    assert filter_text(text).text == text

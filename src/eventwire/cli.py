@@ -82,7 +82,7 @@ def cmd_clean(args: argparse.Namespace, out: TextIO) -> int:
         record = {
             "origin": article.origin, "title": article.title, "text": article.text,
             "published": article.published.isoformat() if article.published else None,
-            "outlet": article.outlet, "url": article.url, "language": article.language,
+            "outlet": article.outlet, "author": article.author, "url": article.url, "language": article.language,
             "credits": [c.source for c in article.credits],
             "removed": [to_dict(r) if args.show_removed else r.text for r in article.removed],
             "drop": to_dict(article.drop) if article.drop else None,

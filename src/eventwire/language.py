@@ -22,23 +22,24 @@ _SCRIPTS = {"ARABIC": "ar", "CYRILLIC": "ru", "HEBREW": "he", "CJK": "zh", "HIRA
             "DEVANAGARI": "hi", "GREEK": "el", "THAI": "th"}
 
 
+_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024F\u1E00-\u1EFF]")  # letters outside the Latin blocks
+
+
 def _dominant_script(text: str) -> str | None:
     sample = text[:5000]
     if sample.isascii():  # the common case, checked in C: Latin script, no need to name every letter
         return None
+    others = _NON_LATIN.findall(sample)  # curly quotes and accents leave this empty, found in C
+    if not others:
+        return None
     counts: dict[str, int] = {}
-    letters = 0
-    for char in sample:
-        if not char.isalpha() or char.isascii():
-            if char.isalpha():
-                letters += 1
-            continue
-        letters += 1
+    for char in others:
         name = unicodedata.name(char, "")
         for script, code in _SCRIPTS.items():
             if name.startswith(script):
                 counts[code] = counts.get(code, 0) + 1
                 break
+    letters = sum(len(w) for w in _WORD.findall(sample))
     if not letters or not counts:
         return None
     code, count = max(counts.items(), key=lambda item: item[1])

@@ -203,6 +203,7 @@ class Article:
     language: str = ""
     text: str = ""
     title: str = ""
+    author: str = ""
     drop: Drop | None = None
     origin: str = ""
     removed: tuple[Removed, ...] = ()
