@@ -1,8 +1,9 @@
 """Line- and sentence-level boilerplate filter for plain text (and trafilatura's output).
 
 Rules are reviewed data (`data/boilerplate.toml`). The filter first splits sentences that scraping glued
-together ("difference.Sunni"), then removes a line when at least half of its sentences match a rule, and
-turns credit lines ("Additional reporting: Reuters") into attribution instead of text.
+together ("difference.Sunni"), then removes a line when a whole-line rule matches it or at least half of its
+sentences match a rule (a list heading takes the headline list under it), drops a closing run of bulleted
+headlines, and turns credit lines ("Additional reporting: Reuters") into attribution instead of text.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from eventwire.model import Attribution, Removed
@@ -38,6 +39,14 @@ class Rule:
 class Rules:
     rules: tuple[Rule, ...]
     credits: tuple[re.Pattern[str], ...]
+
+    @cached_property  # split once: classify_line runs on every line
+    def line_rules(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.whole_line)
+
+    @cached_property
+    def sentence_rules(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if not r.whole_line)
 
 
 @dataclass(frozen=True)
@@ -74,13 +83,13 @@ def split_sentences(line: str) -> list[str]:
 
 def classify_line(line: str, rules: Rules) -> Rule | None:
     """The rule that removes a line (the one most of its sentences match), or None when it is article text."""
-    whole = next((r for r in rules.rules if r.whole_line and r.matches(line)), None)
+    whole = next((r for r in rules.line_rules if r.matches(line)), None)
     if whole is not None:
         return whole
     sentences = split_sentences(line)
     if not sentences:
         return None
-    sentence_rules = [r for r in rules.rules if not r.whole_line]
+    sentence_rules = rules.sentence_rules
     found = [None if _QUOTED.search(s) else next((r for r in sentence_rules if r.matches(s.strip())), None)
              for s in sentences]
     flagged = [r for r in found if r is not None]

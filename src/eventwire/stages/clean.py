@@ -1,7 +1,8 @@
 """clean: raw HTML or text -> main article text, metadata, removed boilerplate, language.
 
-HTML goes through trafilatura (comments off) and then the same boilerplate filter as plain text.
-Rejections: "empty after cleaning", "unsupported language", "extraction failed".
+HTML is stripped of scripts and styles, parsed once, read for metadata (`pagemeta`) and for text (trafilatura,
+fast mode, comments off), then goes through the same boilerplate filter as plain text.
+Rejections: "page too large", "empty after cleaning", "unsupported language".
 """
 
 from __future__ import annotations
