@@ -15,6 +15,7 @@ import gzip
 import hashlib
 import json
 import math
+import re
 import statistics
 import sys
 import time
@@ -175,9 +176,14 @@ def score_geoparse(data: Path, settings: Settings, limit: int) -> dict[str, Scor
     return results
 
 
+_REGIME = re.compile(r"\s*\((?:\d{4})-(?:\d{4})?\).*$")
+
+
 def _norm_actor(name: str) -> str:
-    base = name.split(" (")[0].lower() if name.rstrip().endswith(")") and "(" in name and name[-2].isdigit() else name
-    return base.lower().replace("military forces of", "military/security forces of").strip()
+    """ACLED's name without its regime period and the unit after it ("Military Forces of Yemen (2012-) 22nd
+    Armored Brigade" -> "military forces of yemen"); "Military/security forces of" reads as "Military Forces of"."""
+    base = _REGIME.sub("", name).strip().lower()
+    return base.replace("military/security forces of", "military forces of")
 
 
 def keyword_coder() -> Callable[[str], Event | None]:

@@ -28,6 +28,15 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def brief_pipeline():
+    """The pipeline as it reads one-sentence briefs (event notes, wire flashes): no minimum length."""
+    from eventwire.pipeline import Pipeline
+    from eventwire.settings import Settings
+
+    return Pipeline(Settings.load().with_overrides(["clean.min_words=3"]))
+
+
+@pytest.fixture(scope="session")
 def example_article(pipeline, example_gold):
     from eventwire.model import Article
 

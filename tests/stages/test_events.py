@@ -38,3 +38,20 @@ def test_attack_on_civilians_and_clash_with_troops_are_typed(pipeline) -> None:
 def test_weapon_cues_retype_an_attack(pipeline) -> None:
     article = _run(pipeline, "A drone strike hit a market in the town of Gao on Thursday." + FILLER)
     assert [e.sub_event_type for e in article.events] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(("sentence", "sub_event_type"), [
+    ("In Gao on Friday there were two armed clashes between rival gangs.", "Armed clash"),
+    ("Hundreds of residents gathered outside the town hall of Gao on Friday to demand water.", "Peaceful protest"),
+    ("Fishermen blocked the main highway near Gao on Friday over compensation.", "Peaceful protest"),
+    ("Soldiers set houses on fire in the village of Gao on Friday.", "Looting/property destruction"),
+    ("Members of the teachers union protested in Gao on Friday.", "Peaceful protest"),
+])
+def test_reports_written_as_nouns_gatherings_and_fragments_are_events(pipeline, sentence, sub_event_type) -> None:
+    article = _run(pipeline, sentence + FILLER)
+    assert [e.sub_event_type for e in article.events] == [sub_event_type]
+
+
+def test_a_chain_of_words_for_one_act_is_one_event(pipeline) -> None:
+    article = _run(pipeline, "A drone strike hit a market in the town of Gao on Thursday." + FILLER)
+    assert len(article.events) == 1

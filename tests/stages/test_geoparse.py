@@ -25,3 +25,25 @@ def test_mention_spans_match_the_text(example_article) -> None:
     for mention in example_article.places:
         assert mention.span.of(example_article.text).strip() == mention.span.of(example_article.text)
         assert 0 < mention.confidence <= 1
+
+
+@pytest.mark.parametrize(("text", "name", "country", "admin1"), [
+    ("On 8 March 2022, in Concepcion (Biobio), thousands of women protested.", "Concepcion", "CL", "Biobio"),
+    ("On 31 March 2022, in Natal (Rio Grande do Norte), a man was shot dead.", "Natal", "BR", "Rio Grande do Norte"),
+    ("On 4 June 2022, residents held a rally at the Raymond-Fortin centre in Laval (Quebec).", "Laval", "CA",
+     "Quebec"),
+])
+def test_a_place_is_resolved_inside_the_province_named_after_it(brief_pipeline, text, name, country, admin1) -> None:
+    from eventwire.model import Article
+
+    place = _places(brief_pipeline.run(Article(raw=text)))[name]
+    assert (place.country_code, place.admin1) == (country, admin1)
+
+
+def test_a_place_that_is_not_in_its_named_country_is_left_out(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 6 June 2022, locals protested at Winder town (Las Bela district, "
+                                       "Balochistan) against power cuts."))
+    places = _places(article)
+    assert "Winder" not in places and places["Balochistan"].country_code == "PK"

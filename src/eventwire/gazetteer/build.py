@@ -24,7 +24,16 @@ from eventwire.errors import ResourceError
 from eventwire.gazetteer.countryinfo import countryinfo_by_iso
 from eventwire.gazetteer.names import is_latin, name_keys, normalize_name, strip_admin_suffix
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+
+# Country names as ACLED writes them where GeoNames differs, so that country columns and country-named
+# actors ("Protesters (Palestine)") read as ACLED's own rows do. GeoNames' name stays a searchable spelling.
+ACLED_COUNTRY_NAMES = {
+    "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "CI": "Ivory Coast", "CV": "Cape Verde",
+    "CZ": "Czech Republic", "GG": "Bailiwick of Guernsey", "JE": "Bailiwick of Jersey", "NL": "Netherlands",
+    "PS": "Palestine", "SZ": "eSwatini", "TL": "East Timor", "VA": "Vatican City", "FM": "Micronesia",
+    "MK": "North Macedonia", "BS": "Bahamas", "GM": "Gambia",
+}
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -94,11 +103,11 @@ def _country_records() -> Iterator[dict[str, Any]]:
     info_by_iso = countryinfo_by_iso()
     for code, country in gnc.items():
         info = info_by_iso.get(code, {})
-        yield {"code": code, "name": country["name"], "geonameid": country["geonameid"],
+        yield {"code": code, "name": ACLED_COUNTRY_NAMES.get(code, country["name"]), "geonameid": country["geonameid"],
                "population": int(country.get("population") or 0),
                "isonumeric": int(country.get("isonumeric") or 0), "latlng": info.get("latlng") or [0.0, 0.0],
                "spellings": info.get("altSpellings") or [], "demonym": info.get("demonym") or "",
-               "official": (info.get("name") or country["name"])}
+               "official": (info.get("name") or country["name"]), "geonames_name": country["name"]}
 
 
 def _read_aliases() -> list[tuple[str, str, str]]:
@@ -160,7 +169,8 @@ def _insert_countries(db: sqlite3.Connection) -> None:
         db.execute("INSERT INTO places VALUES (?, ?, ?, ?, '', '', ?, ?, 'A', 'PCLI', ?)",
                    (place_id, record["geonameid"], record["name"], record["code"], lat, lon, record["population"]))
         spellings = {s for s in record["spellings"] if _usable_alternate(s) and len(s) > 3}
-        _add_names(db, place_id, {record["name"], record["official"], *spellings}, record["name"])
+        _add_names(db, place_id, {record["name"], record["geonames_name"], record["official"], *spellings},
+                   record["name"])
         db.execute("INSERT INTO countries VALUES (?, ?, ?, ?)",
                    (record["code"], record["name"], place_id, record["isonumeric"]))
         if record["demonym"]:

@@ -30,6 +30,8 @@ def looks_like_html(raw: str) -> bool:
     return bool(_HTML_SIGNS.search(raw[:4096]))
 
 
+_SHORT_UNDETERMINED = 40  # words: below this, an undetermined language is not a reason to drop
+
 # Element contents that are never article text; removed before parsing, which bounds the cost of pages that are
 # mostly script (a 30 MB page of inline JavaScript parses as a few kilobytes).
 _NEVER_TEXT = re.compile(r"<(script|style|svg|noscript|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
@@ -173,7 +175,9 @@ def make(settings: Settings) -> Callable[[Article], Article]:
             return dataclasses.replace(article, drop=Drop(NAME, "empty after cleaning", detail))
         language = guess_language(filtered.text)
         article = dataclasses.replace(article, language=language)
-        if language not in languages:
+        # A brief with too few function words to tell ("FARDC regains all M23 territory in Rutshuru") goes on;
+        # a longer text that matches none of the known languages is one we cannot read.
+        if language not in languages and not (language == "und" and words < _SHORT_UNDETERMINED):
             detail = f"detected {language!r}; clean.languages={sorted(languages)}"
             return dataclasses.replace(article, drop=Drop(NAME, "unsupported language", detail))
         return article

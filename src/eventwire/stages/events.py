@@ -97,7 +97,7 @@ class EventFinder:
         if token.tag == "VBN" and any(parse.tokens[c].dep == "aux" and parse.tokens[c].tag == "VBD"
                                       and parse.tokens[c].lemma == "have" for c in children):
             return "background (past perfect)", ""
-        if token.dep in ("amod", "acl") and token.tag in ("VBN", "VBG"):
+        if token.dep in ("amod", "acl") and token.tag in ("VBN", "VBG") and _has_main_verb(parse, index):
             return "description, not a report", parse.word(token.head)
         governor = next((a for a in parse.ancestors(index)
                          if parse.tokens[a].lemma.lower() in self.lexicon.not_asserted), None)
@@ -117,8 +117,10 @@ class EventFinder:
             return True
         if token.dep in ("nsubj", "nsubjpass") and _verb_in(parse, token.head, self.lexicon.occurrence):
             return True
-        if token.dep == "conj":
+        if token.dep in ("conj", "compound"):  # "clashes and looting"; "a protest rally", "a protest sit-in"
             return self._reported_nominal(parse, token.head)
+        if token.dep == "attr" and parse.children(token.head, "expl"):  # "there were two armed clashes"
+            return True
         if token.dep == "pobj" and parse.word(token.head).lower() in ("for", "in") and head.head != token.head:
             # "gathered for a rally", "took part in a protest"
             return _verb_in(parse, head.head, _JOINING)
@@ -206,6 +208,7 @@ class EventFinder:
             if not linked and token.dep in CONSEQUENCE_DEPS and token.head in kept_heads:
                 linked = [token.head]
             if linked:
+                kept_heads[index] = category.event_type  # a chain of words for one act stays one event
                 drops.append(Drop(NAME, "same act as another trigger", parse.word(linked[0]), span))
                 continue
             kept_heads[index] = category.event_type
@@ -223,6 +226,14 @@ class EventFinder:
 
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 _JOINING = frozenset({"gather", "participate", "take", "join", "march", "assemble", "converge", "rally"})
+
+
+def _has_main_verb(parse: Parse, index: int) -> bool:
+    """The sentence has a finite verb as its root. When it has none, a participle the small model hung on a
+    noun ("members of the UGT union protested in Cordoba": "union protested" read as "the union that was
+    protested") is the sentence's own verb, not a description."""
+    root = next((t for t in parse.sentence_tokens(parse.tokens[index].sent) if parse.tokens[t].dep == "ROOT"), None)
+    return root is not None and parse.tokens[root].pos in ("VERB", "AUX")
 
 
 def _verb_in(parse: Parse, index: int, lemmas: frozenset[str]) -> bool:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
-from eventwire.gazetteer.names import normalize_name
+from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.lexicons import load_actor_lexicon
 from eventwire.model import Article, PlaceMention, Span
 from eventwire.parse import Parse
@@ -35,6 +36,15 @@ _TITLES = frozenset({"president", "prime", "minister", "general", "gen", "mr", "
                      "sheikh", "colonel", "col", "captain", "lieutenant", "major", "commander", "spokesman",
                      "governor", "senator", "secretary", "pope", "prince", "emir"})
 _ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "county"})
+# Lowercase words inside place names: "Rio Grande do Norte", "Santiago de Cali", "Bani Walid al-..."
+_CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le"})
+_TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
+                         "camp", "locality", "municipality", "commune"})
+_BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
+# Text between a place and the next that makes the next one its container: "Pirque (Cochabamba)",
+# "Alvaro Obregon, Oaxaca", "Winder town (Las Bela district, Balochistan)".
+_QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|county|municipality))?"
+                            r"\s*[(,]\s*(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,7 +64,9 @@ def _runs(parse: Parse) -> list[list[int]]:
     for index, token in enumerate(parse.tokens):
         word = parse.word(index)
         glued = bool(current) and parse.tokens[current[-1]].end == token.start
-        if (token.pos == "PROPN" and word != "-") or (word == "-" and glued and current):
+        connects = (word in _CONNECTORS and bool(current) and index + 1 < len(parse.tokens)
+                    and parse.tokens[index + 1].pos == "PROPN")
+        if (token.pos == "PROPN" and word != "-") or (word == "-" and glued and current) or connects:
             if current and not glued and parse.text[parse.tokens[current[-1]].end : token.start] != " ":
                 runs.append(current)
                 current = []
@@ -77,26 +89,40 @@ def _strip_titles(parse: Parse, run: list[int]) -> list[int]:
 
 
 def _cue(parse: Parse, first: int, last: int) -> str:
-    """The contextual cue that makes a proper noun a place: "town of X", "in X", "X province"."""
+    """The contextual cue that makes a proper noun a place: "town of X", "in X", "X province", "X village"."""
     before = [parse.tokens[i].lemma.lower() for i in range(max(0, first - 2), first)]
     if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS:
         return f"{before[0]} of"
-    if last + 1 < len(parse.tokens) and parse.tokens[last + 1].lemma.lower() in _ADMIN_WORDS:
-        return parse.tokens[last + 1].lemma.lower()
+    after = parse.word(last + 1).lower() if last + 1 < len(parse.tokens) else ""
+    if after in _ADMIN_WORDS or after in _TOWN_WORDS:
+        return after
     if before and before[-1] in _CUE_PREPOSITIONS - {"of"}:
         return before[-1]
     return ""
+
+
+def _split_at_punctuation(parse: Parse, indexes: list[int]) -> list[list[int]]:
+    """"Maceio (Alagoas" and "Izalco, Sonsonate" are tagged as one entity: they are two places."""
+    parts: list[list[int]] = [[]]
+    for index in indexes:
+        if parse.word(index) in _BREAKS:
+            parts.append([])
+        else:
+            parts[-1].append(index)
+    return [p for p in parts if p]
 
 
 def _candidacies(parse: Parse) -> list[Candidacy]:
     found: dict[Span, Candidacy] = {}
     for entity in parse.annotation.entities:
         if entity.label in _PLACE_LABELS:
-            indexes = [i for i in parse.tokens_in(entity.span) if parse.tokens[i].lemma.lower() != "the"]
-            indexes = _strip_titles(parse, indexes)
-            if indexes:
-                span = parse.span_of(indexes)
-                found[span] = Candidacy(span, tuple(indexes), True, _cue(parse, indexes[0], indexes[-1]))
+            for part in _split_at_punctuation(parse, parse.tokens_in(entity.span)):
+                indexes = _strip_titles(parse, [i for i in part if parse.tokens[i].lemma.lower() != "the"])
+                while indexes and parse.word(indexes[-1]).lower() in _TOWN_WORDS | _ADMIN_WORDS:
+                    indexes = indexes[:-1]  # "Zmiivka village": the name, with "village" as its cue
+                if indexes:
+                    span = parse.span_of(indexes)
+                    found[span] = Candidacy(span, tuple(indexes), True, _cue(parse, indexes[0], indexes[-1]))
     for run in _runs(parse):
         run = _strip_titles(parse, run)
         if not run:
@@ -132,7 +158,8 @@ def _blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> boo
         return True
     entity = parse.entity_covering(candidacy.span)
     if entity is not None and entity.label in {"PERSON", "ORG", "NORP"}:
-        return entity.span != candidacy.span or entity.label == "NORP"
+        parts = {parse.span_of(p) for p in _split_at_punctuation(parse, parse.tokens_in(entity.span))}
+        return candidacy.span not in parts or entity.label == "NORP"
     return False
 
 
@@ -142,6 +169,7 @@ class _Context:
 
     focus: Counter[str]
     accepted_keys: set[str]
+    region_keys: frozenset[str] = frozenset()
 
     def share(self, country: str) -> float:
         total = sum(self.focus.values())
@@ -157,9 +185,18 @@ def _score(candidate: Candidate, text: str, cue: str, context: _Context) -> floa
         score += 2.0
     if place.feature_code == "ADM1" and cue in _ADMIN_WORDS:
         score += 1.5
-    if place.feature_class == "P" and cue.endswith(" of"):
+    if place.feature_class == "P" and (cue.endswith(" of") or cue in _TOWN_WORDS):
         score += 0.5
+    if _contained(place.admin1, place.admin2, text, context.region_keys):
+        score += 1.5
     return score
+
+
+def _contained(admin1: str, admin2: str, text: str, region_keys: frozenset[str]) -> bool:
+    """The article names the province or district the candidate lies in ("Pirque (Cochabamba)")."""
+    own = strip_admin_suffix(text)
+    return any(key and key != own and key in region_keys
+               for key in (strip_admin_suffix(admin1), strip_admin_suffix(admin2)))
 
 
 def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -175,6 +212,9 @@ def _stray(best: Candidate, initial: Candidate, first: list[Candidate], context:
     others = [f.place for f in first if f is not initial and f.place.country_code]
     if place.population >= 50_000 or context.share(place.country_code) > 0 or not others:
         return False
+    named = Counter(o.country_code for o in others)
+    if not any(context.share(code) > 0 or count >= 2 for code, count in named.items()):
+        return False  # nothing says the article is about the other places' country either
     if any(o.country_code == place.country_code for o in others):
         return False
     here = (place.latitude, place.longitude)
@@ -216,9 +256,15 @@ class Geoparser:
         actor_spans = [Span(m.start, m.end) for m in load_actor_lexicon().find_named(parse.text)]
         context = _Context(self.country_focus(parse), set())
         chosen: list[tuple[Candidacy, list[Candidate]]] = []
+        previous: Candidacy | None = None  # the last place-like candidacy, resolved or not
         for candidacy in _candidacies(parse):
             if _blocked(parse, candidacy, actor_spans):
                 continue
+            if not candidacy.cue and previous is not None and _QUALIFIER_GAP.match(
+                    parse.text[previous.span.end : candidacy.span.start]):
+                candidacy = dataclasses.replace(candidacy, cue="qualifier")
+            if candidacy.cue or candidacy.from_ner:
+                previous = candidacy
             options = self._options(parse, candidacy, context)
             parts = [] if options else _split_hyphenated(parse, candidacy)
             for part in [candidacy] if options else parts:
@@ -226,29 +272,56 @@ class Geoparser:
                 if part_options:
                     chosen.append((part, part_options))
                     context.accepted_keys.add(normalize_name(part.span.of(parse.text)))
+        context.region_keys = frozenset(strip_admin_suffix(c.span.of(parse.text)) for c, _ in chosen)
         return self._resolve(parse, chosen, context)
 
     def _resolve(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
                  context: _Context) -> tuple[PlaceMention, ...]:
         first = [max(opts, key=lambda o: _score(o, c.span.of(parse.text), c.cue, context)) for c, opts in chosen]
         anchors = [(b.place.latitude, b.place.longitude) for b in first if b.place.feature_class == "P"]
-        mentions = []
+
+        def final(option: Candidate, candidacy: Candidacy) -> float:
+            score = _score(option, candidacy.span.of(parse.text), candidacy.cue, context)
+            near = [a for a in anchors if _distance_km(a, (option.place.latitude, option.place.longitude)) < 250]
+            return score + 0.4 * min(len(near), 3)
+
+        best: list[Candidate | None] = []
+        confidence: list[float] = []
         for (candidacy, options), initial in zip(chosen, first, strict=True):
-            text = candidacy.span.of(parse.text)
-
-            def final(option: Candidate, text: str = text, candidacy: Candidacy = candidacy) -> float:
-                score = _score(option, text, candidacy.cue, context)
-                near = [a for a in anchors if _distance_km(a, (option.place.latitude, option.place.longitude)) < 250]
-                return score + 0.4 * min(len(near), 3)
-
-            ranked = sorted((final(o) for o in options), reverse=True) if len(options) > 1 else [0.0]
-            best = max(options, key=final) if len(options) > 1 else initial
-            if _stray(best, initial, first, context):
-                continue
+            ranked = sorted((final(o, candidacy) for o in options), reverse=True) if len(options) > 1 else [0.0]
+            best.append(max(options, key=lambda o: final(o, candidacy)) if len(options) > 1 else initial)
             gap = ranked[0] - ranked[1] if len(ranked) > 1 else 3.0
-            confidence = 1 / (1 + math.exp(-2 * gap))
-            mentions.append(PlaceMention(candidacy.span, best.place, round(confidence, 3), candidacy.cue))
+            confidence.append(1 / (1 + math.exp(-2 * gap)))
+        for position in range(len(chosen) - 1):
+            inner, outer = chosen[position], chosen[position + 1]
+            if _QUALIFIER_GAP.match(parse.text[inner[0].span.end : outer[0].span.start]):
+                self._nest(position, chosen, best, final)
+        mentions = []
+        for position, (candidacy, _) in enumerate(chosen):
+            place = best[position]
+            if place is None or _stray(place, first[position], first, context):
+                continue
+            mentions.append(PlaceMention(candidacy.span, place.place, round(confidence[position], 3), candidacy.cue))
         return tuple(mentions)
+
+    @staticmethod
+    def _nest(position: int, chosen: list[tuple[Candidacy, list[Candidate]]], best: list[Candidate | None],
+              final: Callable[[Candidate, Candidacy], float]) -> None:
+        """"Pirque (Cochabamba)", "Cordoba (Andalucia)": the first place lies in the second. Pick the best pair
+        of readings in one country; where no pair agrees, the smaller of the two is a local place the index
+        lacks (or another place of that name) and is left out."""
+        inner, outer = best[position], best[position + 1]
+        if inner is None or outer is None or inner.place.country_code == outer.place.country_code:
+            return
+        (inner_c, inner_options), (outer_c, outer_options) = chosen[position], chosen[position + 1]
+        pairs = [(final(i, inner_c) + final(o, outer_c), i, o) for i in inner_options for o in outer_options
+                 if i.place.country_code == o.place.country_code]
+        if pairs:
+            _, best[position], best[position + 1] = max(pairs, key=lambda pair: pair[0])
+        elif inner.place.population <= outer.place.population:
+            best[position] = None
+        else:
+            best[position + 1] = None
 
 
 def make(settings: Settings) -> Callable[[Article], Article]:

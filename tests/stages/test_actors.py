@@ -1,0 +1,39 @@
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _events(pipeline, text: str):
+    from eventwire.model import Article
+
+    return pipeline.run(Article(raw=text, published=dt.date(2022, 7, 1))).events
+
+
+def test_a_named_group_inside_a_generic_phrase_is_the_actor(brief_pipeline) -> None:
+    (event,) = _events(brief_pipeline, "On 16 March 2022, suspected NPA militants ambushed an army patrol in "
+                                       "Labo, Camarines Norte, killing one soldier.")
+    assert event.actor1 == "NPA: New People's Army"
+    assert event.actor2 == "Military/security forces of Philippines"
+
+
+def test_a_conjoined_verb_shares_its_subject(brief_pipeline) -> None:
+    events = _events(brief_pipeline, "On 13 March 2022, JNIM militants looted a market and abducted a tailor "
+                                     "in Djibo (Soum, Sahel).")
+    assert events and {e.actor1 for e in events} == {"JNIM: Group for Support of Islam and Muslims"}
+
+
+def test_a_nominal_act_takes_the_subject_of_its_support_verb(brief_pipeline) -> None:
+    events = _events(brief_pipeline, "On 30 June 2022, Russian forces conducted an assault near Popasna, "
+                                     "Luhansk region.")
+    assert [e.actor1 for e in events] == ["Military/security forces of Russia"]
+
+
+def test_crowds_are_named_after_the_country_of_the_event(brief_pipeline) -> None:
+    (event,) = _events(brief_pipeline, "On 8 March 2022, in Concepcion (Biobio), thousands of women protested "
+                                       "in the context of International Women's Day.")
+    assert (event.sub_event_type, event.actor1) == ("Peaceful protest", "Protesters (Chile)")
+    (event,) = _events(brief_pipeline, "On 20 May 2022, Palestinian protesters demonstrated in Tubas "
+                                       "(Tubas, West Bank) in solidarity with a prisoner.")
+    assert event.actor1 == "Protesters (Palestine)"
