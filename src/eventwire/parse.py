@@ -81,6 +81,10 @@ class Parse:
         start, end = self._sentence_ranges[sentence]
         return range(start, end)
 
+    @property
+    def sentence_count(self) -> int:
+        return len(self.annotation.sentences)
+
     def sentence_span(self, sentence: int) -> Span:
         return self.annotation.sentences[sentence]
 
@@ -89,3 +93,31 @@ class Parse:
             if entity.span.contains(span):
                 return entity
         return None
+
+
+_RELATIVE = frozenset({"who", "which", "that"})
+
+
+def doers(parse: Parse, index: int, depth: int = 0) -> list[int]:
+    """Heads of the phrases that did the act of the trigger at `index`: its subject or "by" agent; else the
+    subject it shares with the verb it is conjoined to ("militants killed a man and abducted..."); the noun
+    a participle hangs on ("police forces arrested..." parsed as a reduced relative clause); for a nominal
+    trigger, the subject of its support verb ("forces conducted an assault") or its "by" phrase."""
+    token = parse.tokens[index]
+    found = parse.children(index, "nsubj") + [
+        p for a in parse.children(index, "agent") for p in parse.children(a, "pobj")]
+    if token.pos == "NOUN":
+        found += [p for prep in parse.children(index, "prep") if parse.word(prep).lower() == "by"
+                  for p in parse.children(prep, "pobj")]
+    if token.dep == "relcl" and (not found or parse.word(found[0]).lower() in _RELATIVE):
+        return [token.head]
+    if found or depth > 3 or token.head == index:
+        return found
+    if token.dep in ("conj", "xcomp") or (token.pos == "NOUN" and token.dep == "compound") \
+            or (token.dep == "advcl" and token.tag == "VBG"):  # "..., clashing with Ukrainian forces"
+        return doers(parse, token.head, depth + 1)
+    if token.dep == "acl" and token.pos == "VERB" and (token.tag == "VBD" or parse.children(index, "dobj")):
+        return [token.head]
+    if token.pos == "NOUN" and token.dep == "dobj":
+        return doers(parse, token.head, depth + 1)
+    return []

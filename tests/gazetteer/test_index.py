@@ -28,3 +28,24 @@ def test_demonyms_and_provinces(gazetteer) -> None:
 
 def test_iso_numeric_codes(gazetteer) -> None:
     assert gazetteer.iso_numeric("IQ") == 368
+
+
+def test_countries_carry_acled_names_and_keep_geonames_spellings(gazetteer) -> None:
+    assert gazetteer.country_name("PS") == "Palestine"
+    assert gazetteer.country_name("CD") == "Democratic Republic of Congo"
+    assert gazetteer.lookup("Palestinian Territory")[0].place.country_code == "PS"
+    assert gazetteer.lookup("J&K")[0].place.country_code == "IN"
+
+
+def test_an_index_built_from_other_reviewed_data_is_stale(tmp_path, monkeypatch) -> None:
+    import sqlite3
+
+    from eventwire.gazetteer import build, index
+
+    path = tmp_path / "index.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (build.build_version(),))
+    assert index._is_current(path)
+    monkeypatch.setattr(build, "_aliases_text", lambda: "Gotham\tUS\tNew York\n")
+    assert not index._is_current(path)

@@ -41,3 +41,22 @@ def test_weekday_dates_never_fall_after_publication() -> None:
         for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
             resolved = resolve_date(day, published)
             assert resolved is not None and published - dt.timedelta(days=6) <= resolved[0] <= published
+
+
+def _dated(pipeline, text: str):
+    from eventwire.model import Article
+
+    return [(e.event_date, e.time_precision) for e in pipeline.run(Article(raw=text)).events]
+
+
+@pytest.mark.slow
+def test_an_approximate_day_keeps_its_day_at_week_precision(brief_pipeline) -> None:
+    dated = _dated(brief_pipeline, "Around 22 March 2022 (as reported), gunmen attacked the village of Gao.")
+    assert dated == [(dt.date(2022, 3, 22), 2)]
+
+
+@pytest.mark.slow
+def test_an_act_with_no_date_of_its_own_takes_the_day_told_just_before(brief_pipeline) -> None:
+    dated = _dated(brief_pipeline, "On 4 May 2022, residents gathered in Gao. Later, gunmen attacked the market "
+                                   "of Gao and looted shops.")
+    assert dated and all(found == (dt.date(2022, 5, 4), 1) for found in dated)

@@ -55,3 +55,15 @@ def test_reports_written_as_nouns_gatherings_and_fragments_are_events(pipeline, 
 def test_a_chain_of_words_for_one_act_is_one_event(pipeline) -> None:
     article = _run(pipeline, "A drone strike hit a market in the town of Gao on Thursday." + FILLER)
     assert len(article.events) == 1
+
+
+@pytest.mark.parametrize(("sentence", "sub_event_type"), [
+    ("Residents beat up two suspected thieves in the town of Gao on Friday.", "Mob violence"),
+    ("Hundreds protested in Gao on Friday. Police intervened, detaining at least 20 people.",
+     "Protest with intervention"),
+    ("Women marched in Gao on Friday to demand justice for women who have been killed.", "Peaceful protest"),
+    ("Gunmen opened fire at soldiers guarding a checkpoint in Gao on Friday.", "Armed clash"),
+])
+def test_who_acts_against_whom_types_the_event(pipeline, sentence, sub_event_type) -> None:
+    article = _run(pipeline, sentence + FILLER)
+    assert article.events and article.events[0].sub_event_type == sub_event_type

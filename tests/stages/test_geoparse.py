@@ -47,3 +47,13 @@ def test_a_place_that_is_not_in_its_named_country_is_left_out(brief_pipeline) ->
                                        "Balochistan) against power cuts."))
     places = _places(article)
     assert "Winder" not in places and places["Balochistan"].country_code == "PK"
+
+
+def test_a_bare_name_qualified_by_its_region_and_a_place_inside_an_organisation(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    places = _places(brief_pipeline.run(Article(raw="On 15 May 2022, Russian forces shelled Rubizhne, Luhansk.")))
+    assert places["Rubizhne"].country_code == "UA" and places["Luhansk"].country_code == "UA"
+    places = _places(brief_pipeline.run(Article(raw="On 7 March 2022, people protested in front of the UN Office "
+                                                    "in Colombo (Colombo, Western).")))
+    assert places["Colombo"].country_code == "LK"

@@ -8,6 +8,7 @@ and the reviewed `data/place_aliases.tsv`. GeoNames data is CC BY 4.0.
 from __future__ import annotations
 
 import csv
+import hashlib
 import importlib.util
 import json
 import sqlite3
@@ -110,8 +111,19 @@ def _country_records() -> Iterator[dict[str, Any]]:
                "official": (info.get("name") or country["name"]), "geonames_name": country["name"]}
 
 
+def _aliases_text() -> str:
+    return resources.files("eventwire").joinpath("data/place_aliases.tsv").read_text(encoding="utf-8")
+
+
+def build_version() -> str:
+    """The schema version and a digest of the reviewed data built into the index: an index built before the
+    alias file or the country names changed is stale and gets rebuilt."""
+    digest = hashlib.sha256((_aliases_text() + json.dumps(ACLED_COUNTRY_NAMES, sort_keys=True)).encode())
+    return f"{SCHEMA_VERSION}:{digest.hexdigest()[:12]}"
+
+
 def _read_aliases() -> list[tuple[str, str, str]]:
-    raw = resources.files("eventwire").joinpath("data/place_aliases.tsv").read_text(encoding="utf-8")
+    raw = _aliases_text()
     rows = []
     for line in raw.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -209,7 +221,7 @@ def build_index(path: Path) -> Path:
         _insert_aliases(db)
         db.execute("CREATE INDEX places_country ON places (country_code, feature_code)")
         db.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("schema_version", str(SCHEMA_VERSION)),
+            ("schema_version", build_version()),
             ("credit", "Place data: GeoNames (geonames.org), CC BY 4.0"),
         ])
         db.commit()

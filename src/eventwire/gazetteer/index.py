@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from eventwire.errors import ResourceError
-from eventwire.gazetteer.build import SCHEMA_VERSION, build_index
+from eventwire.gazetteer.build import SCHEMA_VERSION, build_index, build_version
 from eventwire.gazetteer.names import name_keys, normalize_name
 from eventwire.model import Place
 
@@ -89,7 +89,7 @@ def _is_current(path: Path) -> bool:
             row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     except sqlite3.Error:
         return False
-    return row is not None and row[0] == str(SCHEMA_VERSION)
+    return row is not None and row[0] == build_version()
 
 
 @cache

@@ -1,6 +1,7 @@
 """dates: each event's date, resolved against the publication date, with ACLED's time precision.
 
-Evidence: a date expression in the trigger's clause, else in its sentence. Weekdays, today/yesterday,
+Evidence: a date expression in the trigger's clause, else in its sentence, else a day named in the two
+sentences before it. Weekdays, today/yesterday,
 overnight, "late on Friday", explicit dates, "earlier this week" (precision 2) and months (precision 3).
 An event is never dated after publication; with no date expression it takes the publication date at
 precision 2.
@@ -13,6 +14,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from eventwire.model import Article, Drop, Event, EventDate, Span
 from eventwire.parse import Parse
@@ -102,21 +104,52 @@ def resolve_date(expression: str, published: dt.date | None) -> tuple[dt.date, i
     return _relative(expression, published) if published else None
 
 
+_FULL_DATES = (_ISO, _DAY_MONTH, _MONTH_DAY)
+_APPROXIMATE = re.compile(r"\b(?:around|about|approximately|circa)\s*$", re.I)
+_EARLIER_SENTENCES = 2  # an event with no date of its own takes the date the text last gave, this far back
+
+
 def _expressions(parse: Parse, tokens: set[int]) -> list[Span]:
-    spans = [e.span for e in parse.annotation.entities if e.label in ("DATE", "TIME")]
-    return [s for s in spans if any(parse.token_at(s.start) == t for t in tokens)]
+    """Date expressions starting in `tokens`, in text order: spelled-out dates the pattern finds ("22 March
+    2022", which the small model may split into a number and "March 2022"), then the model's DATE/TIME spans."""
+    found = list(_full_dates(parse.text))
+    found += [e.span for e in parse.annotation.entities if e.label in ("DATE", "TIME")
+              and not any(e.span.overlaps(f) for f in found)]
+    return sorted((s for s in found if parse.token_at(s.start) in tokens), key=lambda s: s.start)
+
+
+@lru_cache(maxsize=8)
+def _full_dates(text: str) -> tuple[Span, ...]:
+    return tuple(Span(m.start(), m.end()) for pattern in _FULL_DATES for m in pattern.finditer(text))
+
+
+def _resolved(parse: Parse, span: Span, published: dt.date | None) -> EventDate | None:
+    resolved = resolve_date(span.of(parse.text), published)
+    if resolved is None:
+        return None
+    day, precision = resolved
+    if precision == 1 and _APPROXIMATE.search(parse.text[max(0, span.start - 16) : span.start]):
+        precision = 2  # "Around 22 March": ACLED keeps the day and marks it approximate
+    return EventDate(day, precision, span)
 
 
 def date_event(parse: Parse, event: Event, published: dt.date | None) -> EventDate | None:
     index = parse.token_at(event.evidence.trigger.start)
     assert index is not None
     clause = set(parse.subtree(index, skip=frozenset({"relcl", "advcl", "ccomp", "acl", "conj"})))
-    sentence = set(parse.sentence_tokens(parse.tokens[index].sent))
+    number = parse.tokens[index].sent
+    sentence = set(parse.sentence_tokens(number))
     for scope in (clause, sentence):
         for span in _expressions(parse, scope):
-            resolved = resolve_date(span.of(parse.text), published)
-            if resolved:
-                return EventDate(resolved[0], resolved[1], span)
+            found = _resolved(parse, span, published)
+            if found:
+                return found
+    # "On 4 May, militants attacked Gao. They burned the market." The second act happened on the day told.
+    for earlier in range(number - 1, max(-1, number - 1 - _EARLIER_SENTENCES), -1):
+        for span in reversed(_expressions(parse, set(parse.sentence_tokens(earlier)))):
+            found = _resolved(parse, span, published)
+            if found and found.precision == 1:
+                return found
     return EventDate(published, 2) if published else None
 
 

@@ -23,7 +23,7 @@ from eventwire.lexicons import (
     load_taxonomy,
 )
 from eventwire.model import Article, Drop, Event, Evidence, Span
-from eventwire.parse import Parse
+from eventwire.parse import Parse, doers
 from eventwire.settings import Settings
 
 NAME = "events.v1"
@@ -155,19 +155,29 @@ class EventFinder:
         return Judgement(sub_event_type=self.type_of(parse, index, trigger))
 
     def type_of(self, parse: Parse, index: int, trigger: Trigger) -> str:
-        sentence = parse.sentence_span(parse.tokens[index].sent).of(parse.text)
+        sentence_number = parse.tokens[index].sent
+        sentence = parse.sentence_span(sentence_number).of(parse.text)
+        # What happened to a crowd is often told in the sentence after it ("Police intervened, detaining 20").
+        following = parse.sentence_span(sentence_number + 1).of(parse.text) \
+            if sentence_number + 1 < parse.sentence_count else ""
         clause = parse.text_of(parse.subtree(index, skip=frozenset({"relcl", "advcl", "ccomp"})))
         for cue, sub_event_type in trigger.cues:
-            if self.lexicon.cues[cue].search(sentence):
+            if self.lexicon.cues[cue].search(sentence) or (
+                    trigger.sub_event_type == "Peaceful protest" and self.lexicon.cues[cue].search(following)):
                 return sub_event_type
         if trigger.instruments:
             for cue, sub_event_type in instrument_types():
                 if self.lexicon.cues[cue].search(clause) or self.lexicon.cues[cue].search(parse.word(index)):
                     return sub_event_type
-        subjects = self.arguments(parse, index, ("nsubj", "agent"))
-        targets = self.arguments(parse, index, ("dobj", "nsubjpass"))
+        subjects = doers(parse, index)
+        targets = self.arguments(parse, index, ("dobj", "nsubjpass")) + [
+            obj for prep in parse.children(index, "prep") if parse.word(prep).lower() in _TARGET_PREPOSITIONS
+            for obj in parse.children(prep, "pobj")]  # "opened fire at policemen", "an attack against troops"
         if trigger.if_state_actor1 and any(self.kind_of(parse, s) == "state" for s in subjects):
             return trigger.if_state_actor1
+        subject_kinds = {self.kind_of(parse, s) for s in subjects}
+        if trigger.sub_event_type in _VIOLENCE and subject_kinds & _CROWD_KINDS and not subject_kinds & _ARMED:
+            return "Mob violence"  # residents, students, rioters beating or fighting: ACLED's mob violence
         target_kinds = {self.kind_of(parse, t) for t in targets}
         if trigger.if_armed_target and target_kinds & {"state", "armed_group"}:
             return trigger.if_armed_target
@@ -225,6 +235,10 @@ class EventFinder:
 
 
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "acl"})
+_TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "upon"})
+_VIOLENCE = frozenset({"Attack", "Armed clash"})
+_CROWD_KINDS = frozenset({"civilians", "protesters", "rioters"})
+_ARMED = frozenset({"state", "police", "armed_group"})
 _JOINING = frozenset({"gather", "participate", "take", "join", "march", "assemble", "converge", "rally"})
 
 

@@ -40,6 +40,7 @@ _ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "distric
 _CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le"})
 _TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
                          "camp", "locality", "municipality", "commune"})
+_INSIDE_ORG = frozenset({"in", "near", "at"})
 _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
 # Text between a place and the next that makes the next one its container: "Pirque (Cochabamba)",
 # "Alvaro Obregon, Oaxaca", "Winder town (Las Bela district, Balochistan)".
@@ -118,7 +119,7 @@ def _candidacies(parse: Parse) -> list[Candidacy]:
         if entity.label in _PLACE_LABELS:
             for part in _split_at_punctuation(parse, parse.tokens_in(entity.span)):
                 indexes = _strip_titles(parse, [i for i in part if parse.tokens[i].lemma.lower() != "the"])
-                while indexes and parse.word(indexes[-1]).lower() in _TOWN_WORDS | _ADMIN_WORDS:
+                while indexes and parse.word(indexes[-1]) in _TOWN_WORDS | _ADMIN_WORDS:
                     indexes = indexes[:-1]  # "Zmiivka village": the name, with "village" as its cue
                 if indexes:
                     span = parse.span_of(indexes)
@@ -154,11 +155,15 @@ def _blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> boo
     text = candidacy.span.of(parse.text)
     if not text[:1].isupper() and not text.lower().startswith(("al-", "el-")):
         return True
+    if text.lower() in _PLACE_NOUNS | _TOWN_WORDS | _ADMIN_WORDS:
+        return True  # "City" of "City of Cape Town"
     if text.casefold() in load_actor_lexicon().aliases or any(s.overlaps(candidacy.span) for s in actor_spans):
         return True
     entity = parse.entity_covering(candidacy.span)
     if entity is not None and entity.label in {"PERSON", "ORG", "NORP"}:
         parts = {parse.span_of(p) for p in _split_at_punctuation(parse, parse.tokens_in(entity.span))}
+        if entity.label == "ORG" and candidacy.cue in _INSIDE_ORG:
+            return False  # "the UN Office in Colombo": the office is an organisation, Colombo a place
         return candidacy.span not in parts or entity.label == "NORP"
     return False
 
@@ -246,7 +251,11 @@ class Geoparser:
     def _options(self, parse: Parse, candidacy: Candidacy, context: _Context) -> list[Candidate]:
         text = candidacy.span.of(parse.text)
         options = self.gazetteer.lookup(text, limit=self.max_candidates)
-        if candidacy.from_ner or candidacy.cue or normalize_name(text) in context.accepted_keys:
+        known = normalize_name(text) in context.accepted_keys
+        if candidacy.cue == "region qualifier" and not (candidacy.from_ner or known):
+            # "shelled Rubizhne, Luhansk": Y is a region or a sizeable place that locates X
+            return [o for o in options if o.place.feature_class == "A" or o.place.population >= self.min_population]
+        if candidacy.from_ner or candidacy.cue or known:
             return options
         # A bare proper noun is a place only if it is a sizeable place in a country the article is about.
         return [o for o in options if o.place.population >= self.min_population
@@ -256,22 +265,41 @@ class Geoparser:
         actor_spans = [Span(m.start, m.end) for m in load_actor_lexicon().find_named(parse.text)]
         context = _Context(self.country_focus(parse), set())
         chosen: list[tuple[Candidacy, list[Candidate]]] = []
-        previous: Candidacy | None = None  # the last place-like candidacy, resolved or not
+        previous: Candidacy | None = None  # the last candidacy, resolved or not
+        passed_over: Candidacy | None = None  # the last bare proper noun that was not taken
         for candidacy in _candidacies(parse):
             if _blocked(parse, candidacy, actor_spans):
                 continue
-            if not candidacy.cue and previous is not None and _QUALIFIER_GAP.match(
-                    parse.text[previous.span.end : candidacy.span.start]):
-                candidacy = dataclasses.replace(candidacy, cue="qualifier")
-            if candidacy.cue or candidacy.from_ner:
-                previous = candidacy
+            qualifies = previous is not None and bool(
+                _QUALIFIER_GAP.match(parse.text[previous.span.end : candidacy.span.start]))
+            if not candidacy.cue and qualifies and previous is not None:
+                # after a name read as a place, the qualifier is one too; after a bare name, only a region is
+                candidacy = dataclasses.replace(
+                    candidacy, cue="qualifier" if previous.cue or previous.from_ner else "region qualifier")
+            previous = candidacy
             options = self._options(parse, candidacy, context)
+            if options and qualifies and passed_over is not None and passed_over.span.end <= candidacy.span.start:
+                # "shelled Rubizhne, Luhansk": the bare name is a place of the region that qualifies it
+                inside = [o for o in self.gazetteer.lookup(passed_over.span.of(parse.text), self.max_candidates)
+                          if o.place.country_code in {c.place.country_code for c in options}]
+                if inside:
+                    chosen.append((dataclasses.replace(passed_over, cue="qualified"), inside))
+            passed_over = None
+            if not options and len(candidacy.tokens) > 1 \
+                    and parse.word(candidacy.tokens[-1]).lower() in _TOWN_WORDS | _ADMIN_WORDS:
+                # "Jefferson County", "Cape Town City": the index may know the name without its place noun
+                candidacy = Candidacy(parse.span_of(candidacy.tokens[:-1]), candidacy.tokens[:-1],
+                                      candidacy.from_ner, parse.word(candidacy.tokens[-1]).lower())
+                options = self._options(parse, candidacy, context)
             parts = [] if options else _split_hyphenated(parse, candidacy)
             for part in [candidacy] if options else parts:
                 part_options = options or self._options(parse, part, context)
                 if part_options:
                     chosen.append((part, part_options))
                     context.accepted_keys.add(normalize_name(part.span.of(parse.text)))
+            if not options and not parts and not candidacy.from_ner and not candidacy.cue:
+                passed_over = candidacy
+        chosen.sort(key=lambda pair: pair[0].span.start)
         context.region_keys = frozenset(strip_admin_suffix(c.span.of(parse.text)) for c, _ in chosen)
         return self._resolve(parse, chosen, context)
 
