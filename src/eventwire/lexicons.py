@@ -69,8 +69,8 @@ _INSTRUMENT_TYPES = (
     ("suicide", "Suicide bomb"),
     ("chemical", "Chemical weapon"),
     ("air", "Air/drone strike"),
+    ("shelling", "Shelling/artillery/missile attack"),  # before grenades: "grenade launchers" are artillery
     ("grenade", "Grenade"),
-    ("shelling", "Shelling/artillery/missile attack"),
     ("ied", "Remote explosive/landmine/IED"),
 )
 

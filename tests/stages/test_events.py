@@ -63,6 +63,13 @@ def test_a_chain_of_words_for_one_act_is_one_event(pipeline) -> None:
      "Protest with intervention"),
     ("Women marched in Gao on Friday to demand justice for women who have been killed.", "Peaceful protest"),
     ("Gunmen opened fire at soldiers guarding a checkpoint in Gao on Friday.", "Armed clash"),
+    ("Protesters demanded jobs and water in front of the governor's office in Gao on Friday.", "Peaceful protest"),
+    ("Union members held a press conference with banners outside the town hall of Gao on Friday.",
+     "Peaceful protest"),
+    ("Rebels fired grenade launchers at army positions near Gao on Friday.", "Shelling/artillery/missile attack"),
+    ("Residents captured a thief in Gao on Friday and beat him.", "Mob violence"),
+    ("Clashes erupted between rival party supporters and villagers in Gao on Friday.", "Mob violence"),
+    ("Residents blocked the main road of Gao on Friday by setting tires on fire.", "Violent demonstration"),
 ])
 def test_who_acts_against_whom_types_the_event(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)

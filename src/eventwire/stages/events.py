@@ -121,13 +121,19 @@ class EventFinder:
             return self._reported_nominal(parse, token.head)
         if token.dep == "attr" and parse.children(token.head, "expl"):  # "there were two armed clashes"
             return True
+        if token.dep == "pobj" and parse.word(token.head).lower() in ("in", "as") and token.lemma.lower() in (
+                "protest", "demonstration") and parse.tokens[head.head].pos == "VERB":
+            return True  # "occupied the school in protest", "filled the square as a protest"
         if token.dep == "pobj" and parse.word(token.head).lower() in ("for", "in") and head.head != token.head:
             # "gathered for a rally", "took part in a protest"
             return _verb_in(parse, head.head, _JOINING)
         return token.dep == "dobj" and _verb_in(parse, token.head, self.lexicon.support)
 
     def territory_reason(self, parse: Parse, index: int, places: list[Span]) -> str:
-        objects = self.arguments(parse, index, _OBJECTS)
+        # what was taken: the object, or "control of X"; not where it happened ("captured a robber in X")
+        objects = self.arguments(parse, index, ("dobj", "nsubjpass", "attr", "oprd")) + [
+            obj for prep in parse.children(index, "prep") if parse.word(prep).lower() in ("of", "over")
+            for obj in parse.children(prep, "pobj")]
         if parse.tokens[index].lemma.lower() == "fall":
             objects = self.arguments(parse, index, ("nsubj",))
         for obj in objects:
@@ -170,16 +176,26 @@ class EventFinder:
                 if self.lexicon.cues[cue].search(clause) or self.lexicon.cues[cue].search(parse.word(index)):
                     return sub_event_type
         subjects = doers(parse, index)
-        targets = self.arguments(parse, index, ("dobj", "nsubjpass")) + [
+        targets = self.arguments(parse, index, ("dobj", "nsubjpass")) or _shared_object(parse, index)
+        targets += [
             obj for prep in parse.children(index, "prep") if parse.word(prep).lower() in _TARGET_PREPOSITIONS
             for obj in parse.children(prep, "pobj")]  # "opened fire at policemen", "an attack against troops"
         if trigger.if_state_actor1 and any(self.kind_of(parse, s) == "state" for s in subjects):
             return trigger.if_state_actor1
         subject_kinds = {self.kind_of(parse, s) for s in subjects}
-        if trigger.sub_event_type in _VIOLENCE and subject_kinds & _CROWD_KINDS and not subject_kinds & _ARMED:
-            return "Mob violence"  # residents, students, rioters beating or fighting: ACLED's mob violence
+        if trigger.sub_event_type in _CROWD_VIOLENCE and subject_kinds & _CROWD_KINDS \
+                and not subject_kinds & _ARMED:
+            # residents, students, rioters beating, fighting or burning: ACLED's mob violence; a protest's
+            # crowd doing it is a violent demonstration
+            return "Violent demonstration" if subject_kinds == {"protesters"} else "Mob violence"
         target_kinds = {self.kind_of(parse, t) for t in targets}
-        if trigger.if_armed_target and target_kinds & {"state", "armed_group"}:
+        if trigger.sub_event_type == "Armed clash":
+            sides = subject_kinds | target_kinds | {self.kind_of(parse, p) for p in _between(parse, index)}
+            if sides & _CROWD_KINDS and not sides & _ARMED:
+                return "Mob violence"  # "clashes erupted between rioters", "locals clashed with party members"
+        if trigger.sub_event_type in _PROTESTS and subject_kinds & {"rioters"}:
+            return "Violent demonstration"
+        if trigger.if_armed_target and target_kinds & _ARMED:
             return trigger.if_armed_target
         if trigger.if_civilian_target and "civilians" in target_kinds:
             return trigger.if_civilian_target
@@ -231,15 +247,64 @@ class EventFinder:
                 sub_event_type=category.sub_event_type, notes=sentence.of(article.text).strip(),
                 source=article.outlet, confidence=0.5,
             ))
+        events += self.crowds_acting(article, parse, kept_sentences)
         return events, drops
 
+    def crowds_acting(self, article: Article, parse: Parse, kept_sentences: set[int]) -> list[Event]:
+        """"Protesters demanded justice in X": a sentence with no act of its own whose subject is a crowd of
+        protesters reports a demonstration, the crowd word its trigger."""
+        found: list[Event] = []
+        category = load_taxonomy()["Peaceful protest"]
+        for token in parse.tokens:
+            if token.sent in kept_sentences or token.dep != "nsubj" or token.lemma.lower() not in _CROWD_WORDS:
+                continue
+            verb = token.head
+            if self.filter_reason(parse, verb)[0] or parse.tokens[verb].pos not in ("VERB", "AUX"):
+                continue
+            span = Span(token.start, token.end)
+            sentence = parse.sentence_span(token.sent)
+            kept_sentences.add(token.sent)
+            found.append(Event(
+                event_id=event_id(article.article_id, span, category.sub_event_type),
+                article_id=article.article_id, evidence=Evidence(sentence=sentence, trigger=span),
+                disorder_type=category.disorder_type, event_type=category.event_type,
+                sub_event_type=category.sub_event_type, notes=sentence.of(article.text).strip(),
+                source=article.outlet, confidence=0.4,
+            ))
+        return found
 
+
+_CROWD_WORDS = frozenset({"protester", "protestor", "demonstrator", "protesters", "demonstrators", "protestors"})
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 _TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "upon"})
-_VIOLENCE = frozenset({"Attack", "Armed clash"})
+_CROWD_VIOLENCE = frozenset({"Attack", "Armed clash", "Looting/property destruction"})
 _CROWD_KINDS = frozenset({"civilians", "protesters", "rioters"})
 _ARMED = frozenset({"state", "police", "armed_group"})
 _JOINING = frozenset({"gather", "participate", "take", "join", "march", "assemble", "converge", "rally"})
+
+
+_PROTESTS = frozenset({"Peaceful protest"})
+
+
+def _shared_object(parse: Parse, index: int) -> list[int]:
+    """"shot and killed a soldier": the object of the verb this one is conjoined with."""
+    token = parse.tokens[index]
+    partners = parse.children(index, "conj") + ([token.head] if token.dep == "conj" else [])
+    return [o for p in partners for o in parse.children(p, "dobj")]
+
+
+def _between(parse: Parse, index: int) -> list[int]:
+    """Parties named with "between X and Y" or "with X" on the trigger or, for "clashes erupted between...",
+    on the verb it is the subject of."""
+    token = parse.tokens[index]
+    holders = [index] + ([token.head] if token.dep in ("nsubj", "nsubjpass") else [])
+    found = []
+    for holder in holders:
+        for prep in parse.children(holder, "prep"):
+            if parse.word(prep).lower() in ("between", "with", "among"):
+                for obj in parse.children(prep, "pobj"):
+                    found += [obj, *parse.children(obj, "conj")]
+    return found
 
 
 def _has_main_verb(parse: Parse, index: int) -> bool:
