@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from eventwire.lexicons import (
     ActorLexicon,
+    Category,
     EventLexicon,
     Trigger,
     instrument_types,
@@ -47,6 +48,16 @@ class Judgement:
 def event_id(article_id: str, trigger: Span, sub_event_type: str) -> str:
     basis = f"{article_id}:{trigger.start}:{trigger.end}:{sub_event_type}"
     return hashlib.sha256(basis.encode()).hexdigest()[:16]
+
+
+def new_event(article: Article, sentence: Span, trigger: Span, category: Category, confidence: float) -> Event:
+    return Event(
+        event_id=event_id(article.article_id, trigger, category.sub_event_type),
+        article_id=article.article_id, evidence=Evidence(sentence=sentence, trigger=trigger),
+        disorder_type=category.disorder_type, event_type=category.event_type,
+        sub_event_type=category.sub_event_type, notes=sentence.of(article.text).strip(),
+        source=article.outlet, confidence=confidence,
+    )
 
 
 class EventFinder:
@@ -239,14 +250,7 @@ class EventFinder:
                 continue
             kept_heads[index] = category.event_type
             kept_sentences.add(sentence_number)
-            sentence = parse.sentence_span(parse.tokens[index].sent)
-            events.append(Event(
-                event_id=event_id(article.article_id, span, category.sub_event_type),
-                article_id=article.article_id, evidence=Evidence(sentence=sentence, trigger=span),
-                disorder_type=category.disorder_type, event_type=category.event_type,
-                sub_event_type=category.sub_event_type, notes=sentence.of(article.text).strip(),
-                source=article.outlet, confidence=0.5,
-            ))
+            events.append(new_event(article, parse.sentence_span(sentence_number), span, category, 0.5))
         events += self.crowds_acting(article, parse, kept_sentences)
         return events, drops
 
@@ -261,16 +265,9 @@ class EventFinder:
             verb = token.head
             if self.filter_reason(parse, verb)[0] or parse.tokens[verb].pos not in ("VERB", "AUX"):
                 continue
-            span = Span(token.start, token.end)
-            sentence = parse.sentence_span(token.sent)
             kept_sentences.add(token.sent)
-            found.append(Event(
-                event_id=event_id(article.article_id, span, category.sub_event_type),
-                article_id=article.article_id, evidence=Evidence(sentence=sentence, trigger=span),
-                disorder_type=category.disorder_type, event_type=category.event_type,
-                sub_event_type=category.sub_event_type, notes=sentence.of(article.text).strip(),
-                source=article.outlet, confidence=0.4,
-            ))
+            found.append(new_event(article, parse.sentence_span(token.sent), Span(token.start, token.end),
+                                   category, 0.4))
         return found
 
 
