@@ -129,6 +129,7 @@ class ActorEntry:
     kind: str
     generic: bool
     corefer: bool = False
+    needs_demonym: bool = False
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ def load_actor_lexicon() -> ActorLexicon:
     generic = []
     for entry in data["generic"]:
         actor = ActorEntry(entry["name"], entry["inter"], entry["kind"], generic=True,
-                           corefer=entry.get("corefer", False))
+                           corefer=entry.get("corefer", False), needs_demonym=entry.get("needs_demonym", False))
         for head in entry["heads"]:
             generic.append((re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE), actor))
     return ActorLexicon(tuple(named), tuple(generic), frozenset(aliases))

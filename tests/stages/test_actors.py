@@ -37,3 +37,23 @@ def test_crowds_are_named_after_the_country_of_the_event(brief_pipeline) -> None
     (event,) = _events(brief_pipeline, "On 20 May 2022, Palestinian protesters demonstrated in Tubas "
                                        "(Tubas, West Bank) in solidarity with a prisoner.")
     assert event.actor1 == "Protesters (Palestine)"
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On 14 May 2022, Turkish artillery shelled Kafr Antoun village, Aleppo.", "Military/security forces of Turkey"),
+    ("On 23 March 2022, a Saudi-led coalition air raid targeted Hayran district (Hajjah).", "Operation Restoring Hope"),
+    ("On 8 June 2022, military forces of Russia kidnapped a veteran in Vasylivka, Zaporizhia.",
+     "Military/security forces of Russia"),
+    ("On 22 May 2022, FARDC soldiers clashed with M23 rebels in Kavumu (Rutshuru, Nord-Kivu).",
+     "Military/security forces of Democratic Republic of Congo"),
+])
+def test_doers_named_by_modifiers_acronyms_and_owners(brief_pipeline, text, actor1) -> None:
+    events = _events(brief_pipeline, text)
+    assert events and events[0].actor1 == actor1
+
+
+def test_an_act_told_without_its_doer_is_an_unidentified_armed_groups(brief_pipeline) -> None:
+    (event,) = _events(brief_pipeline, "On 20 June 2022, in Campo Grande (Mato Grosso do Sul), a man was shot dead "
+                                       "in the Vila Nhanha neighborhood.")
+    assert event.actor1 == "Unidentified Armed Group (Brazil)"
+    assert event.evidence.actor1 == event.evidence.trigger

@@ -8,6 +8,7 @@ actors ("militants") stand for the named armed group the clause or the preceding
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from eventwire.gazetteer import Gazetteer, open_gazetteer
@@ -22,6 +23,7 @@ PROVIDES = ("event_actors",)
 
 _TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
                         "Non-violent transfer of territory"})
+_UNCLAIMED = frozenset({"Violence against civilians", "Explosions/Remote violence"})
 _OPPONENT_PREPOSITIONS = frozenset({"from", "against", "with", "on", "between"})
 
 
@@ -41,6 +43,8 @@ _CROWDS = {
 }
 
 
+_OF_COUNTRY = re.compile(r"\bof (?:the )?([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)")
+_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "det", "punct"})
 _OWN_CLAUSES = frozenset({"acl", "relcl", "advcl"})  # clauses on an actor's noun name other actors
 
 
@@ -49,30 +53,45 @@ class ActorResolver:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
 
-    def country_of(self, phrase: str, event: Event, focus: str) -> str:
-        for word in phrase.split():
-            code = self.gazetteer.demonym_country(word.strip(",.()"))
-            if code:
-                return self.gazetteer.country_name(code)
+    def demonym_in(self, phrase: str) -> str:
+        """The country code of the first demonym in `phrase` ("Turkish artillery" -> "TR"), or ""."""
+        return next((c for c in (self.gazetteer.demonym_country(w.strip(",.()")) for w in phrase.split()) if c), "")
+
+    def country_of(self, phrase: str, full: str, event: Event, focus: str) -> str:
+        """The country a generic actor belongs to: a demonym in its phrase ("Ukrainian citizens"), a country
+        it is "of" ("military forces of Russia"), else the event's country, else the article's."""
+        code = self.demonym_in(phrase)
+        if code:
+            return self.gazetteer.country_name(code)
+        owner = _OF_COUNTRY.search(full)
+        if owner:
+            found = self.gazetteer.lookup(owner[1], limit=1)
+            if found and found[0].place.feature_code == "PCLI":
+                return self.gazetteer.country_name(found[0].place.country_code)
         return event.country or focus
 
-    def resolve(self, parse: Parse, head: int, event: Event, focus: str) -> Actor | None:
+    def resolve(self, parse: Parse, head: int, event: Event, focus: str, *,
+                modifiers_only: bool = False) -> Actor | None:
+        """The actor a noun phrase names; with `modifiers_only`, only the words before the head count (the
+        trigger noun itself: "a Taliban attack" names its doer, "an attack on Taliban positions" does not)."""
         core = parse.phrase(head)
+        if modifiers_only:
+            core = [i for i in core if i == head or (i < head and parse.tokens[i].dep in _MODIFIERS)]
         phrase = parse.text_of(core)
         span = parse.span_of(core)
-        full = parse.span_of(parse.subtree(head, skip=_OWN_CLAUSES))
+        full = span if modifiers_only else parse.span_of(parse.subtree(head, skip=_OWN_CLAUSES))
         named = self.lexicon.find_named(full.of(parse.text))
         if named:
             match = named[0]
             return Actor(match.entry.name, match.entry.inter, Span(full.start + match.start, full.start + match.end))
         generic = self.lexicon.find_generic(phrase)
-        if generic is None:
+        if generic is None or (generic.entry.needs_demonym and not self.demonym_in(phrase)):
             return None
         if generic.entry.corefer:
             antecedent = self.antecedent(parse.text, span.start)
             if antecedent is not None:
                 return Actor(antecedent.entry.name, antecedent.entry.inter, span)
-        country = self.country_of(phrase, event, focus)
+        country = self.country_of(phrase, full.of(parse.text), event, focus)
         name = generic.entry.name.format(country=country or "unknown country")
         return Actor(name, generic.entry.inter, span, country)
 
@@ -96,6 +115,9 @@ class ActorResolver:
         assert index is not None
         subjects = doers(parse, index)
         actor1 = next((a for a in (self.resolve(parse, s, event, focus) for s in subjects) if a), None)
+        if actor1 is None and parse.tokens[index].pos == "NOUN":
+            # "a Taliban attack", "a Saudi-led coalition air raid", "Iraqi airstrikes"
+            actor1 = self.resolve(parse, index, event, focus, modifiers_only=True)
         actor2 = None
         for head in self.opponents(parse, index):
             candidate = self.resolve(parse, head, event, focus)
@@ -105,6 +127,11 @@ class ActorResolver:
                     continue
                 actor2 = candidate
                 break
+        if actor1 is None and event.event_type in _UNCLAIMED and event.sub_event_type != "Air/drone strike":
+            # an attack or a blast told without its doer ("a man was shot dead"): ACLED's unidentified armed
+            # group of the country; the evidence is the act told without one
+            country = event.country or focus or "unknown country"
+            actor1 = Actor(f"Unidentified Armed Group ({country})", 3, event.evidence.trigger, country)
         if actor2 is None and event.sub_event_type in _TERRITORY:
             actor2 = self.sentence_state_force(parse, index, event, focus, actor1)
         crowd = _CROWDS.get(event.sub_event_type)
@@ -113,9 +140,11 @@ class ActorResolver:
         # ACLED names a crowd by its country ("Protesters (Chile)"); a named group in it (a union, a party)
         # becomes its associated actor. Where the crowd is the target, it is actor2.
         name, inter, role = crowd
-        country = event.country or focus or "unknown country"
         subject_span = parse.span_of(parse.phrase(subjects[0])) if subjects else None
         member = actor1 if role == 1 else actor2
+        # the crowd's own nationality where the text gives it ("Belarusian activists rallied in Bialystok")
+        country = (member.country if member is not None and member.country else "") \
+            or event.country or focus or "unknown country"
         is_crowd = member is not None and member.inter == inter
         grouped = Actor(f"{name} ({country})", inter, member.span if member else subject_span, country)
         assoc = member.name if member is not None and not is_crowd and role == 1 else ""
