@@ -57,3 +57,18 @@ def test_a_bare_name_qualified_by_its_region_and_a_place_inside_an_organisation(
     places = _places(brief_pipeline.run(Article(raw="On 7 March 2022, people protested in front of the UN Office "
                                                     "in Colombo (Colombo, Western).")))
     assert places["Colombo"].country_code == "LK"
+
+
+@pytest.mark.parametrize(("text", "name", "country", "feature_class"), [
+    ("On 1 April 2022, activists demonstrated in Norrkoping against pollution.", "Norrkoping", "SE", "P"),
+    ("On 7 February 2022, militants fired rockets at the MINUSMA base in the town of Kidal (Kidal, Kidal).",
+     "Kidal", "ML", "P"),
+    ("On 15 March 2022, people demonstrated in Volkach against the war in Ukraine.", "Volkach", "DE", "P"),
+])
+def test_places_the_small_model_mislabels_or_a_topic_country_would_hide(brief_pipeline, text, name, country,
+                                                                          feature_class) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    first = next(m.place for m in article.places if m.span.of(article.text) == name)
+    assert (first.country_code, first.feature_class) == (country, feature_class)

@@ -40,6 +40,7 @@ _ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "distric
 _CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le"})
 _TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
                          "camp", "locality", "municipality", "commune"})
+_CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 _INSIDE_ORG = frozenset({"in", "near", "at"})
 _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
 # Text between a place and the next that makes the next one its container: "Pirque (Cochabamba)",
@@ -67,7 +68,12 @@ def _runs(parse: Parse) -> list[list[int]]:
         glued = bool(current) and parse.tokens[current[-1]].end == token.start
         connects = (word in _CONNECTORS and bool(current) and index + 1 < len(parse.tokens)
                     and parse.tokens[index + 1].pos == "PROPN")
-        if (token.pos == "PROPN" and word != "-") or (word == "-" and glued and current) or connects:
+        # a capitalised word after "in"/"at" the small model took for a verb or noun ("in Norrkoping")
+        named_after_cue = (token.pos in ("NOUN", "VERB", "ADJ") and word[:1].isupper() and index > 0
+                           and parse.tokens[index - 1].sent == token.sent
+                           and parse.word(index - 1) in ("in", "at", "near", "outside"))
+        if (token.pos == "PROPN" and word != "-") or (word == "-" and glued and current) or connects \
+                or named_after_cue:
             if current and not glued and parse.text[parse.tokens[current[-1]].end : token.start] != " ":
                 runs.append(current)
                 current = []
@@ -162,9 +168,11 @@ def _blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> boo
     entity = parse.entity_covering(candidacy.span)
     if entity is not None and entity.label in {"PERSON", "ORG", "NORP"}:
         parts = {parse.span_of(p) for p in _split_at_punctuation(parse, parse.tokens_in(entity.span))}
-        if entity.label == "ORG" and candidacy.cue in _INSIDE_ORG:
+        if entity.label == "ORG" and (candidacy.cue in _INSIDE_ORG | {"qualifier"} or candidacy.cue.endswith(" of")):
             return False  # "the UN Office in Colombo": the office is an organisation, Colombo a place
-        return candidacy.span not in parts or entity.label == "NORP"
+        if entity.label == "NORP":  # "Iraqi"; but "the town of Kidal" is a place whatever the model says
+            return not candidacy.cue
+        return candidacy.span not in parts
     return False
 
 
@@ -214,7 +222,8 @@ def _stray(best: Candidate, initial: Candidate, first: list[Candidate], context:
     """A small place abroad, far from every other place the article names, in a country it never mentions:
     the name is more likely a local place missing from the index (a district, a market) than that one."""
     place = best.place
-    others = [f.place for f in first if f is not initial and f.place.country_code]
+    # countries named are topics ("a protest in Volkach against the war in Ukraine"), not neighbours
+    others = [f.place for f in first if f is not initial and f.place.country_code and f.place.feature_code != "PCLI"]
     if place.population >= 50_000 or context.share(place.country_code) > 0 or not others:
         return False
     named = Counter(o.country_code for o in others)
@@ -259,7 +268,7 @@ class Geoparser:
             return options
         # A bare proper noun is a place only if it is a sizeable place in a country the article is about.
         return [o for o in options if o.place.population >= self.min_population
-                and context.share(o.place.country_code) > 0]
+                and (context.share(o.place.country_code) > 0 or o.place.population >= _CITY)]
 
     def parse_places(self, parse: Parse) -> tuple[PlaceMention, ...]:
         actor_spans = [Span(m.start, m.end) for m in load_actor_lexicon().find_named(parse.text)]
@@ -268,14 +277,14 @@ class Geoparser:
         previous: Candidacy | None = None  # the last candidacy, resolved or not
         passed_over: Candidacy | None = None  # the last bare proper noun that was not taken
         for candidacy in _candidacies(parse):
-            if _blocked(parse, candidacy, actor_spans):
-                continue
             qualifies = previous is not None and bool(
                 _QUALIFIER_GAP.match(parse.text[previous.span.end : candidacy.span.start]))
             if not candidacy.cue and qualifies and previous is not None:
                 # after a name read as a place, the qualifier is one too; after a bare name, only a region is
                 candidacy = dataclasses.replace(
                     candidacy, cue="qualifier" if previous.cue or previous.from_ner else "region qualifier")
+            if _blocked(parse, candidacy, actor_spans):
+                continue
             previous = candidacy
             options = self._options(parse, candidacy, context)
             if options and qualifies and passed_over is not None and passed_over.span.end <= candidacy.span.start:
@@ -339,6 +348,12 @@ class Geoparser:
         of readings in one country; where no pair agrees, the smaller of the two is a local place the index
         lacks (or another place of that name) and is left out."""
         inner, outer = best[position], best[position + 1]
+        if inner is not None and inner.place.feature_class == "A":
+            # "in Cordoba (Cordoba)", "Kidal (Kidal, Kidal)": the first name is the town, the second its province
+            town = next((o for o in chosen[position][1] if o.place.feature_class == "P"
+                         and o.place.country_code == inner.place.country_code
+                         and normalize_name(o.place.name) == normalize_name(inner.place.name)), None)
+            best[position] = inner = town or inner
         if inner is None or outer is None or inner.place.country_code == outer.place.country_code:
             return
         (inner_c, inner_options), (outer_c, outer_options) = chosen[position], chosen[position + 1]
