@@ -106,7 +106,7 @@ def cmd_geoparse(args: argparse.Namespace, out: TextIO) -> int:
                 "name": place.name, "country_code": place.country_code, "admin1": place.admin1,
                 "latitude": place.latitude, "longitude": place.longitude, "geonameid": place.geonameid,
                 "feature_class": place.feature_class, "feature_code": place.feature_code,
-                "confidence": mention.confidence, "origin": article.origin,
+                "confidence": mention.confidence, "cue": mention.cue, "origin": article.origin,
             }, ensure_ascii=False) + "\n")
     return 0
 

@@ -49,3 +49,18 @@ def test_an_index_built_from_other_reviewed_data_is_stale(tmp_path, monkeypatch)
     assert index._is_current(path)
     monkeypatch.setattr(build, "_aliases_text", lambda: "Gotham\tUS\tNew York\n")
     assert not index._is_current(path)
+
+
+def test_processes_building_the_index_at_once_all_succeed(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from eventwire.gazetteer import index
+
+    path = tmp_path / "index.sqlite"
+    code = ("from pathlib import Path; from eventwire.gazetteer.build import build_index; "
+            f"build_index(Path({str(path)!r}))")
+    workers = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE) for _ in range(2)]
+    errors = [w.communicate(timeout=300)[1].decode() for w in workers]
+    assert [w.returncode for w in workers] == [0, 0], errors
+    assert index._is_current(path) and not list(tmp_path.glob("*.partial"))

@@ -72,3 +72,19 @@ def test_places_the_small_model_mislabels_or_a_topic_country_would_hide(brief_pi
     article = brief_pipeline.run(Article(raw=text))
     first = next(m.place for m in article.places if m.span.of(article.text) == name)
     assert (first.country_code, first.feature_class) == (country, feature_class)
+
+
+def test_a_demonym_is_a_country_mention_but_never_where_an_event_happened(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 30 April 2022, Russian forces shelled a village in Kharkiv province."))
+    russian = next(m for m in article.places if m.span.of(article.text) == "Russian")
+    assert (russian.place.country_code, russian.place.feature_code, russian.cue) == ("RU", "PCLI", "demonym")
+    assert article.events and all(e.country_code == "UA" for e in article.events)
+
+
+def test_a_province_level_event_is_coded_to_the_province_capital(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    (event,) = brief_pipeline.run(Article(raw="On 2 May 2022, gunmen attacked a convoy in Anbar province.")).events
+    assert (event.location, event.admin1, event.geo_precision) == ("Ramadi", "Anbar", 3)

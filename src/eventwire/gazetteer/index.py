@@ -57,6 +57,16 @@ class Gazetteer:
         ).fetchone()
         return _place(row) if row else None
 
+    def seat(self, code: str, admin1: str) -> Place | None:
+        """The town a province is coded to, as ACLED codes a province-level event: its capital (PPLA, or the
+        national capital PPLC), else its most populous town."""
+        row = self._db.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM places p JOIN countries c ON c.code = p.country_code "
+            "WHERE p.country_code = ? AND p.admin1 = ? AND p.feature_class = 'P' "
+            "ORDER BY p.feature_code IN ('PPLA', 'PPLC') DESC, p.population DESC LIMIT 1", (code, admin1),
+        ).fetchone()
+        return _place(row) if row else None
+
     def country_name(self, code: str) -> str:
         return str(self._countries.get(code, ""))
 

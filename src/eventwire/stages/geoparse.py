@@ -40,6 +40,7 @@ _ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "distric
 _CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le"})
 _TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
                          "camp", "locality", "municipality", "commune"})
+DEMONYM = "demonym"  # the cue of a country mention made by its adjective ("Syrian")
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 _INSIDE_ORG = frozenset({"in", "near", "at"})
 _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
@@ -310,7 +311,20 @@ class Geoparser:
                 passed_over = candidacy
         chosen.sort(key=lambda pair: pair[0].span.start)
         context.region_keys = frozenset(strip_admin_suffix(c.span.of(parse.text)) for c, _ in chosen)
-        return self._resolve(parse, chosen, context)
+        named = self._resolve(parse, chosen, context)
+        adjectival = [m for m in self.demonym_mentions(parse) if not any(m.span.overlaps(n.span) for n in named)]
+        return tuple(sorted((*named, *adjectival), key=lambda m: m.span.start))
+
+    def demonym_mentions(self, parse: Parse) -> list[PlaceMention]:
+        """"Russian", "Syrian": the country, as a mention with cue "demonym" (evidence of where, never the
+        place an event happened)."""
+        found = []
+        for entity in parse.annotation.entities:
+            code = self.gazetteer.demonym_country(entity.span.of(parse.text)) if entity.label == "NORP" else None
+            place = self.gazetteer.country(code) if code else None
+            if place is not None:
+                found.append(PlaceMention(entity.span, place, 1.0, DEMONYM))
+        return found
 
     def _resolve(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
                  context: _Context) -> tuple[PlaceMention, ...]:

@@ -15,6 +15,7 @@ from eventwire.gazetteer.names import ascii_name
 from eventwire.model import Article, Event, PlaceMention
 from eventwire.parse import Parse
 from eventwire.settings import Settings
+from eventwire.stages.geoparse import DEMONYM
 
 NAME = "locate.v1"
 REQUIRES = ("events", "places", "rejected")
@@ -31,7 +32,7 @@ def _clause_tokens(parse: Parse, index: int) -> set[int]:
 
 
 def _mentions_in(parse: Parse, tokens: set[int], places: tuple[PlaceMention, ...]) -> list[PlaceMention]:
-    return [m for m in places if parse.token_at(m.span.start) in tokens]
+    return [m for m in places if parse.token_at(m.span.start) in tokens and m.cue != DEMONYM]
 
 
 def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -43,6 +44,7 @@ def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMentio
 
 def _article_focus(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
     """The article's main place: its most named town, else its most named area."""
+    places = tuple(m for m in places if m.cue != DEMONYM)  # "Russian forces" says whose, not where
     if not places:
         return None
     counts = Counter((m.place.name, m.place.country_code) for m in places)
@@ -51,6 +53,10 @@ def _article_focus(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
 
 def place_event(event: Event, mention: PlaceMention, precision: int, gazetteer: Gazetteer) -> Event:
     place = mention.place
+    if place.feature_code == "ADM1":
+        # a province-level event is coded, as ACLED codes it, to the province's capital at precision 3
+        place = gazetteer.seat(place.country_code, place.admin1) or place
+        precision = 3
     return dataclasses.replace(
         event, location=ascii_name(place.name), country=place.country, country_code=place.country_code,
         iso=gazetteer.iso_numeric(place.country_code), admin1=place.admin1, admin2=place.admin2,
