@@ -17,6 +17,7 @@ import json
 import math
 import re
 import statistics
+import subprocess
 import sys
 import time
 import tomllib
@@ -26,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from eventwire.gazetteer import Gazetteer, open_gazetteer
 from eventwire.lexicons import load_event_lexicon, load_taxonomy
 from eventwire.model import Article, Event, Evidence, Span
 from eventwire.pipeline import Pipeline
@@ -138,41 +140,117 @@ def _gold_toponyms(path: Path) -> list[tuple[str, list[tuple[Span, tuple[float, 
     return docs
 
 
+Located = list[tuple[Span, float, float]]  # a mention's span and the coordinates it was resolved to
+
+
+def _most_populous(gazetteer: Gazetteer, text: str, span: Span) -> Located:
+    best = gazetteer.lookup(text, limit=1)
+    return [(span, best[0].place.latitude, best[0].place.longitude)] if best else []
+
+
+def naive_geoparser(gazetteer: Gazetteer) -> Callable[[Article], Located]:
+    """The baseline: every GPE/LOC/FAC entity of spaCy's small model, resolved to its most populous match."""
+    def locate(article: Article) -> Located:
+        assert article.annotation is not None
+        return [found for e in article.annotation.entities if e.label in ("GPE", "LOC", "FAC")
+                for found in _most_populous(gazetteer, e.span.of(article.text), e.span)]
+    return locate
+
+
+def geotext_geoparser(gazetteer: Gazetteer) -> Callable[[Article], Located] | None:
+    """geotext's city and country names (it gives no offsets: every occurrence of each name counts), each
+    resolved to its most populous match in the same index."""
+    try:
+        from geotext import GeoText
+    except ImportError:
+        return None
+
+    def locate(article: Article) -> Located:
+        found = GeoText(article.text)
+        located: Located = []
+        for name in set(found.cities) | set(found.countries):
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", article.text):
+                located += _most_populous(gazetteer, name, Span(match.start(), match.end()))
+        return located
+    return locate
+
+
+def _score_located(docs: list[tuple[str, list[tuple[Span, tuple[float, float] | None]]]],
+                   predictions: list[Located], elapsed: float) -> Scores:
+    tp = fp = fn = mentions = 0
+    errors: list[float] = []
+    for (_, gold), predicted in zip(docs, predictions, strict=True):
+        mentions += len(predicted)
+        matched = [g for g in gold if any(p[0].overlaps(g[0]) for p in predicted)]
+        tp += len(matched)
+        fn += len(gold) - len(matched)
+        fp += sum(not any(p[0].overlaps(g[0]) for g in gold) for p in predicted)
+        for span, coords in gold:
+            if coords is None:
+                continue
+            hit = next((p for p in predicted if p[0].overlaps(span)), None)
+            errors.append(_km(coords, (hit[1], hit[2])) if hit else math.inf)
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    finite = [e for e in errors if e != math.inf]
+    return {
+        "precision": precision, "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if tp else 0.0,
+        "acc@161km": sum(e <= 161 for e in errors) / max(1, len(errors)),
+        "acc@25km": sum(e <= 25 for e in errors) / max(1, len(errors)),
+        "median_km": statistics.median(finite) if finite else math.inf,
+        "mentions_per_s": mentions / max(elapsed, 1e-9),
+    }
+
+
+def index_cost(names: list[str]) -> Scores:
+    """The place index alone, in a fresh process: the mean time of a first lookup of each distinct gold toponym
+    (a query), of a lookup over the toponyms as the texts name them (repeats hit the cache), and the peak RSS."""
+    probe = (
+        "import json, resource, sys, time\n"
+        "from eventwire.gazetteer import open_gazetteer\n"
+        "names = json.loads(sys.stdin.read()); distinct = list(dict.fromkeys(names)); g = open_gazetteer('')\n"
+        "t = time.perf_counter()\n"
+        "for n in distinct: g.lookup(n)\n"
+        "cold = (time.perf_counter() - t) / max(1, len(distinct)) * 1e6\n"
+        "g._query.cache_clear(); t = time.perf_counter()\n"
+        "for n in names: g.lookup(n)\n"
+        "used = (time.perf_counter() - t) / max(1, len(names)) * 1e6\n"
+        "rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(json.dumps({'first_lookup_us': cold, 'lookup_us_in_use': used, 'rss_mb': rss}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], input=json.dumps(names), capture_output=True, text=True,
+                          check=True)
+    return {k: float(v) for k, v in json.loads(done.stdout.strip().splitlines()[-1]).items()}
+
+
 def score_geoparse(data: Path, settings: Settings, limit: int) -> dict[str, Scores]:
+    """eventwire, the naive most-populous baseline and geotext on each corpus, on one parse of each article;
+    then the index's memory and lookup time."""
     parse_text = annotate.make(settings)
     find_places = geoparse.make(settings)
+    gazetteer = open_gazetteer(str(settings.get("geoparse.index_path")))
+    systems: dict[str, Callable[[Article], Located]] = {
+        "eventwire": lambda a: [(m.span, m.place.latitude, m.place.longitude) for m in find_places(a).places],
+        "naive": naive_geoparser(gazetteer)}
+    with_geotext = geotext_geoparser(gazetteer)
+    if with_geotext is not None:
+        systems["geotext"] = with_geotext
     results: dict[str, Scores] = {}
+    names: list[str] = []
     for corpus in ("TR-News", "lgl"):
         path = data / f"{corpus}.xml"
         if not path.exists():
             continue
-        tp = fp = fn = 0
-        errors: list[float] = []
-        mentions, started = 0, time.perf_counter()
-        for text, gold in _gold_toponyms(path)[:limit]:
-            article = find_places(parse_text(Article(raw=text, text=text)))
-            predicted = list(article.places)
-            mentions += len(predicted)
-            matched = [g for g in gold if any(p.span.overlaps(g[0]) for p in predicted)]
-            tp += len(matched)
-            fn += len(gold) - len(matched)
-            fp += sum(not any(p.span.overlaps(g[0]) for g in gold) for p in predicted)
-            for span, coords in gold:
-                if coords is None:
-                    continue
-                hit = next((p for p in predicted if p.span.overlaps(span)), None)
-                errors.append(_km(coords, (hit.place.latitude, hit.place.longitude)) if hit else math.inf)
-        elapsed = time.perf_counter() - started
-        precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
-        finite = [e for e in errors if e != math.inf]
-        results[corpus] = {
-            "precision": precision, "recall": recall,
-            "f1": 2 * precision * recall / (precision + recall) if tp else 0.0,
-            "acc@161km": sum(e <= 161 for e in errors) / max(1, len(errors)),
-            "acc@25km": sum(e <= 25 for e in errors) / max(1, len(errors)),
-            "median_km": statistics.median(finite) if finite else math.inf,
-            "mentions_per_s": mentions / elapsed,
-        }
+        docs = _gold_toponyms(path)[:limit]
+        names += [span.of(text) for text, gold in docs for span, _ in gold]
+        parsed = [parse_text(Article(raw=text, text=text)) for text, _ in docs]
+        for system, locate in systems.items():
+            started = time.perf_counter()
+            predictions = [locate(article) for article in parsed]
+            label = corpus if system == "eventwire" else f"{corpus}/{system}"
+            results[label] = _score_located(docs, predictions, time.perf_counter() - started)
+    if names:
+        results["index"] = index_cost(names)
     return results
 
 

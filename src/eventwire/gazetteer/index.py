@@ -7,8 +7,9 @@ import sqlite3
 import sys
 import time
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from eventwire.errors import ResourceError
 from eventwire.gazetteer.build import SCHEMA_VERSION, build_index, build_version
@@ -17,8 +18,9 @@ from eventwire.model import Place
 
 GEONAMES_CREDIT = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0"
 
-_PLACE_COLUMNS = ("p.geonameid, p.name, p.country_code, c.name, p.admin1, p.admin2, p.latitude, p.longitude, "
-                  "p.feature_class, p.feature_code, p.population")
+# in the order of Place's fields, so that a row builds a Place directly (SQLite gives str, float and int)
+_PLACE_COLUMNS = ("p.name, p.country_code, c.name, p.admin1, p.admin2, p.latitude, p.longitude, "
+                  "p.feature_class, p.feature_code, p.population, p.geonameid")
 
 
 @dataclass(frozen=True)
@@ -36,12 +38,17 @@ class Gazetteer:
         self._countries = dict(self._db.execute("SELECT code, name FROM countries").fetchall())
         self._isonumeric = dict(self._db.execute("SELECT code, isonumeric FROM countries").fetchall())
         self._demonyms = dict(self._db.execute("SELECT key, country_code FROM demonyms").fetchall())
+        # news names the same places again and again: a repeated lookup costs a dictionary hit, not a query
+        self._query = lru_cache(maxsize=16_384)(self._uncached)
 
     def lookup(self, name: str, limit: int = 40) -> list[Candidate]:
         """Places a name may refer to, most populous first."""
+        return list(self._query(name, limit))
+
+    def _uncached(self, name: str, limit: int) -> tuple[Candidate, ...]:
         keys = sorted(name_keys(name))
         if not keys:
-            return []
+            return ()
         marks = ",".join("?" * len(keys))
         rows = self._db.execute(
             f"SELECT {_PLACE_COLUMNS}, MAX(n.primary_name) FROM names n JOIN places p USING (place_id) "
@@ -49,7 +56,7 @@ class Gazetteer:
             f"GROUP BY p.place_id ORDER BY p.population DESC LIMIT ?",
             (*keys, limit),
         ).fetchall()
-        return [Candidate(_place(row[:-1]), bool(row[-1])) for row in rows]
+        return tuple(Candidate(_place(row[:-1]), bool(row[-1])) for row in rows)
 
     def country(self, code: str) -> Place | None:
         row = self._db.execute(
@@ -80,12 +87,8 @@ class Gazetteer:
         return str(found) if found else None
 
 
-def _place(row: tuple[object, ...]) -> Place:
-    gid, name, cc, country, admin1, admin2, lat, lon, fclass, fcode, pop = row
-    return Place(name=str(name), country_code=str(cc), country=str(country), admin1=str(admin1),
-                 admin2=str(admin2), latitude=float(str(lat)), longitude=float(str(lon)),
-                 feature_class=str(fclass), feature_code=str(fcode), population=int(str(pop)),
-                 geonameid=int(str(gid)) if gid is not None else None)
+def _place(row: tuple[Any, ...]) -> Place:
+    return Place(*row)
 
 
 def default_index_path() -> Path:
