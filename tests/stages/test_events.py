@@ -70,6 +70,11 @@ def test_a_chain_of_words_for_one_act_is_one_event(pipeline) -> None:
     ("Residents captured a thief in Gao on Friday and beat him.", "Mob violence"),
     ("Clashes erupted between rival party supporters and villagers in Gao on Friday.", "Mob violence"),
     ("Residents blocked the main road of Gao on Friday by setting tires on fire.", "Violent demonstration"),
+    ("Houthi forces attacked and clashed with pro-Hadi forces near Gao on Friday.", "Armed clash"),
+    ("At least ten people were injured in a clash between two groups of villagers in Gao on Friday.",
+     "Mob violence"),
+    ("On Friday, a UN patrol took place in the outskirts of Gao.", "Change to group/activity"),
+    ("Soldiers discovered and defused an IED near Gao on Friday.", "Disrupted weapons use"),
 ])
 def test_who_acts_against_whom_types_the_event(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)

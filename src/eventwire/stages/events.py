@@ -87,7 +87,13 @@ class EventFinder:
         return found
 
     def kind_of(self, parse: Parse, index: int) -> str:
-        """Actor kind of a noun phrase ("state", "armed_group", "civilians"...), or ""."""
+        """Actor kind of a noun phrase ("state", "armed_group", "civilians"...), or ""; "a group of villagers"
+        is of the kind of its members."""
+        if parse.tokens[index].lemma.lower() in _COLLECTIVES:
+            members = [o for prep in parse.children(index, "prep") if parse.word(prep).lower() == "of"
+                       for o in parse.children(prep, "pobj")]
+            if members:
+                return self.kind_of(parse, members[0])
         text = parse.text_of(parse.phrase(index))
         named = self.actors.find_named(text)
         if named:
@@ -136,6 +142,9 @@ class EventFinder:
         if token.dep == "pobj" and parse.word(token.head).lower() in ("in", "as") and token.lemma.lower() in (
                 "protest", "demonstration") and parse.tokens[head.head].pos == "VERB":
             return True  # "occupied the school in protest", "filled the square as a protest"
+        if token.dep == "pobj" and parse.word(token.head).lower() in ("in", "during") \
+                and parse.tokens[head.head].lemma.lower() in OUTCOME_LEMMAS | {"die"}:
+            return True  # "ten people were injured in a clash", "killed in an airstrike"
         if token.dep == "pobj" and parse.word(token.head).lower() in ("for", "in") and head.head != token.head:
             # "gathered for a rally", "took part in a protest"
             return _verb_in(parse, head.head, _JOINING)
@@ -249,17 +258,37 @@ class EventFinder:
                 kept_heads[index] = category.event_type  # a chain of words for one act stays one event
                 drops.append(Drop(NAME, "same act as another trigger", parse.word(linked[0]), span))
                 continue
+            fought = self.fought_back(parse, index, category.sub_event_type, events)
+            if fought is not None:
+                # "attacked and clashed with pro-Hadi forces": one act, and a clash, as ACLED codes it
+                drops.append(Drop(NAME, "same act as another trigger", events[fought].evidence.trigger.of(
+                    article.text), events[fought].evidence.trigger))
+                del events[fought]
             kept_heads[index] = category.event_type
             kept_sentences.add(sentence_number)
-            events.append(new_event(article, parse.sentence_span(sentence_number), span, category, 0.5))
+            confidence = 0.4 if trigger.lemma in OUTCOME_LEMMAS else 0.5  # a casualty report alone: less sure
+            events.append(new_event(article, parse.sentence_span(sentence_number), span, category, confidence))
         events += self.crowds_acting(article, parse, kept_sentences)
         return events, drops
+
+    @staticmethod
+    def fought_back(parse: Parse, index: int, sub_event_type: str, events: list[Event]) -> int | None:
+        """The position of a kept one-sided attack conjoined with this clash (same doer), or None."""
+        if sub_event_type != "Armed clash":
+            return None
+        token = parse.tokens[index]
+        partners = set(parse.children(index, "conj")) | ({token.head} if token.dep == "conj" else set())
+        for position, event in enumerate(events):
+            if event.sub_event_type == "Attack" and parse.token_at(event.evidence.trigger.start) in partners:
+                return position
+        return None
 
     def crowds_acting(self, article: Article, parse: Parse, kept_sentences: set[int]) -> list[Event]:
         """"Protesters demanded justice in X": a sentence with no act of its own whose subject is a crowd of
         protesters reports a demonstration, the crowd word its trigger."""
         found: list[Event] = []
-        category = load_taxonomy()["Peaceful protest"]
+        taxonomy = load_taxonomy()
+        category = taxonomy["Peaceful protest"]
         for token in parse.tokens:
             if token.sent in kept_sentences or token.dep != "nsubj" or token.lemma.lower() not in _CROWD_WORDS:
                 continue
@@ -267,8 +296,10 @@ class EventFinder:
             if self.filter_reason(parse, verb)[0] or parse.tokens[verb].pos not in ("VERB", "AUX"):
                 continue
             kept_sentences.add(token.sent)
-            found.append(new_event(article, parse.sentence_span(token.sent), Span(token.start, token.end),
-                                   category, 0.4))
+            sentence = parse.sentence_span(token.sent)
+            rioting = self.lexicon.cues["rioting"].search(sentence.of(article.text))
+            found.append(new_event(article, sentence, Span(token.start, token.end),
+                                   taxonomy["Violent demonstration"] if rioting else category, 0.4))
         return found
 
 
@@ -282,6 +313,7 @@ _JOINING = frozenset({"gather", "participate", "take", "join", "march", "assembl
 
 
 _PROTESTS = frozenset({"Peaceful protest"})
+_COLLECTIVES = frozenset({"group", "groups", "number", "crowd", "band", "dozens", "hundreds", "thousands", "mob"})
 
 
 def _shared_object(parse: Parse, index: int) -> list[int]:
@@ -318,7 +350,8 @@ def _verb_in(parse: Parse, index: int, lemmas: frozenset[str]) -> bool:
     lemmatises "staged" as "stag")."""
     lemma, word = parse.tokens[index].lemma.lower(), parse.word(index).lower()
     return lemma in lemmas or any(word in (w + "d", w + "ed", w + "s", w + "es") for w in lemmas)
-OUTCOME_LEMMAS = frozenset({"kill", "wound", "injure"})
+# Outcomes of an act in the same sentence (casualties, people fleeing it), not acts of their own there.
+OUTCOME_LEMMAS = frozenset({"kill", "wound", "injure", "flee", "displace"})
 
 
 def _number(parse: Parse, index: int) -> int:
