@@ -24,6 +24,7 @@ PROVIDES = ("event_actors",)
 
 _TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
                         "Non-violent transfer of territory"})
+_CRIME = re.compile(r"\b(?:gangs?|drug[- ]traffick\w*|cartels?|criminal)\b", re.IGNORECASE)
 _UNCLAIMED = frozenset({"Violence against civilians", "Explosions/Remote violence"})
 _OPPONENT_PREPOSITIONS = frozenset({"from", "against", "with", "on", "between"})
 
@@ -132,7 +133,9 @@ class ActorResolver:
             # an attack or a blast told without its doer ("a man was shot dead"): ACLED's unidentified armed
             # group of the country; the evidence is the act told without one
             country = event.country or focus or "unknown country"
-            actor1 = Actor(f"Unidentified Armed Group ({country})", 3, event.evidence.trigger, country)
+            sentence = event.evidence.sentence.of(parse.text)
+            kind = "Unidentified Gang" if _CRIME.search(sentence) else "Unidentified Armed Group"
+            actor1 = Actor(f"{kind} ({country})", 3, event.evidence.trigger, country)
         if actor2 is None and event.sub_event_type in _TERRITORY:
             actor2 = self.sentence_state_force(parse, index, event, focus, actor1)
         crowd = _CROWDS.get(event.sub_event_type)
