@@ -51,6 +51,7 @@ class Trigger:
     if_armed_target: str = ""
     cues: tuple[tuple[str, str], ...] = ()
     needs_object: frozenset[str] = frozenset()
+    crowd_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
         instruments=entry.get("instruments", False), if_state_actor1=entry.get("if_state_actor1", ""),
         if_civilian_target=entry.get("if_civilian_target", ""), if_armed_target=entry.get("if_armed_target", ""),
         cues=tuple((c, t) for c, t in entry.get("cues", [])), needs_object=frozenset(entry.get("needs_object", [])),
+        crowd_only=entry.get("crowd_only", False),
     )
 
 

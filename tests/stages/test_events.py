@@ -79,3 +79,8 @@ def test_a_chain_of_words_for_one_act_is_one_event(pipeline) -> None:
 def test_who_acts_against_whom_types_the_event(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)
     assert article.events and article.events[0].sub_event_type == sub_event_type
+
+
+def test_a_blockade_by_troops_is_not_a_protest(pipeline) -> None:
+    article = _run(pipeline, "Soldiers blocked the main road to Gao on Friday." + FILLER)
+    assert not article.events and "not a crowd's act" in {d.reason for d in article.rejected}

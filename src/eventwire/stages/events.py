@@ -140,7 +140,7 @@ class EventFinder:
         if token.dep == "attr" and parse.children(token.head, "expl"):  # "there were two armed clashes"
             return True
         if token.dep == "pobj" and parse.word(token.head).lower() in ("in", "as") and token.lemma.lower() in (
-                "protest", "demonstration") and parse.tokens[head.head].pos == "VERB":
+                "protest", "demonstration"):
             return True  # "occupied the school in protest", "filled the square as a protest"
         if token.dep == "pobj" and parse.word(token.head).lower() in ("in", "during") \
                 and parse.tokens[head.head].lemma.lower() in OUTCOME_LEMMAS | {"die"}:
@@ -174,9 +174,13 @@ class EventFinder:
         if not reason and trigger.territory:
             reason = self.territory_reason(parse, index, places)
         if not reason and trigger.needs_object:
-            words = {parse.tokens[w].lemma.lower() for w in parse.subtree(index) if w != index}
+            # a nominal act's object may hang on its verb: "held a press conference | with a banner"
+            scope = parse.tokens[index].head if parse.tokens[index].pos == "NOUN" else index
+            words = {parse.tokens[w].lemma.lower() for w in parse.subtree(scope) if w != index}
             if not words & trigger.needs_object:
                 reason = "no matching object"
+        if not reason and trigger.crowd_only and {self.kind_of(parse, d) for d in doers(parse, index)} & _ARMED:
+            reason = "not a crowd's act"
         if reason:
             return Judgement(reason=reason, detail=detail)
         return Judgement(sub_event_type=self.type_of(parse, index, trigger))
