@@ -75,6 +75,8 @@ def test_a_chain_of_words_for_one_act_is_one_event(pipeline) -> None:
      "Mob violence"),
     ("On Friday, a UN patrol took place in the outskirts of Gao.", "Change to group/activity"),
     ("Soldiers discovered and defused an IED near Gao on Friday.", "Disrupted weapons use"),
+    ("A shoot-out between police and unknown shooters took place in Gao on Friday.", "Armed clash"),
+    ("Militants attacked army positions near Gao on Friday.", "Armed clash"),
 ])
 def test_who_acts_against_whom_types_the_event(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)

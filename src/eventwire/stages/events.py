@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -99,7 +100,12 @@ class EventFinder:
         if named:
             return named[0].entry.kind
         generic = self.actors.find_generic(text)
-        return generic.entry.kind if generic else ""
+        if generic:
+            return generic.entry.kind
+        head = parse.tokens[index].lemma.lower()
+        if head in _HELD_BY_FORCES or (head in _HELD_IF_ARMED and _ARMED_WORDS.search(text)):
+            return "state"  # "attacked army positions", "a police station", "a military convoy": armed targets
+        return ""
 
     def filter_reason(self, parse: Parse, index: int) -> tuple[str, str]:
         """Why a trigger is not a new event ("", "") when it is one."""
@@ -317,6 +323,11 @@ _JOINING = frozenset({"gather", "participate", "take", "join", "march", "assembl
 
 
 _PROTESTS = frozenset({"Peaceful protest"})
+_HELD_BY_FORCES = frozenset({"position", "positions", "checkpoint", "barracks", "outpost", "garrison", "brigade",
+                             "battalion", "regiment", "platoon", "troop"})
+_HELD_IF_ARMED = frozenset({"base", "camp", "post", "station", "vehicle", "convoy", "patrol", "boat", "bus", "unit",
+                            "headquarters", "member", "members", "commander", "officer", "officers"})
+_ARMED_WORDS = re.compile(r"\b(?:military|army|police|regime|security|armed|militia|rebel|soldiers?)\b", re.I)
 _COLLECTIVES = frozenset({"group", "groups", "number", "crowd", "band", "dozens", "hundreds", "thousands", "mob"})
 
 
