@@ -283,11 +283,12 @@ class EventFinder:
 
     @staticmethod
     def fought_back(parse: Parse, index: int, sub_event_type: str, events: list[Event]) -> int | None:
-        """The position of a kept one-sided attack conjoined with this clash (same doer), or None."""
+        """The position of a kept one-sided attack conjoined with this clash (same doer) or part of its name
+        ("shoot" of "shoot-out"), or None."""
         if sub_event_type != "Armed clash":
             return None
         token = parse.tokens[index]
-        partners = set(parse.children(index, "conj")) | ({token.head} if token.dep == "conj" else set())
+        partners = set(parse.children(index, "conj", "compound")) | ({token.head} if token.dep == "conj" else set())
         for position, event in enumerate(events):
             if event.sub_event_type == "Attack" and parse.token_at(event.evidence.trigger.start) in partners:
                 return position
