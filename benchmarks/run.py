@@ -204,7 +204,8 @@ def _score_located(docs: list[tuple[str, list[tuple[Span, tuple[float, float] | 
 
 def index_cost(names: list[str]) -> Scores:
     """The place index alone, in a fresh process: the mean time of a first lookup of each distinct gold toponym
-    (a query), of a lookup over the toponyms as the texts name them (repeats hit the cache), and the peak RSS."""
+    (a query), of a lookup over the toponyms as the texts name them (repeats hit the cache), and the peak RSS
+    (VmHWM: ru_maxrss would carry over the benchmark's own peak across exec)."""
     probe = (
         "import json, resource, sys, time\n"
         "from eventwire.gazetteer import open_gazetteer\n"
@@ -215,7 +216,8 @@ def index_cost(names: list[str]) -> Scores:
         "g._query.cache_clear(); t = time.perf_counter()\n"
         "for n in names: g.lookup(n)\n"
         "used = (time.perf_counter() - t) / max(1, len(names)) * 1e6\n"
-        "rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')]\n"
+        "rss = int(hwm[0].split()[1]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
         "print(json.dumps({'first_lookup_us': cold, 'lookup_us_in_use': used, 'rss_mb': rss}))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], input=json.dumps(names), capture_output=True, text=True,
