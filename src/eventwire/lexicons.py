@@ -145,54 +145,66 @@ _KIND_BY_INTER = {1: "state", 2: "armed_group", 3: "armed_group", 4: "armed_grou
                   6: "protesters", 7: "civilians", 8: "armed_group"}
 
 
-def _alias_pattern(alias: str) -> re.Pattern[str]:
+def _alias_body(alias: str) -> str:
+    """An alias as a regex: spaces and hyphens interchangeable; aliases of up to five characters written with
+    capitals ("IS", "Isis") match only as written, longer ones in any case."""
     exact_case = len(alias) <= 5 and any(c.isupper() for c in alias)
     body = r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", alias))
-    return re.compile(rf"(?<![\w-]){body}(?![\w-])", 0 if exact_case else re.IGNORECASE)
+    return body if exact_case else f"(?i:{body})"
+
+
+def _aliases_pattern(aliases: list[str]) -> re.Pattern[str]:
+    """All aliases in one pattern, longest first so that the longest name at a position wins, each in its own
+    group (`a<index>`) so that a match names its alias."""
+    ordered = sorted(range(len(aliases)), key=lambda i: -len(aliases[i]))
+    alternatives = "|".join(f"(?P<a{i}>{_alias_body(aliases[i])})" for i in ordered)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 @dataclass(frozen=True)
 class ActorLexicon:
-    named: tuple[tuple[re.Pattern[str], ActorEntry], ...]
-    generic: tuple[tuple[re.Pattern[str], ActorEntry], ...]
+    named: re.Pattern[str]  # every alias of every named actor, in one pattern
+    named_entries: tuple[ActorEntry, ...]  # the actor of alias group `a<index>`
+    generic: re.Pattern[str]  # every head of every generic description, tried at each position
+    generic_entries: tuple[ActorEntry, ...]  # the description of head group `g<index>`
     aliases: frozenset[str]
 
     def find_named(self, text: str) -> list[ActorMatch]:
-        """Named actors in `text`, longest match first where they overlap."""
-        found = [ActorMatch(e, m.start(), m.end()) for p, e in self.named for m in p.finditer(text)]
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        kept: list[ActorMatch] = []
-        for match in found:
-            if not kept or match.start >= kept[-1].end:
-                kept.append(match)
-        return kept
+        """Named actors in `text`, in one pass; the longest name wins where names overlap."""
+        return [ActorMatch(self.named_entries[int(str(m.lastgroup)[1:])], m.start(), m.end())
+                for m in self.named.finditer(text)]
 
     def find_generic(self, phrase: str) -> ActorMatch | None:
-        """The generic description a noun phrase ends with ("Iraqi security forces" -> state)."""
+        """The generic description a noun phrase ends with ("Iraqi security forces" -> state): of the heads
+        found (the longest at each position), the one ending last, the earliest of those."""
         best: ActorMatch | None = None
-        for pattern, entry in self.generic:
-            for match in pattern.finditer(phrase):
-                if best is None or match.end() > best.end or (
-                    match.end() == best.end and match.start() < best.start
-                ):
-                    best = ActorMatch(entry, match.start(), match.end())
+        for match in self.generic.finditer(phrase):
+            name = str(match.lastgroup)
+            start, end = match.start(name), match.end(name)
+            if best is None or end > best.end or (end == best.end and start < best.start):
+                best = ActorMatch(self.generic_entries[int(name[1:])], start, end)
         return best
 
 
 @cache
 def load_actor_lexicon() -> ActorLexicon:
     data = tomllib.loads(_read("actors.toml"))
-    named = []
-    aliases = set()
+    spellings: list[str] = []
+    entries: list[ActorEntry] = []
     for entry in data["actor"]:
         actor = ActorEntry(entry["name"], entry["inter"], _KIND_BY_INTER[entry["inter"]], generic=False)
-        for alias in entry["aliases"]:
-            named.append((_alias_pattern(alias), actor))
-            aliases.add(alias.casefold())
-    generic = []
+        spellings += entry["aliases"]
+        entries += [actor] * len(entry["aliases"])
+    aliases = {a.casefold() for a in spellings}
+    heads: list[str] = []
+    descriptions: list[ActorEntry] = []
     for entry in data["generic"]:
         actor = ActorEntry(entry["name"], entry["inter"], entry["kind"], generic=True,
                            corefer=entry.get("corefer", False), needs_demonym=entry.get("needs_demonym", False))
-        for head in entry["heads"]:
-            generic.append((re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE), actor))
-    return ActorLexicon(tuple(named), tuple(generic), frozenset(aliases))
+        heads += entry["heads"]
+        descriptions += [actor] * len(entry["heads"])
+    ordered = sorted(range(len(heads)), key=lambda i: -len(heads[i]))
+    # a lookahead at every position finds overlapping heads ("security forces" and "forces")
+    generic = re.compile("(?=(?:" + "|".join(rf"\b(?P<g{i}>{re.escape(heads[i])})\b" for i in ordered) + "))",
+                         re.IGNORECASE)
+    return ActorLexicon(_aliases_pattern(spellings), tuple(entries), generic, tuple(descriptions), frozenset(aliases))
