@@ -145,34 +145,37 @@ _KIND_BY_INTER = {1: "state", 2: "armed_group", 3: "armed_group", 4: "armed_grou
                   6: "protesters", 7: "civilians", 8: "armed_group"}
 
 
-def _alias_body(alias: str) -> str:
+_WORD = re.compile(r"\w+")
+
+
+def _alias_pattern(alias: str) -> re.Pattern[str]:
     """An alias as a regex: spaces and hyphens interchangeable; aliases of up to five characters written with
     capitals ("IS", "Isis") match only as written, longer ones in any case."""
     exact_case = len(alias) <= 5 and any(c.isupper() for c in alias)
     body = r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", alias))
-    return body if exact_case else f"(?i:{body})"
-
-
-def _aliases_pattern(aliases: list[str]) -> re.Pattern[str]:
-    """All aliases in one pattern, longest first so that the longest name at a position wins, each in its own
-    group (`a<index>`) so that a match names its alias."""
-    ordered = sorted(range(len(aliases)), key=lambda i: -len(aliases[i]))
-    alternatives = "|".join(f"(?P<a{i}>{_alias_body(aliases[i])})" for i in ordered)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", 0 if exact_case else re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class ActorLexicon:
-    named: re.Pattern[str]  # every alias of every named actor, in one pattern
-    named_entries: tuple[ActorEntry, ...]  # the actor of alias group `a<index>`
+    # (first word of the alias, casefolded; its pattern; its actor): a text is searched only for the aliases
+    # whose first word it contains, so the cost grows with the text, not with the dictionary
+    named: tuple[tuple[str, re.Pattern[str], ActorEntry], ...]
     generic: re.Pattern[str]  # every head of every generic description, tried at each position
     generic_entries: tuple[ActorEntry, ...]  # the description of head group `g<index>`
     aliases: frozenset[str]
 
     def find_named(self, text: str) -> list[ActorMatch]:
-        """Named actors in `text`, in one pass; the longest name wins where names overlap."""
-        return [ActorMatch(self.named_entries[int(str(m.lastgroup)[1:])], m.start(), m.end())
-                for m in self.named.finditer(text)]
+        """Named actors in `text`, longest match first where they overlap."""
+        words = set(_WORD.findall(text.casefold()))
+        found = [ActorMatch(e, m.start(), m.end()) for first, p, e in self.named if first in words
+                 for m in p.finditer(text)]
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[ActorMatch] = []
+        for match in found:
+            if not kept or match.start >= kept[-1].end:
+                kept.append(match)
+        return kept
 
     def find_generic(self, phrase: str) -> ActorMatch | None:
         """The generic description a noun phrase ends with ("Iraqi security forces" -> state): of the heads
@@ -189,13 +192,12 @@ class ActorLexicon:
 @cache
 def load_actor_lexicon() -> ActorLexicon:
     data = tomllib.loads(_read("actors.toml"))
-    spellings: list[str] = []
-    entries: list[ActorEntry] = []
+    named = []
     for entry in data["actor"]:
         actor = ActorEntry(entry["name"], entry["inter"], _KIND_BY_INTER[entry["inter"]], generic=False)
-        spellings += entry["aliases"]
-        entries += [actor] * len(entry["aliases"])
-    aliases = {a.casefold() for a in spellings}
+        for alias in entry["aliases"]:
+            named.append((_WORD.findall(alias.casefold())[0], _alias_pattern(alias), actor))
+    aliases = {alias.casefold() for entry in data["actor"] for alias in entry["aliases"]}
     heads: list[str] = []
     descriptions: list[ActorEntry] = []
     for entry in data["generic"]:
@@ -207,4 +209,4 @@ def load_actor_lexicon() -> ActorLexicon:
     # a lookahead at every position finds overlapping heads ("security forces" and "forces")
     generic = re.compile("(?=(?:" + "|".join(rf"\b(?P<g{i}>{re.escape(heads[i])})\b" for i in ordered) + "))",
                          re.IGNORECASE)
-    return ActorLexicon(_aliases_pattern(spellings), tuple(entries), generic, tuple(descriptions), frozenset(aliases))
+    return ActorLexicon(tuple(named), generic, tuple(descriptions), frozenset(aliases))

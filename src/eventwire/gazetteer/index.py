@@ -64,6 +64,7 @@ class Gazetteer:
         ).fetchone()
         return _place(row) if row else None
 
+    @lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per index, kept for the process's life
     def seat(self, code: str, admin1: str) -> Place | None:
         """The town a province is coded to, as ACLED codes a province-level event: its capital (PPLA, or the
         national capital PPLC), else its most populous town."""
