@@ -109,12 +109,20 @@ class Place:
         return 3
 
 
+DEMONYM = "demonym"  # the cue of a country mention made by its adjective
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     span: Span
     place: Place
     confidence: float
     cue: str = ""
+
+    @property
+    def is_demonym(self) -> bool:
+        """A country named by its adjective ("Syrian"): says whose, never where an event happened."""
+        return self.cue == DEMONYM
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from eventwire.lexicons import ActorLexicon, ActorMatch, load_actor_lexicon
 from eventwire.model import Actor, Article, Event, Span
 from eventwire.parse import Parse, doers
 from eventwire.settings import Settings
-from eventwire.stages.geoparse import DEMONYM
 
 NAME = "actors.v1"
 REQUIRES = ("events", "event_places")
@@ -188,7 +187,7 @@ def make(settings: Settings) -> Callable[[Article], Article]:
     def actors(article: Article) -> Article:
         assert article.annotation is not None
         parse = Parse(article.annotation, article.text)
-        countries = [m.place.country for m in article.places if m.cue != DEMONYM]
+        countries = [m.place.country for m in article.places if not m.is_demonym]
         focus = max(set(countries), key=countries.count) if countries else ""
         coded = tuple(resolver.code(parse, event, focus) for event in article.events)
         return dataclasses.replace(article, events=coded)

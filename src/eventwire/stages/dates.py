@@ -14,7 +14,6 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from eventwire.model import Article, Drop, Event, EventDate, Span
 from eventwire.parse import Parse
@@ -109,18 +108,17 @@ _APPROXIMATE = re.compile(r"\b(?:around|about|approximately|circa)\s*$", re.I)
 _EARLIER_SENTENCES = 2  # an event with no date of its own takes the date the text last gave, this far back
 
 
-def _expressions(parse: Parse, tokens: set[int]) -> list[Span]:
-    """Date expressions starting in `tokens`, in text order: spelled-out dates the pattern finds ("22 March
-    2022", which the small model may split into a number and "March 2022"), then the model's DATE/TIME spans."""
-    found = list(_full_dates(parse.text))
+def date_expressions(parse: Parse) -> list[Span]:
+    """The article's date expressions, in text order: spelled-out dates the pattern finds ("22 March 2022",
+    which the small model may split into a number and "March 2022"), then the model's other DATE/TIME spans."""
+    found = [Span(m.start(), m.end()) for pattern in _FULL_DATES for m in pattern.finditer(parse.text)]
     found += [e.span for e in parse.annotation.entities if e.label in ("DATE", "TIME")
               and not any(e.span.overlaps(f) for f in found)]
-    return sorted((s for s in found if parse.token_at(s.start) in tokens), key=lambda s: s.start)
+    return sorted(found, key=lambda s: s.start)
 
 
-@lru_cache(maxsize=8)
-def _full_dates(text: str) -> tuple[Span, ...]:
-    return tuple(Span(m.start(), m.end()) for pattern in _FULL_DATES for m in pattern.finditer(text))
+def _starting_in(parse: Parse, expressions: list[Span], tokens: set[int]) -> list[Span]:
+    return [s for s in expressions if parse.token_at(s.start) in tokens]
 
 
 def _resolved(parse: Parse, span: Span, published: dt.date | None) -> EventDate | None:
@@ -133,20 +131,21 @@ def _resolved(parse: Parse, span: Span, published: dt.date | None) -> EventDate 
     return EventDate(day, precision, span)
 
 
-def date_event(parse: Parse, event: Event, published: dt.date | None) -> EventDate | None:
+def date_event(parse: Parse, expressions: list[Span], event: Event, published: dt.date | None) -> EventDate | None:
+    """The event's date from the article's date `expressions` (see `date_expressions`)."""
     index = parse.token_at(event.evidence.trigger.start)
     assert index is not None
     clause = set(parse.subtree(index, skip=frozenset({"relcl", "advcl", "ccomp", "acl", "conj"})))
     number = parse.tokens[index].sent
     sentence = set(parse.sentence_tokens(number))
     for scope in (clause, sentence):
-        for span in _expressions(parse, scope):
+        for span in _starting_in(parse, expressions, scope):
             found = _resolved(parse, span, published)
             if found:
                 return found
     # "On 4 May, militants attacked Gao. They burned the market." The second act happened on the day told.
     for earlier in range(number - 1, max(-1, number - 1 - _EARLIER_SENTENCES), -1):
-        for span in reversed(_expressions(parse, set(parse.sentence_tokens(earlier)))):
+        for span in reversed(_starting_in(parse, expressions, set(parse.sentence_tokens(earlier)))):
             found = _resolved(parse, span, published)
             if found and found.precision == 1:
                 return found
@@ -159,9 +158,10 @@ def make(settings: Settings) -> Callable[[Article], Article]:
     def dates(article: Article) -> Article:
         assert article.annotation is not None
         parse = Parse(article.annotation, article.text)
+        expressions = date_expressions(parse)
         kept, drops = [], []
         for event in article.events:
-            found = date_event(parse, event, article.published)
+            found = date_event(parse, expressions, event, article.published)
             if found is None:
                 kept.append(event)
                 continue

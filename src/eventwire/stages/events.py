@@ -27,7 +27,6 @@ from eventwire.lexicons import (
 from eventwire.model import Article, Drop, Event, Evidence, Span
 from eventwire.parse import Parse, doers
 from eventwire.settings import Settings
-from eventwire.stages.geoparse import DEMONYM
 
 NAME = "events.v1"
 REQUIRES = ("annotation", "places")
@@ -235,7 +234,7 @@ class EventFinder:
     def find(self, article: Article) -> tuple[list[Event], list[Drop]]:
         assert article.annotation is not None
         parse = Parse(article.annotation, article.text)
-        places = [m.span for m in article.places if m.cue != DEMONYM]  # "Syrian soldiers" are no territory
+        places = [m.span for m in article.places if not m.is_demonym]  # "Syrian soldiers" are no territory
         taxonomy = load_taxonomy()
         events: list[Event] = []
         drops: list[Drop] = []

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.lexicons import load_actor_lexicon
-from eventwire.model import Article, PlaceMention, Span
+from eventwire.model import DEMONYM, Article, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 
@@ -40,7 +40,6 @@ _ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "distric
 _CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le"})
 _TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
                          "camp", "locality", "municipality", "commune"})
-DEMONYM = "demonym"  # the cue of a country mention made by its adjective ("Syrian")
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 _INSIDE_ORG = frozenset({"in", "near", "at"})
 _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
@@ -339,10 +338,13 @@ class Geoparser:
         best: list[Candidate | None] = []
         confidence: list[float] = []
         for (candidacy, options), initial in zip(chosen, first, strict=True):
-            ranked = sorted((final(o, candidacy) for o in options), reverse=True) if len(options) > 1 else [0.0]
-            best.append(max(options, key=lambda o: final(o, candidacy)) if len(options) > 1 else initial)
-            gap = ranked[0] - ranked[1] if len(ranked) > 1 else 3.0
-            confidence.append(1 / (1 + math.exp(-2 * gap)))
+            if len(options) == 1:
+                best.append(initial)
+                confidence.append(1 / (1 + math.exp(-6.0)))  # an unambiguous name: a gap of 3
+                continue
+            scored = sorted((-final(o, candidacy), n) for n, o in enumerate(options))  # ties: the first listed
+            best.append(options[scored[0][1]])
+            confidence.append(1 / (1 + math.exp(-2 * (scored[1][0] - scored[0][0]))))
         for position in range(len(chosen) - 1):
             inner, outer = chosen[position], chosen[position + 1]
             if _QUALIFIER_GAP.match(parse.text[inner[0].span.end : outer[0].span.start]):

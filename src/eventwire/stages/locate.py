@@ -15,7 +15,6 @@ from eventwire.gazetteer.names import ascii_name
 from eventwire.model import Article, Event, PlaceMention
 from eventwire.parse import Parse
 from eventwire.settings import Settings
-from eventwire.stages.geoparse import DEMONYM
 
 NAME = "locate.v1"
 REQUIRES = ("events", "places", "rejected")
@@ -32,7 +31,7 @@ def _clause_tokens(parse: Parse, index: int) -> set[int]:
 
 
 def _mentions_in(parse: Parse, tokens: set[int], places: tuple[PlaceMention, ...]) -> list[PlaceMention]:
-    return [m for m in places if parse.token_at(m.span.start) in tokens and m.cue != DEMONYM]
+    return [m for m in places if parse.token_at(m.span.start) in tokens and not m.is_demonym]
 
 
 def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -44,7 +43,7 @@ def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMentio
 
 def _article_focus(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
     """The article's main place: its most named town, else its most named area."""
-    places = tuple(m for m in places if m.cue != DEMONYM)  # "Russian forces" says whose, not where
+    places = tuple(m for m in places if not m.is_demonym)  # "Russian forces" says whose, not where
     if not places:
         return None
     counts = Counter((m.place.name, m.place.country_code) for m in places)
