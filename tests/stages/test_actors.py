@@ -57,3 +57,8 @@ def test_an_act_told_without_its_doer_is_an_unidentified_armed_groups(brief_pipe
                                        "in the Vila Nhanha neighborhood.")
     assert event.actor1 == "Unidentified Armed Group (Brazil)"
     assert event.evidence.actor1 == event.evidence.trigger
+
+
+def test_a_crowd_with_no_words_of_its_own_takes_the_act_as_evidence(brief_pipeline) -> None:
+    (event,) = _events(brief_pipeline, "On 4 May 2022, Al Shabaab militants protested in Mosul.")
+    assert event.actor1 == "Protesters (Iraq)" and event.evidence.actor1 == event.evidence.trigger

@@ -149,7 +149,9 @@ class ActorResolver:
         country = (member.country if member is not None and member.country else "") \
             or event.country or focus or "unknown country"
         is_crowd = member is not None and member.inter == inter
-        grouped = Actor(f"{name} ({country})", inter, member.span if member else subject_span, country)
+        # the crowd's evidence: its own words, else the act itself ("…protested in Mosul" tells of protesters)
+        evidence = (member.span if member else None) or subject_span or event.evidence.trigger
+        grouped = Actor(f"{name} ({country})", inter, evidence, country)
         assoc = member.name if member is not None and not is_crowd and role == 1 else ""
         if role == 1:
             coded = self.with_actors(event, grouped, actor2)
