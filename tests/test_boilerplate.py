@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from eventwire.boilerplate import filter_text, split_glued
+from eventwire.boilerplate import filter_text, load_rules, required_literals, split_glued
 
 
 def test_glued_sentences_are_split_but_abbreviations_are_not() -> None:
@@ -91,3 +93,35 @@ def test_reporting_that_mentions_clicks_and_subscriptions_stays() -> None:
     text = ("The ministry said the subscription to the bond issue was strong.\n"
             '"We need more support from our partners," the governor said.')
     assert filter_text(text).text == text
+
+
+@pytest.mark.parametrize(("pattern", "flags", "literals"), [
+    (r"\b(subscribe|paywalls?)\b", re.IGNORECASE, {"subscribe", "paywall"}),
+    (r"\bSign (up|in)\b.*\bnewsletter\b", re.IGNORECASE, {"newsletter"}),
+    (r"^Tell us what (you|YOU) think", 0, {"Tell us what "}),  # case kept where the pattern keeps it
+    (r"\b\d+ issues for\b", re.IGNORECASE, {" issues for"}),
+    (r"^[^\w]*$", 0, None),  # nothing literal: always searched
+    (r"^(copyright|©)\s", re.IGNORECASE, None),  # one alternative too short to test for
+    (r"(?i:Donate)", 0, None),  # a group that changes flags is not read
+])
+def test_required_literals_are_what_every_match_contains(pattern: str, flags: int, literals: set[str] | None) -> None:
+    found = required_literals(re.compile(pattern, flags))
+    assert (None if found is None else set(found)) == literals
+
+
+SAMPLE_LINES = [
+    "Sign up for our daily newsletter to get the news in your inbox.", "Subscribe now: 12 issues for $1",
+    "PLEASE SUPPORT INDEPENDENT JOURNALISM WITH A DONATION TODAY", "Copyright 2014 The Independent",
+    "Photo: AP Photo", "[Related: Rebels advance]", "Share this on Facebook", "We use cookies on this site.",
+    "Rebels attacked a police post in the north on Monday, officials said.",
+    "The minister said the subscription to the bond issue was closed.", "More:", "Follow Reuters on Twitter",
+    "- 15 Amazing Images of Stars", "Tell us what YOU think", "We'd love to hear from you.",
+]
+
+
+@pytest.mark.parametrize("line", SAMPLE_LINES)
+def test_the_literal_gate_never_changes_a_rule_verdict(line: str) -> None:
+    rules = load_rules()
+    searchable = rules.searchable(line)
+    for rule in rules.rules:
+        assert rule.matches(line, searchable) == rule.matches(line), rule.reason

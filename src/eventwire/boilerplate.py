@@ -9,16 +9,57 @@ headlines, and turns credit lines ("Additional reporting: Reuters") into attribu
 from __future__ import annotations
 
 import re
+import re._parser as sre_parse  # type: ignore[import-not-found]  # the stdlib's parser: what a pattern needs
 import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from typing import Any
 
 from eventwire.model import Attribution, Removed
 
 # A sentence end glued to the next sentence: "difference.Sunni", "said.The" (but not "U.S." or "e.g.").
 _GLUED = re.compile(r"(?<=[a-z0-9\)\"’”][a-z0-9\)\"’”][.!?])(?=[A-Z][a-z])")
 _SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"’”)]))\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def _required(items: Any, ignore_case: bool) -> frozenset[str] | None:
+    """Strings one of which occurs (lower-cased where `ignore_case`) in every text the parsed pattern matches, or
+    None when nothing that cheap to test is certain: the longest literal run, or the alternatives of a group."""
+    best: frozenset[str] | None = None
+
+    def offer(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and min(map(len, found)) >= 3 and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    run = ""
+    for op, arg in items:
+        char = chr(arg) if op is sre_parse.LITERAL else ""
+        if char and not (ignore_case and not char.isascii()):
+            run += char.lower() if ignore_case else char
+            continue
+        offer(frozenset({run}) if run else None)
+        run = ""
+        if op is sre_parse.SUBPATTERN and not arg[1] and not arg[2]:  # a group that changes no flags
+            offer(_required(arg[3], ignore_case))
+        elif op is sre_parse.BRANCH:
+            options = [_required(alternative, ignore_case) for alternative in arg[1]]
+            offer(frozenset(lit for o in options if o for lit in o) if all(options) else None)
+        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and arg[0] >= 1:
+            offer(_required(arg[2], ignore_case))
+    offer(frozenset({run}) if run else None)
+    return best
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """What a text must contain for `pattern` to match in it (see `_required`); None when unknown. Checking for
+    a few substrings is many times cheaper than a search that starts with a word boundary."""
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    try:
+        return _required(sre_parse.parse(pattern.pattern, pattern.flags), ignore_case)
+    except (re.error, AttributeError, TypeError, ValueError):  # a parser that changed: fall back to searching
+        return None
 
 
 @dataclass(frozen=True)
@@ -29,10 +70,23 @@ class Rule:
     opens_list: bool = False  # a heading ("Related stories"): the headline list under it goes too
     whole_line: bool = False  # matched against the whole line, not its sentences
 
-    def matches(self, sentence: str) -> bool:
-        if self.min_matches == 1:
-            return any(p.search(sentence) for p in self.patterns)
-        return sum(1 for p in self.patterns if p.search(sentence)) >= self.min_matches
+    def matches(self, sentence: str, searchable: frozenset[re.Pattern[str]] | None = None) -> bool:
+        """`searchable`: the patterns worth searching in `sentence` (`Rules.searchable`); all when None."""
+        hits = 0
+        for pattern in self.patterns:
+            if (searchable is None or pattern in searchable) and pattern.search(sentence):
+                hits += 1
+                if hits >= self.min_matches:
+                    return True
+        return False
+
+
+@dataclass(frozen=True)
+class _Gates:
+    """Which patterns each literal unlocks: a text is searched only with patterns whose required literals it has."""
+    folded: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]  # literals of case-insensitive patterns
+    exact: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    always: frozenset[re.Pattern[str]]  # patterns with no literal to test first
 
 
 @dataclass(frozen=True)
@@ -47,6 +101,32 @@ class Rules:
     @cached_property
     def sentence_rules(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if not r.whole_line)
+
+    @cached_property
+    def _gates(self) -> _Gates:
+        folded: dict[str, list[re.Pattern[str]]] = {}
+        exact: dict[str, list[re.Pattern[str]]] = {}
+        always: set[re.Pattern[str]] = set()
+        for pattern in (p for rule in self.rules for p in rule.patterns):
+            literals = required_literals(pattern)
+            if literals is None:
+                always.add(pattern)
+            for literal in literals or ():
+                (folded if pattern.flags & re.IGNORECASE else exact).setdefault(literal, []).append(pattern)
+        return _Gates(tuple((k, tuple(v)) for k, v in folded.items()), tuple((k, tuple(v)) for k, v in exact.items()),
+                      frozenset(always))
+
+    def searchable(self, text: str) -> frozenset[re.Pattern[str]]:
+        """The patterns that can match somewhere in `text` (or in any part of it), by their required literals."""
+        gates, lowered = self._gates, text.lower()
+        found = set(gates.always)
+        for literal, patterns in gates.folded:
+            if literal in lowered:
+                found.update(patterns)
+        for literal, patterns in gates.exact:
+            if literal in text:
+                found.update(patterns)
+        return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -83,14 +163,15 @@ def split_sentences(line: str) -> list[str]:
 
 def classify_line(line: str, rules: Rules) -> Rule | None:
     """The rule that removes a line (the one most of its sentences match), or None when it is article text."""
-    whole = next((r for r in rules.line_rules if r.matches(line)), None)
+    searchable = rules.searchable(line)  # what a line lacks, none of its sentences has
+    whole = next((r for r in rules.line_rules if r.matches(line, searchable)), None)
     if whole is not None:
         return whole
     sentences = split_sentences(line)
     if not sentences:
         return None
     sentence_rules = rules.sentence_rules
-    found = [None if _QUOTED.search(s) else next((r for r in sentence_rules if r.matches(s.strip())), None)
+    found = [None if _QUOTED.search(s) else next((r for r in sentence_rules if r.matches(s.strip(), searchable)), None)
              for s in sentences]
     flagged = [r for r in found if r is not None]
     if len(flagged) * 2 >= len(sentences):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -54,6 +55,7 @@ def guess_language(text: str) -> str:
     words = [w.lower() for w in _WORD.findall(text[:6000])]
     if len(words) < 5:
         return "und"
-    scores = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
     lang, best = max(scores.items(), key=lambda item: item[1])
     return lang if best >= max(2, len(words) // 50) else "und"
