@@ -118,6 +118,7 @@ class PlaceMention:
     place: Place
     confidence: float
     cue: str = ""
+    qualifies: bool = False  # the Y of "X (Y)", "X, Y district": it locates the place named just before it
 
     @property
     def is_demonym(self) -> bool:

@@ -86,3 +86,18 @@ def test_who_acts_against_whom_types_the_event(pipeline, sentence, sub_event_typ
 def test_a_blockade_by_troops_is_not_a_protest(pipeline) -> None:
     article = _run(pipeline, "Soldiers blocked the main road to Gao on Friday." + FILLER)
     assert not article.events and "not a crowd's act" in {d.reason for d in article.rejected}
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 January 2022, around 2,500 people demonstrated in Magdeburg against coronavirus measures. Demonstrators "
+    "threw bottles and used pyrotechnics at police officers.",
+    "On 5 April 2022, in Huaraz, bus drivers blocked an avenue for four hours to demonstrate against fuel prices. "
+    "The demonstrators attacked a vehicle that attempted to go through.",
+])
+def test_a_demonstration_whose_crowd_turns_violent_is_one_violent_demonstration(brief_pipeline, text) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert "Violent demonstration" in {e.sub_event_type for e in article.events}
+    assert article.events[0].sub_event_type == "Violent demonstration"  # the demonstration itself
+    assert any(d.reason == "same act as another trigger" for d in article.rejected)

@@ -88,3 +88,49 @@ def test_a_province_level_event_is_coded_to_the_province_capital(brief_pipeline)
 
     (event,) = brief_pipeline.run(Article(raw="On 2 May 2022, gunmen attacked a convoy in Anbar province.")).events
     assert (event.location, event.admin1, event.geo_precision) == ("Ramadi", "Anbar", 3)
+
+
+@pytest.mark.parametrize(("text", "name", "country", "admin1"), [
+    ("On 19 February 2022, in San Francisco del Rincon, Guanajuato, a man was shot dead by police.",
+     "San Francisco del Rincon", "MX", "Guanajuato"),  # NER tags only "San Francisco"
+    ("On 23 April 2022, regime forces shelled the surroundings of the Hospital of Azaz city in Aleppo governorate.",
+     "Azaz", "SY", "Aleppo"),  # inside an organisation's name, but "city" says it is a place
+])
+def test_a_longer_name_the_index_knows_and_a_town_named_inside_an_organisation(brief_pipeline, text, name, country,
+                                                                                admin1) -> None:
+    from eventwire.model import Article
+
+    place = _places(brief_pipeline.run(Article(raw=text)))[name]
+    assert (place.country_code, place.admin1) == (country, admin1)
+
+
+def test_a_qualifier_is_the_province_the_place_lies_in_and_is_marked_as_one(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 19 April 2022, in Olmue (Valparaiso), residents staged a protest."))
+    olmue, valparaiso = article.places
+    assert (valparaiso.place.feature_code, valparaiso.qualifies, olmue.qualifies) == ("ADM1", True, False)
+    assert -34 < valparaiso.place.latitude < -32 and -72 < valparaiso.place.longitude < -70  # not off Easter Island
+
+
+def test_a_town_the_index_lacks_in_the_named_province_is_not_one_elsewhere(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 3 March 2022, protesters demonstrated outside a veterinary "
+                                       "hospital in Vale (North Carolina)."))
+    assert "Vale" not in _places(article)  # the index has a Vale in Oregon only
+    assert [e.admin1 for e in article.events] == ["North Carolina"]
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("On 6 June 2022, in La Plata (Buenos Aires), students blocked a street.", "La Plata"),
+    ("On 14 June 2022, in Piaxtla, Puebla, a man was arrested and killed after he was beaten by municipal police "
+     "officers.", "Piaxtla"),
+    ("On 23 June 2022, near Arajuno (Pastaza), indigenous citizens blocked the highway to Puyo as a demonstration.",
+     "Arajuno"),
+])
+def test_every_event_is_placed_on_the_town_it_happened_in(brief_pipeline, text, location) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert article.events and {e.location for e in article.events} == {location}

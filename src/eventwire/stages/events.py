@@ -278,7 +278,7 @@ class EventFinder:
             confidence = 0.4 if trigger.lemma in OUTCOME_LEMMAS else 0.5  # a casualty report alone: less sure
             events.append(new_event(article, parse.sentence_span(sentence_number), span, category, confidence))
         events += self.crowds_acting(article, parse, kept_sentences)
-        return events, drops
+        return escalate(article, parse, events, drops)
 
     @staticmethod
     def fought_back(parse: Parse, index: int, sub_event_type: str, events: list[Event]) -> int | None:
@@ -307,10 +307,49 @@ class EventFinder:
                 continue
             kept_sentences.add(token.sent)
             sentence = parse.sentence_span(token.sent)
-            rioting = self.lexicon.cues["rioting"].search(sentence.of(article.text))
+            acts = {parse.tokens[v].lemma.lower() for v in (verb, *parse.children(verb, "conj"))}
+            # "Demonstrators threw bottles and used pyrotechnics at police officers"
+            rioting = self.lexicon.cues["rioting"].search(sentence.of(article.text)) or acts & _RIOTING_ACTS
             found.append(new_event(article, sentence, Span(token.start, token.end),
                                    taxonomy["Violent demonstration"] if rioting else category, 0.4))
         return found
+
+
+_RIOTING_ACTS = frozenset({"throw", "hurl", "pelt", "attack", "assault", "beat", "burn", "torch", "vandalize",
+                           "vandalise", "smash", "break", "damage", "destroy", "loot", "storm", "clash", "kidnap",
+                           "injure", "wound", "set"})
+_DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention"})
+
+
+def escalate(article: Article, parse: Parse, events: list[Event], drops: list[Drop]) -> tuple[list[Event], list[Drop]]:
+    """A demonstration whose crowd turns violent in the same or the next two sentences ("... blocked the avenue
+    to demonstrate. The demonstrators attacked a vehicle") is one violent demonstration, as ACLED codes it: the
+    demonstration takes that type and the violent act is dropped as the same event."""
+    def sentence_of(event: Event) -> int:
+        index = parse.token_at(event.evidence.trigger.start)
+        return parse.tokens[index].sent if index is not None else -1
+
+    violent = [e for e in events if e.sub_event_type == "Violent demonstration"]
+    if not violent:
+        return events, drops
+    category = load_taxonomy()["Violent demonstration"]
+    kept: list[Event] = []
+    merged: set[str] = set()
+    for event in events:
+        if event.sub_event_type in _DEMONSTRATIONS:
+            start = sentence_of(event)
+            later = next((v for v in violent if start <= sentence_of(v) <= start + 2 and v.event_id not in merged),
+                         None)
+            if later is not None:
+                merged.add(later.event_id)
+                drops.append(Drop(NAME, "same act as another trigger", event.evidence.trigger.of(article.text),
+                                  later.evidence.trigger))
+                event = dataclasses.replace(
+                    event, event_id=event_id(article.article_id, event.evidence.trigger, category.sub_event_type),
+                    disorder_type=category.disorder_type, event_type=category.event_type,
+                    sub_event_type=category.sub_event_type)
+        kept.append(event)
+    return [e for e in kept if e.event_id not in merged], drops
 
 
 _CROWD_WORDS = frozenset({"protester", "protestor", "demonstrator", "protesters", "demonstrators", "protestors"})

@@ -42,6 +42,8 @@ _TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood",
                          "camp", "locality", "municipality", "commune"})
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 _INSIDE_ORG = frozenset({"in", "near", "at"})
+QUALIFIER = "qualifier"  # the cue of the Y of "X, Y" or "X (Y)" after a name read as a place
+REGION_QUALIFIER = "region qualifier"  # the same after a bare name ("shelled Rubizhne, Luhansk")
 _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
 # Text between a place and the next that makes the next one its container: "Pirque (Cochabamba)",
 # "Alvaro Obregon, Oaxaca", "Winder town (Las Bela district, Balochistan)".
@@ -119,7 +121,9 @@ def _split_at_punctuation(parse: Parse, indexes: list[int]) -> list[list[int]]:
     return [p for p in parts if p]
 
 
-def _candidacies(parse: Parse) -> list[Candidacy]:
+def _candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False) -> list[Candidacy]:
+    """NER place spans, and runs of proper nouns the model did not tag. A run that the index knows as one name
+    replaces the shorter spans NER tagged inside it ("San Francisco" of "San Francisco del Rincon")."""
     found: dict[Span, Candidacy] = {}
     for entity in parse.annotation.entities:
         if entity.label in _PLACE_LABELS:
@@ -135,7 +139,13 @@ def _candidacies(parse: Parse) -> list[Candidacy]:
         if not run:
             continue
         span = parse.span_of(run)
-        if span not in found and not any(c.span.overlaps(span) for c in found.values()):
+        inside = [c for c in found.values() if c.span.overlaps(span)]
+        if inside and span not in found and all(span.start <= c.span.start and c.span.end <= span.end for c in inside) \
+                and known(span.of(parse.text)):
+            for candidacy in inside:
+                del found[candidacy.span]
+            found[span] = Candidacy(span, tuple(run), True, _cue(parse, run[0], run[-1]))
+        elif span not in found and not inside:
             found[span] = Candidacy(span, tuple(run), False, _cue(parse, run[0], run[-1]))
     return sorted(found.values(), key=lambda c: c.span.start)
 
@@ -168,8 +178,10 @@ def _blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> boo
     entity = parse.entity_covering(candidacy.span)
     if entity is not None and entity.label in {"PERSON", "ORG", "NORP"}:
         parts = {parse.span_of(p) for p in _split_at_punctuation(parse, parse.tokens_in(entity.span))}
-        if entity.label == "ORG" and (candidacy.cue in _INSIDE_ORG | {"qualifier"} or candidacy.cue.endswith(" of")):
-            return False  # "the UN Office in Colombo": the office is an organisation, Colombo a place
+        if entity.label == "ORG" and (candidacy.cue in _INSIDE_ORG | _TOWN_WORDS | _ADMIN_WORDS | {QUALIFIER}
+                                      or candidacy.cue.endswith(" of")):
+            # "the UN Office in Colombo", "the Hospital of Azaz city": the office is an organisation, not the place
+            return False
         if entity.label == "NORP":  # "Iraqi"; but "the town of Kidal" is a place whatever the model says
             return not candidacy.cue
         return candidacy.span not in parts
@@ -223,7 +235,9 @@ def _stray(best: Candidate, initial: Candidate, first: list[Candidate], context:
     the name is more likely a local place missing from the index (a district, a market) than that one."""
     place = best.place
     # countries named are topics ("a protest in Volkach against the war in Ukraine"), not neighbours
-    others = [f.place for f in first if f is not initial and f.place.country_code and f.place.feature_code != "PCLI"]
+    # ... and other mentions of the same name ("Kale town of Kale township") are no evidence for this reading
+    others = [f.place for f in first if f.place != place and f.place.country_code
+              and f.place.feature_code != "PCLI"]
     if place.population >= 50_000 or context.share(place.country_code) > 0 or not others:
         return False
     named = Counter(o.country_code for o in others)
@@ -261,7 +275,7 @@ class Geoparser:
         text = candidacy.span.of(parse.text)
         options = self.gazetteer.lookup(text, limit=self.max_candidates)
         known = normalize_name(text) in context.accepted_keys
-        if candidacy.cue == "region qualifier" and not (candidacy.from_ner or known):
+        if candidacy.cue == REGION_QUALIFIER and not (candidacy.from_ner or known):
             # "shelled Rubizhne, Luhansk": Y is a region or a sizeable place that locates X
             return [o for o in options if o.place.feature_class == "A" or o.place.population >= self.min_population]
         if candidacy.from_ner or candidacy.cue or known:
@@ -276,13 +290,13 @@ class Geoparser:
         chosen: list[tuple[Candidacy, list[Candidate]]] = []
         previous: Candidacy | None = None  # the last candidacy, resolved or not
         passed_over: Candidacy | None = None  # the last bare proper noun that was not taken
-        for candidacy in _candidacies(parse):
+        for candidacy in _candidacies(parse, lambda name: bool(self.gazetteer.lookup(name, limit=1))):
             qualifies = previous is not None and bool(
                 _QUALIFIER_GAP.match(parse.text[previous.span.end : candidacy.span.start]))
             if not candidacy.cue and qualifies and previous is not None:
                 # after a name read as a place, the qualifier is one too; after a bare name, only a region is
                 candidacy = dataclasses.replace(
-                    candidacy, cue="qualifier" if previous.cue or previous.from_ner else "region qualifier")
+                    candidacy, cue=QUALIFIER if previous.cue or previous.from_ner else REGION_QUALIFIER)
             if _blocked(parse, candidacy, actor_spans):
                 continue
             previous = candidacy
@@ -345,16 +359,19 @@ class Geoparser:
             scored = sorted((-final(o, candidacy), n) for n, o in enumerate(options))  # ties: the first listed
             best.append(options[scored[0][1]])
             confidence.append(1 / (1 + math.exp(-2 * (scored[1][0] - scored[0][0]))))
+        qualifiers = set()
         for position in range(len(chosen) - 1):
             inner, outer = chosen[position], chosen[position + 1]
             if _QUALIFIER_GAP.match(parse.text[inner[0].span.end : outer[0].span.start]):
                 self._nest(position, chosen, best, final)
+                qualifiers.add(position + 1)
         mentions = []
         for position, (candidacy, _) in enumerate(chosen):
             place = best[position]
             if place is None or _stray(place, first[position], first, context):
                 continue
-            mentions.append(PlaceMention(candidacy.span, place.place, round(confidence[position], 3), candidacy.cue))
+            mentions.append(PlaceMention(candidacy.span, place.place, round(confidence[position], 3), candidacy.cue,
+                                         qualifies=position in qualifiers and best[position - 1] is not None))
         return tuple(mentions)
 
     @staticmethod
@@ -370,11 +387,25 @@ class Geoparser:
                          and o.place.country_code == inner.place.country_code
                          and normalize_name(o.place.name) == normalize_name(inner.place.name)), None)
             best[position] = inner = town or inner
+        if inner is not None and outer is not None and outer.place.feature_class == "P":
+            # "Olmue (Valparaiso)": the second name is the province Olmue lies in, not the city of that name
+            region = next((o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1"
+                           and o.place.country_code == inner.place.country_code
+                           and o.place.admin1 == inner.place.admin1), None)
+            best[position + 1] = outer = region or outer
+        if inner is not None and outer is not None and outer.place.feature_code == "ADM1" \
+                and inner.place.country_code == outer.place.country_code and inner.place.admin1 != outer.place.admin1:
+            # "Baranivka, Sumy": the Baranivka of Sumy province, or, where the index has none, not another one
+            best[position] = max((o for o in chosen[position][1] if o.place.country_code == outer.place.country_code
+                                  and o.place.admin1 == outer.place.admin1),
+                                 key=lambda o: final(o, chosen[position][0]), default=None)
+            return
         if inner is None or outer is None or inner.place.country_code == outer.place.country_code:
             return
         (inner_c, inner_options), (outer_c, outer_options) = chosen[position], chosen[position + 1]
         pairs = [(final(i, inner_c) + final(o, outer_c), i, o) for i in inner_options for o in outer_options
-                 if i.place.country_code == o.place.country_code]
+                 if i.place.country_code == o.place.country_code
+                 and (o.place.feature_code != "ADM1" or i.place.admin1 == o.place.admin1)]
         if pairs:
             _, best[position], best[position + 1] = max(pairs, key=lambda pair: pair[0])
         elif inner.place.population <= outer.place.population:

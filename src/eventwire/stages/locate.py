@@ -20,6 +20,7 @@ NAME = "locate.v1"
 REQUIRES = ("events", "places", "rejected")
 PROVIDES = ("event_places",)
 
+_HEADING = frozenset({"to", "toward", "towards", "into"})  # cues of where an act was going, not where it was
 _CLAUSE_SKIP = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis"})
 # Rejected candidates that are still acts in the text: their places are theirs, not another event's.
 _ACTS = ("background (past perfect)", "background", "description, not a report", "not asserted",
@@ -38,7 +39,16 @@ def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMentio
     if not mentions:
         return None
     origin = parse.tokens[index].start
-    return min(mentions, key=lambda m: (m.place.geo_precision, abs(m.span.start - origin)))
+    # finest first; of two towns, "La Plata (Buenos Aires)", the one the other qualifies, and a place the act
+    # was at before one it was headed for ("near Arajuno ... blocked the highway to Puyo"); then the nearest
+    return min(mentions, key=lambda m: (m.place.geo_precision, m.qualifies, m.cue in _HEADING,
+                                        abs(m.span.start - origin)))
+
+
+def _related(parse: Parse, index: int) -> list[int]:
+    """The words whose act the one at `index` shares a place with, nearest first: its conjuncts ("arrested and
+    killed") and the verbs it is told under ("killed after he was beaten")."""
+    return [*parse.children(index, "conj"), *parse.ancestors(index)]
 
 
 def _article_focus(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
@@ -74,11 +84,15 @@ def make(settings: Settings) -> Callable[[Article], Article]:
         triggers += [parse.token_at(d.span.start) for d in article.rejected if d.span and d.reason in _ACTS]
         claims = {t: _clause_tokens(parse, t) for t in triggers if t is not None}
         focus = _article_focus(article.places)
+        owns = {t: _pick(parse, t, _mentions_in(parse, tokens, article.places)) for t, tokens in claims.items()}
+        acts = set(triggers[:len(article.events)])  # kept events: a rejected background act lends no place
         placed = []
         for event in article.events:
             index = parse.token_at(event.evidence.trigger.start)
             assert index is not None
-            own = _pick(parse, index, _mentions_in(parse, claims[index], article.places))
+            # "was arrested and killed in Piaxtla", "arrested ... after he was beaten": an act with no place of its
+            # own happened where the act it is conjoined with or told under did
+            own = owns[index] or next((owns[t] for t in _related(parse, index) if t in acts and owns.get(t)), None)
             if own is not None:
                 placed.append(place_event(event, own, own.place.geo_precision, gazetteer))
                 continue
