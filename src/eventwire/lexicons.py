@@ -47,6 +47,7 @@ class Trigger:
     territory: bool = False
     instruments: bool = False
     if_state_actor1: str = ""
+    if_armed_group_actor1: str = ""  # the type when a non-state armed group does it (a detention: an abduction)
     if_civilian_target: str = ""
     if_armed_target: str = ""
     cues: tuple[tuple[str, str], ...] = ()
@@ -92,6 +93,7 @@ def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
         lemma=base, needs_child=child, pos=frozenset(entry.get("pos", ["VERB"])),
         sub_event_type=entry["sub_event_type"], territory=entry.get("territory", False),
         instruments=entry.get("instruments", False), if_state_actor1=entry.get("if_state_actor1", ""),
+        if_armed_group_actor1=entry.get("if_armed_group_actor1", ""),
         if_civilian_target=entry.get("if_civilian_target", ""), if_armed_target=entry.get("if_armed_target", ""),
         cues=tuple((c, t) for c, t in entry.get("cues", [])), needs_object=frozenset(entry.get("needs_object", [])),
         crowd_only=entry.get("crowd_only", False),
@@ -106,7 +108,8 @@ def load_event_lexicon() -> EventLexicon:
     for entry in data["trigger"]:
         for lemma in entry["lemmas"]:
             trigger = _trigger(entry, lemma)
-            for sub in (trigger.sub_event_type, trigger.if_state_actor1, trigger.if_armed_target,
+            for sub in (trigger.sub_event_type, trigger.if_state_actor1, trigger.if_armed_group_actor1,
+                        trigger.if_armed_target,
                         *(t for _, t in trigger.cues)):
                 if sub and sub not in taxonomy:
                     raise ValueError(f"events.toml: unknown sub_event_type {sub!r}")
@@ -132,6 +135,12 @@ class ActorEntry:
     generic: bool
     corefer: bool = False
     needs_demonym: bool = False
+    # (country, name): where ACLED's coverage of a country names this description otherwise
+    names_in: tuple[tuple[str, str], ...] = ()
+
+    def name_in(self, country: str) -> str:
+        """The coded name of a generic description for an actor of `country`."""
+        return dict(self.names_in).get(country, self.name).format(country=country)
 
 
 @dataclass(frozen=True)
@@ -177,6 +186,10 @@ class ActorLexicon:
                 kept.append(match)
         return kept
 
+    def generic_named(self, name: str) -> ActorEntry:
+        """The generic description coded as `name` ("Unidentified Armed Group ({country})")."""
+        return next(e for e in self.generic_entries if e.name == name)
+
     def find_generic(self, phrase: str) -> ActorMatch | None:
         """The generic description a noun phrase ends with ("Iraqi security forces" -> state): of the heads
         found (the longest at each position), the one ending last, the earliest of those."""
@@ -202,7 +215,8 @@ def load_actor_lexicon() -> ActorLexicon:
     descriptions: list[ActorEntry] = []
     for entry in data["generic"]:
         actor = ActorEntry(entry["name"], entry["inter"], entry["kind"], generic=True,
-                           corefer=entry.get("corefer", False), needs_demonym=entry.get("needs_demonym", False))
+                           corefer=entry.get("corefer", False), needs_demonym=entry.get("needs_demonym", False),
+                           names_in=tuple(entry.get("names_in", {}).items()))
         heads += entry["heads"]
         descriptions += [actor] * len(entry["heads"])
     ordered = sorted(range(len(heads)), key=lambda i: -len(heads[i]))

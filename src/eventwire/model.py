@@ -110,6 +110,7 @@ class Place:
 
 
 DEMONYM = "demonym"  # the cue of a country mention made by its adjective
+ROUTE_END = "route end"  # the cue of a place named for a road it ends ("the Santa Cruz-Cochabamba highway")
 
 
 @dataclass(frozen=True)

@@ -104,8 +104,14 @@ def doers(parse: Parse, index: int, depth: int = 0) -> list[int]:
     a participle hangs on ("police forces arrested..." parsed as a reduced relative clause); for a nominal
     trigger, the subject of its support verb ("forces conducted an assault") or its "by" phrase."""
     token = parse.tokens[index]
-    found = parse.children(index, "nsubj") + [
-        p for a in parse.children(index, "agent") for p in parse.children(a, "pobj")]
+    # "in Resistencia (Chaco), around 300 residents beat...": the small model takes the place for the subject and
+    # the doers for its apposition
+    subjects = [next((a for a in parse.children(s, "appos") if parse.tokens[a].pos == "NOUN"), s)
+                if parse.tokens[s].pos == "PROPN" else s for s in parse.children(index, "nsubj")]
+    found = subjects + [p for a in parse.children(index, "agent") for p in parse.children(a, "pobj")]
+    if not found and token.dep != "conj":  # "was beaten up and killed by residents": the agent of both verbs
+        found = [p for c in parse.children(index, "conj") for a in parse.children(c, "agent")
+                 for p in parse.children(a, "pobj")]
     if token.pos == "NOUN":
         found += [p for prep in parse.children(index, "prep") if parse.word(prep).lower() == "by"
                   for p in parse.children(prep, "pobj")]

@@ -128,6 +128,12 @@ def test_a_town_the_index_lacks_in_the_named_province_is_not_one_elsewhere(brief
      "officers.", "Piaxtla"),
     ("On 23 June 2022, near Arajuno (Pastaza), indigenous citizens blocked the highway to Puyo as a demonstration.",
      "Arajuno"),
+    ("On 19 April 2022, in Warnes (Santa Cruz), residents blocked the Santa Cruz-Cochabamba highway as a "
+     "demonstration.", "Warnes"),  # the road's ends are not where it was blocked
+    ("On 13 June 2022, in Rosario (Santa Fe), teachers gathered in San Martin square to support a kindergarten.",
+     "Rosario"),  # a square named after a person
+    ("On 6 February 2022, a government soldier (SNA) shot and killed a soldier (NISA) in Mogadishu - Wadajir "
+     "(Banadir).", "Mogadishu"),  # initials are an agency, not Nice
 ])
 def test_every_event_is_placed_on_the_town_it_happened_in(brief_pipeline, text, location) -> None:
     from eventwire.model import Article

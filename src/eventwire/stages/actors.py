@@ -24,6 +24,8 @@ PROVIDES = ("event_actors",)
 _TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
                         "Non-violent transfer of territory"})
 _CRIME = re.compile(r"\b(?:gangs?|drug[- ]traffick\w*|cartels?|criminal)\b", re.IGNORECASE)
+_ARMED_GROUP = "Unidentified Armed Group ({country})"  # the data/actors.toml descriptions a doerless act takes
+_GANG = "Unidentified Gang ({country})"
 _UNCLAIMED = frozenset({"Violence against civilians", "Explosions/Remote violence"})
 _OPPONENT_PREPOSITIONS = frozenset({"from", "against", "with", "on", "between"})
 
@@ -93,7 +95,7 @@ class ActorResolver:
             if antecedent is not None:
                 return Actor(antecedent.entry.name, antecedent.entry.inter, span)
         country = self.country_of(phrase, full.of(parse.text), event, focus)
-        name = generic.entry.name.format(country=country or "unknown country")
+        name = generic.entry.name_in(country or "unknown country")
         return Actor(name, generic.entry.inter, span, country)
 
     def antecedent(self, text: str, before: int) -> ActorMatch | None:
@@ -133,8 +135,8 @@ class ActorResolver:
             # group of the country; the evidence is the act told without one
             country = event.country or focus or "unknown country"
             sentence = event.evidence.sentence.of(parse.text)
-            kind = "Unidentified Gang" if _CRIME.search(sentence) else "Unidentified Armed Group"
-            actor1 = Actor(f"{kind} ({country})", 3, event.evidence.trigger, country)
+            entry = self.lexicon.generic_named(_GANG if _CRIME.search(sentence) else _ARMED_GROUP)
+            actor1 = Actor(entry.name_in(country), entry.inter, event.evidence.trigger, country)
         if actor2 is None and event.sub_event_type in _TERRITORY:
             actor2 = self.sentence_state_force(parse, index, event, focus, actor1)
         crowd = _CROWDS.get(event.sub_event_type)

@@ -89,11 +89,12 @@ class EventFinder:
     def kind_of(self, parse: Parse, index: int) -> str:
         """Actor kind of a noun phrase ("state", "armed_group", "civilians"...), or ""; "a group of villagers"
         is of the kind of its members."""
-        if parse.tokens[index].lemma.lower() in _COLLECTIVES:
+        collective = parse.tokens[index].lemma.lower() in _COLLECTIVES
+        if collective:
             members = [o for prep in parse.children(index, "prep") if parse.word(prep).lower() == "of"
                        for o in parse.children(prep, "pobj")]
             if members:
-                return self.kind_of(parse, members[0])
+                return self.kind_of(parse, members[0]) or "crowd"
         text = parse.text_of(parse.phrase(index))
         named = self.actors.find_named(text)
         if named:
@@ -104,6 +105,8 @@ class EventFinder:
         head = parse.tokens[index].lemma.lower()
         if head in _HELD_BY_FORCES or (head in _HELD_IF_ARMED and _ARMED_WORDS.search(text)):
             return "state"  # "attacked army positions", "a police station", "a military convoy": armed targets
+        if collective and not _ARMED_WORDS.search(text):
+            return "crowd"  # "a group set fire to the house", "a clash between two groups": people, unarmed
         return ""
 
     def filter_reason(self, parse: Parse, index: int) -> tuple[str, str]:
@@ -212,6 +215,8 @@ class EventFinder:
             for obj in parse.children(prep, "pobj")]  # "opened fire at policemen", "an attack against troops"
         if trigger.if_state_actor1 and any(self.kind_of(parse, s) == "state" for s in subjects):
             return trigger.if_state_actor1
+        if trigger.if_armed_group_actor1 and any(self.kind_of(parse, s) == "armed_group" for s in subjects):
+            return trigger.if_armed_group_actor1
         subject_kinds = {self.kind_of(parse, s) for s in subjects}
         if trigger.sub_event_type in _CROWD_VIOLENCE and subject_kinds & _CROWD_KINDS \
                 and not subject_kinds & _ARMED:
@@ -356,7 +361,7 @@ _CROWD_WORDS = frozenset({"protester", "protestor", "demonstrator", "protesters"
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 _TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "upon"})
 _CROWD_VIOLENCE = frozenset({"Attack", "Armed clash", "Looting/property destruction"})
-_CROWD_KINDS = frozenset({"civilians", "protesters", "rioters"})
+_CROWD_KINDS = frozenset({"civilians", "protesters", "rioters", "crowd"})
 _ARMED = frozenset({"state", "police", "armed_group"})
 _JOINING = frozenset({"gather", "participate", "take", "join", "march", "assemble", "converge", "rally"})
 

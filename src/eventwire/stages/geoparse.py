@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.lexicons import load_actor_lexicon
-from eventwire.model import DEMONYM, Article, PlaceMention, Span
+from eventwire.model import DEMONYM, ROUTE_END, Article, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 
@@ -41,6 +41,8 @@ _CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des
 _TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
                          "camp", "locality", "municipality", "commune"})
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
+_ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
+_NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "park", "roundabout"})
 _INSIDE_ORG = frozenset({"in", "near", "at"})
 QUALIFIER = "qualifier"  # the cue of the Y of "X, Y" or "X (Y)" after a name read as a place
 REGION_QUALIFIER = "region qualifier"  # the same after a bare name ("shelled Rubizhne, Luhansk")
@@ -152,18 +154,26 @@ def _candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False
 
 def _split_hyphenated(parse: Parse, candidacy: Candidacy) -> list[Candidacy]:
     """"Iraq-Syria border" names two places: split a candidate at its internal hyphens."""
+    hyphens = [i for i in candidacy.tokens if parse.word(i) == "-"]
+    # "Al-Hasakeh - Al Kallaseh": where the name has a spaced hyphen, it separates the places; the others do not
+    spaced = [i for i in hyphens if parse.text[parse.tokens[i].start - 1 : parse.tokens[i].start] == " "
+              and parse.text[parse.tokens[i].end : parse.tokens[i].end + 1] == " "]
     parts: list[list[int]] = [[]]
     for index in candidacy.tokens:
-        if parse.word(index) == "-":
+        if index in (spaced or hyphens):
             parts.append([])
         else:
             parts[-1].append(index)
     if len(parts) < 2 or any(not p for p in parts):
         return []
     # "al-Qaim": a hyphen after an article prefix is part of the name, not a boundary.
-    if normalize_name(parse.word(parts[0][-1])) in {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}:
+    if not spaced and normalize_name(parse.word(parts[0][-1])) in {"al", "el", "ad", "ar", "as", "ash", "at", "az",
+                                                                   "an"}:
         return []
-    return [Candidacy(parse.span_of(p), tuple(p), candidacy.from_ner, "") for p in parts]
+    after = candidacy.tokens[-1] + 1
+    # "the Santa Cruz-Cochabamba highway": the places a road joins, not where anything on it happened
+    cue = ROUTE_END if after < len(parse.tokens) and parse.word(after).lower() in _ROUTES else ""
+    return [Candidacy(parse.span_of(p), tuple(p), candidacy.from_ner, cue) for p in parts]
 
 
 def _blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool:
@@ -173,6 +183,9 @@ def _blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> boo
         return True
     if text.lower() in _PLACE_NOUNS | _TOWN_WORDS | _ADMIN_WORDS:
         return True  # "City" of "City of Cape Town"
+    last = candidacy.tokens[-1]
+    if last + 1 < len(parse.tokens) and parse.word(last + 1).lower() in _NAMED_AFTER:
+        return True  # "San Martin square", "Jose Pardo Avenue": named after a person or a town, not that place
     if text.casefold() in load_actor_lexicon().aliases or any(s.overlaps(candidacy.span) for s in actor_spans):
         return True
     entity = parse.entity_covering(candidacy.span)
@@ -274,15 +287,30 @@ class Geoparser:
     def _options(self, parse: Parse, candidacy: Candidacy, context: _Context) -> list[Candidate]:
         text = candidacy.span.of(parse.text)
         options = self.gazetteer.lookup(text, limit=self.max_candidates)
+        if text.isupper() and len(text) <= 5:
+            # "(NISA)", "RN": initials are organisations; those of countries and provinces are the exception
+            options = [o for o in options if o.place.feature_class == "A"]
         known = normalize_name(text) in context.accepted_keys
         if candidacy.cue == REGION_QUALIFIER and not (candidacy.from_ner or known):
             # "shelled Rubizhne, Luhansk": Y is a region or a sizeable place that locates X
             return [o for o in options if o.place.feature_class == "A" or o.place.population >= self.min_population]
-        if candidacy.from_ner or candidacy.cue or known:
+        if candidacy.from_ner or candidacy.cue not in ("", ROUTE_END) or known:  # a road's name is no cue
             return options
         # A bare proper noun is a place only if it is a sizeable place in a country the article is about.
         return [o for o in options if o.place.population >= self.min_population
                 and (context.share(o.place.country_code) > 0 or o.place.population >= _CITY)]
+
+    def _without_place_noun(self, parse: Parse, candidacy: Candidacy,
+                            context: _Context) -> tuple[Candidacy, list[Candidate]]:
+        """The candidacy and its readings; where it has none and ends with a place noun ("Jefferson County",
+        "Seoul City" of "Seoul City - Jongno"), the name without the noun, which becomes its cue."""
+        options = self._options(parse, candidacy, context)
+        if options or len(candidacy.tokens) < 2 \
+                or parse.word(candidacy.tokens[-1]).lower() not in _TOWN_WORDS | _ADMIN_WORDS:
+            return candidacy, options
+        shorter = Candidacy(parse.span_of(candidacy.tokens[:-1]), candidacy.tokens[:-1], candidacy.from_ner,
+                            parse.word(candidacy.tokens[-1]).lower())
+        return shorter, self._options(parse, shorter, context)
 
     def parse_places(self, parse: Parse) -> tuple[PlaceMention, ...]:
         actor_spans = [Span(m.start, m.end) for m in load_actor_lexicon().find_named(parse.text)]
@@ -308,15 +336,11 @@ class Geoparser:
                 if inside:
                     chosen.append((dataclasses.replace(passed_over, cue="qualified"), inside))
             passed_over = None
-            if not options and len(candidacy.tokens) > 1 \
-                    and parse.word(candidacy.tokens[-1]).lower() in _TOWN_WORDS | _ADMIN_WORDS:
-                # "Jefferson County", "Cape Town City": the index may know the name without its place noun
-                candidacy = Candidacy(parse.span_of(candidacy.tokens[:-1]), candidacy.tokens[:-1],
-                                      candidacy.from_ner, parse.word(candidacy.tokens[-1]).lower())
-                options = self._options(parse, candidacy, context)
+            if not options:
+                candidacy, options = self._without_place_noun(parse, candidacy, context)
             parts = [] if options else _split_hyphenated(parse, candidacy)
-            for part in [candidacy] if options else parts:
-                part_options = options or self._options(parse, part, context)
+            for part, part_options in [(candidacy, options)] if options else \
+                    [self._without_place_noun(parse, part, context) for part in parts]:
                 if part_options:
                     chosen.append((part, part_options))
                     context.accepted_keys.add(normalize_name(part.span.of(parse.text)))
@@ -359,6 +383,17 @@ class Geoparser:
             scored = sorted((-final(o, candidacy), n) for n, o in enumerate(options))  # ties: the first listed
             best.append(options[scored[0][1]])
             confidence.append(1 / (1 + math.exp(-2 * (scored[1][0] - scored[0][0]))))
+        for position, (candidacy, options) in enumerate(chosen):
+            chosen_place = best[position]
+            if chosen_place is not None and chosen_place.place.feature_code == "ADM1" \
+                    and candidacy.cue not in _ADMIN_WORDS:
+                # "in Al-Hasakeh", "in Bari": the city, where a province is named after it and the text does
+                # not say "province"
+                best[position] = next((o for o in options if o.place.feature_class == "P"
+                                       and o.place.country_code == chosen_place.place.country_code
+                                       and o.place.admin1 == chosen_place.place.admin1
+                                       and normalize_name(o.place.name) == normalize_name(chosen_place.place.name)),
+                                      chosen_place)
         qualifiers = set()
         for position in range(len(chosen) - 1):
             inner, outer = chosen[position], chosen[position + 1]
@@ -400,7 +435,15 @@ class Geoparser:
                                   and o.place.admin1 == outer.place.admin1),
                                  key=lambda o: final(o, chosen[position][0]), default=None)
             return
-        if inner is None or outer is None or inner.place.country_code == outer.place.country_code:
+        if inner is not None and outer is not None and inner.place.country_code == outer.place.country_code:
+            # "Dawbon township (Yangon-East district, Yangon region)": of several towns of the name, the one in
+            # the province of the place that locates it
+            inner_c = chosen[position][0]
+            best[position] = max((o for o in chosen[position][1] if o.place.country_code == inner.place.country_code
+                                  and o.place.admin1 == outer.place.admin1),
+                                 key=lambda o: final(o, inner_c), default=inner)
+            return
+        if inner is None or outer is None:
             return
         (inner_c, inner_options), (outer_c, outer_options) = chosen[position], chosen[position + 1]
         pairs = [(final(i, inner_c) + final(o, outer_c), i, o) for i in inner_options for o in outer_options

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from eventwire.gazetteer import Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import ascii_name
-from eventwire.model import Article, Event, PlaceMention
+from eventwire.model import ROUTE_END, Article, Event, PlaceMention
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 
@@ -20,7 +20,8 @@ NAME = "locate.v1"
 REQUIRES = ("events", "places", "rejected")
 PROVIDES = ("event_places",)
 
-_HEADING = frozenset({"to", "toward", "towards", "into"})  # cues of where an act was going, not where it was
+# cues of where an act was going, or of a road's far end, not of where it was
+_HEADING = frozenset({"to", "toward", "towards", "into", ROUTE_END})
 _CLAUSE_SKIP = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis"})
 # Rejected candidates that are still acts in the text: their places are theirs, not another event's.
 _ACTS = ("background (past perfect)", "background", "description, not a report", "not asserted",
