@@ -96,6 +96,7 @@ class Parse:
 
 
 _RELATIVE = frozenset({"who", "which", "that"})
+_DEVICES = frozenset({"mine", "landmine", "ied", "bomb", "device", "explosive", "grenade", "charge", "vbied"})
 
 
 def doers(parse: Parse, index: int, depth: int = 0) -> list[int]:
@@ -108,6 +109,10 @@ def doers(parse: Parse, index: int, depth: int = 0) -> list[int]:
     # the doers for its apposition
     subjects = [next((a for a in parse.children(s, "appos") if parse.tokens[a].pos == "NOUN"), s)
                 if parse.tokens[s].pos == "PROPN" else s for s in parse.children(index, "nsubj")]
+    # "a landmine planted by the military exploded": who planted the device did the act
+    subjects = [next((p for acl in parse.children(s, "acl") for a in parse.children(acl, "agent")
+                      for p in parse.children(a, "pobj")), s)
+                if parse.tokens[s].lemma.lower() in _DEVICES else s for s in subjects]
     found = subjects + [p for a in parse.children(index, "agent") for p in parse.children(a, "pobj")]
     if not found and token.dep != "conj":  # "was beaten up and killed by residents": the agent of both verbs
         found = [p for c in parse.children(index, "conj") for a in parse.children(c, "agent")

@@ -90,3 +90,26 @@ def test_unarmed_people_beating_or_fighting_are_mob_violence_by_rioters(brief_pi
 def test_a_crowd_with_no_words_of_its_own_takes_the_act_as_evidence(brief_pipeline) -> None:
     (event,) = _events(brief_pipeline, "On 4 May 2022, Al Shabaab militants protested in Mosul.")
     assert event.actor1 == "Protesters (Iraq)" and event.evidence.actor1 == event.evidence.trigger
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("On 19 March 2022, near Kawkareik, fighting broke out between the Myanmar military forces and the Karen "
+     "National Liberation Army (KNLA).", "Military/security forces of Myanmar", "KNLA: Karen National Liberation Army"),
+    ("On 25 June 2022, in Mrauk-U township, two landmines planted by the Myanmar military exploded near a village.",
+     "Military/security forces of Myanmar", ""),
+])
+def test_the_parties_of_a_fight_and_who_planted_a_device(brief_pipeline, text, actor1, actor2) -> None:
+    events = _events(brief_pipeline, text)
+    assert events and (events[0].actor1, events[0].actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("On 29 March 2022, in San Bernardo, demonstrators and police officers clashed in the city centre.",
+     "Violent demonstration"),
+    ("On 8 April 2022, in Nejapa, there was an armed clash between police officers and members of an unidentified "
+     "gang.", "Armed clash"),
+    ("On 27 April 2022, Mozambican forces clashed with members of an Islamist militia in Macomia.", "Armed clash"),
+])
+def test_who_is_on_each_side_of_a_clash_types_it(brief_pipeline, text, sub_event_type) -> None:
+    events = _events(brief_pipeline, text)
+    assert events and events[0].sub_event_type == sub_event_type

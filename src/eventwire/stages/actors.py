@@ -48,7 +48,7 @@ _CROWDS = {
 
 _OF_COUNTRY = re.compile(r"\bof (?:the )?([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)")
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "det", "punct"})
-_OWN_CLAUSES = frozenset({"acl", "relcl", "advcl"})  # clauses on an actor's noun name other actors
+_OWN_CLAUSES = frozenset({"acl", "relcl", "advcl", "conj"})  # clauses and conjuncts name other actors
 
 
 class ActorResolver:
@@ -105,7 +105,10 @@ class ActorResolver:
 
     def opponents(self, parse: Parse, index: int) -> list[int]:
         found = parse.children(index, "dobj", "nsubjpass")
-        for prep in parse.children(index, "prep"):
+        token = parse.tokens[index]
+        # "fighting broke out between the military and the KNLA": the parties hang on the verb the act is subject of
+        holders = [index, token.head] if token.dep in ("nsubj", "nsubjpass") and token.head != index else [index]
+        for prep in (p for holder in holders for p in parse.children(holder, "prep")):
             if parse.word(prep).lower() in _OPPONENT_PREPOSITIONS:
                 objects = parse.children(prep, "pobj")
                 found.extend(objects)

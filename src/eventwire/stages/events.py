@@ -93,8 +93,15 @@ class EventFinder:
         if collective:
             members = [o for prep in parse.children(index, "prep") if parse.word(prep).lower() == "of"
                        for o in parse.children(prep, "pobj")]
-            if members:
-                return self.kind_of(parse, members[0]) or "crowd"
+            if not members and index + 2 < len(parse.tokens) and parse.word(index + 1).lower() == "of":
+                # the parse hung "of an unidentified gang" elsewhere: the words after "of" tell the members
+                after = parse.text_of(range(index + 2, min(len(parse.tokens), index + 7)))
+                found = next(iter(self.actors.find_named(after)), None) or self.actors.find_generic(after)
+                if found is not None:
+                    return found.entry.kind
+            kind = self.kind_of(parse, members[0]) if members else ""
+            if kind or (members and parse.tokens[index].lemma.lower() not in ("member", "members")):
+                return kind or "crowd"  # "members of the union" read on: "members" are protesters
         text = parse.text_of(parse.phrase(index))
         named = self.actors.find_named(text)
         if named:
@@ -105,7 +112,7 @@ class EventFinder:
         head = parse.tokens[index].lemma.lower()
         if head in _HELD_BY_FORCES or (head in _HELD_IF_ARMED and _ARMED_WORDS.search(text)):
             return "state"  # "attacked army positions", "a police station", "a military convoy": armed targets
-        if collective and not _ARMED_WORDS.search(text):
+        if collective and not _ARMED_WORDS.search(text) and head not in ("member", "members"):
             return "crowd"  # "a group set fire to the house", "a clash between two groups": people, unarmed
         return ""
 
@@ -218,16 +225,21 @@ class EventFinder:
         if trigger.if_armed_group_actor1 and any(self.kind_of(parse, s) == "armed_group" for s in subjects):
             return trigger.if_armed_group_actor1
         subject_kinds = {self.kind_of(parse, s) for s in subjects}
+        # who acted with the doers: "troops and militia members burned..." is no crowd's act
+        partner_kinds = {self.kind_of(parse, c) for s in subjects for c in parse.children(s, "conj")}
         if trigger.sub_event_type in _CROWD_VIOLENCE and subject_kinds & _CROWD_KINDS \
-                and not subject_kinds & _ARMED:
+                and not (subject_kinds | partner_kinds) & _ARMED:
             # residents, students, rioters beating, fighting or burning: ACLED's mob violence; a protest's
             # crowd doing it is a violent demonstration
             return "Violent demonstration" if subject_kinds == {"protesters"} else "Mob violence"
         target_kinds = {self.kind_of(parse, t) for t in targets}
         if trigger.sub_event_type == "Armed clash":
-            sides = subject_kinds | target_kinds | {self.kind_of(parse, p) for p in _between(parse, index)}
+            sides = subject_kinds | partner_kinds | target_kinds | {
+                self.kind_of(parse, p) for p in _between(parse, index)}
             if sides & _CROWD_KINDS and not sides & _ARMED:
                 return "Mob violence"  # "clashes erupted between rioters", "locals clashed with party members"
+            if sides & {"protesters"} and sides - {"protesters", "rioters", ""} <= {"police", "state"}:
+                return "Violent demonstration"  # "demonstrators and police officers clashed"
         if trigger.sub_event_type in _PROTESTS and subject_kinds & {"rioters"}:
             return "Violent demonstration"
         if trigger.if_armed_target and target_kinds & _ARMED:
@@ -372,7 +384,8 @@ _HELD_BY_FORCES = frozenset({"position", "positions", "checkpoint", "barracks", 
 _HELD_IF_ARMED = frozenset({"base", "camp", "post", "station", "vehicle", "convoy", "patrol", "boat", "bus", "unit",
                             "headquarters", "member", "members", "commander", "officer", "officers"})
 _ARMED_WORDS = re.compile(r"\b(?:military|army|police|regime|security|armed|militia|rebel|soldiers?)\b", re.I)
-_COLLECTIVES = frozenset({"group", "groups", "number", "crowd", "band", "dozens", "hundreds", "thousands", "mob"})
+_COLLECTIVES = frozenset({"group", "groups", "number", "crowd", "band", "dozens", "hundreds", "thousands", "mob",
+                          "member", "members"})  # "members of an Islamist militia": of the kind of the militia
 
 
 def _shared_object(parse: Parse, index: int) -> list[int]:
