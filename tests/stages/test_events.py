@@ -93,6 +93,8 @@ def test_a_blockade_by_troops_is_not_a_protest(pipeline) -> None:
     "threw bottles and used pyrotechnics at police officers.",
     "On 5 April 2022, in Huaraz, bus drivers blocked an avenue for four hours to demonstrate against fuel prices. "
     "The demonstrators attacked a vehicle that attempted to go through.",
+    "On 29 June 2022, in Sinsacate, truck drivers blocked National Route 9 to demonstrate against fuel shortages. "
+    "They beat up three truck drivers who did not respect the blockade.",
 ])
 def test_a_demonstration_whose_crowd_turns_violent_is_one_violent_demonstration(brief_pipeline, text) -> None:
     from eventwire.model import Article
@@ -101,3 +103,18 @@ def test_a_demonstration_whose_crowd_turns_violent_is_one_violent_demonstration(
     assert "Violent demonstration" in {e.sub_event_type for e in article.events}
     assert article.events[0].sub_event_type == "Violent demonstration"  # the demonstration itself
     assert any(d.reason == "same act as another trigger" for d in article.rejected)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("On 13 April 2022, passengers demonstrated and destroyed some facilities at the airport in Abuja.",
+     "Violent demonstration"),
+    ("On 30 March 2022, in Santiago del Estero, members of civil society organizations gathered in the city centre "
+     "and set up a camp to demand food for popular restaurants.", "Peaceful protest"),
+    ("On 30 June 2022, in Rawson, health workers blocked 28 de Julio Street to demand better salaries. The group "
+     "also carried out a strike.", "Peaceful protest"),
+])
+def test_a_demonstration_is_violent_by_what_its_crowd_does(brief_pipeline, text, sub_event_type) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert article.events and article.events[0].sub_event_type == sub_event_type

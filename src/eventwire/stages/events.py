@@ -207,6 +207,10 @@ class EventFinder:
         following = parse.sentence_span(sentence_number + 1).of(parse.text) \
             if sentence_number + 1 < parse.sentence_count else ""
         clause = parse.text_of(parse.subtree(index, skip=frozenset({"relcl", "advcl", "ccomp"})))
+        if trigger.sub_event_type == "Peaceful protest" and {
+                parse.tokens[c].lemma.lower() for c in parse.children(index, "conj")
+                if parse.tokens[c].tag in ("VBD", "VBZ", "VBP")} & _RIOTING_ACTS:
+            return "Violent demonstration"  # "passengers demonstrated and destroyed some facilities"
         for cue, sub_event_type in trigger.cues:
             if self.lexicon.cues[cue].search(sentence) or (
                     trigger.sub_event_type == "Peaceful protest" and self.lexicon.cues[cue].search(following)):
@@ -334,8 +338,11 @@ class EventFinder:
 
 _RIOTING_ACTS = frozenset({"throw", "hurl", "pelt", "attack", "assault", "beat", "burn", "torch", "vandalize",
                            "vandalise", "smash", "break", "damage", "destroy", "loot", "storm", "clash", "kidnap",
-                           "injure", "wound", "set"})
+                           "injure", "wound"})  # "set fire" is a rioting cue: "set up a camp" is not
 _DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention"})
+_CROWD_ACTS = frozenset({"Attack", "Looting/property destruction", "Mob violence", "Armed clash"})
+_CROWD_REFERENCES = frozenset({"they", "group", "participant", "participants", "crowd", "protester", "protesters",
+                               "demonstrator", "demonstrators", "protestor", "protestors"})
 
 
 def escalate(article: Article, parse: Parse, events: list[Event], drops: list[Drop]) -> tuple[list[Event], list[Drop]]:
@@ -346,21 +353,31 @@ def escalate(article: Article, parse: Parse, events: list[Event], drops: list[Dr
         index = parse.token_at(event.evidence.trigger.start)
         return parse.tokens[index].sent if index is not None else -1
 
-    violent = [e for e in events if e.sub_event_type == "Violent demonstration"]
+    def by_the_crowd(event: Event) -> bool:
+        """"They beat up three drivers", "The group also damaged...": an act of the demonstrators just told of."""
+        index = parse.token_at(event.evidence.trigger.start)
+        return index is not None and event.sub_event_type in _CROWD_ACTS \
+            and parse.tokens[index].lemma.lower() in _RIOTING_ACTS \
+            and any(parse.tokens[d].lemma.lower() in _CROWD_REFERENCES for d in doers(parse, index))
+
+    violent = [e for e in events if e.sub_event_type == "Violent demonstration" or by_the_crowd(e)]
     if not violent:
         return events, drops
     category = load_taxonomy()["Violent demonstration"]
     kept: list[Event] = []
     merged: set[str] = set()
     for event in events:
-        if event.sub_event_type in _DEMONSTRATIONS:
+        if event.event_id in merged:
+            continue
+        if event.sub_event_type in _DEMONSTRATIONS or event.sub_event_type == category.sub_event_type:
             start = sentence_of(event)
-            later = next((v for v in violent if start <= sentence_of(v) <= start + 2 and v.event_id not in merged),
-                         None)
-            if later is not None:
-                merged.add(later.event_id)
+            later = [v for v in violent if v is not event and v.event_id not in merged
+                     and start <= sentence_of(v) <= start + 2]
+            for act in later:
+                merged.add(act.event_id)
                 drops.append(Drop(NAME, "same act as another trigger", event.evidence.trigger.of(article.text),
-                                  later.evidence.trigger))
+                                  act.evidence.trigger))
+            if later and event.sub_event_type != category.sub_event_type:
                 event = dataclasses.replace(
                     event, event_id=event_id(article.article_id, event.evidence.trigger, category.sub_event_type),
                     disorder_type=category.disorder_type, event_type=category.event_type,
