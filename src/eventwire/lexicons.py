@@ -6,6 +6,7 @@ Each loader parses once per process and returns frozen records.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass
@@ -166,6 +167,17 @@ def _alias_pattern(alias: str) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
+class Renaming:
+    """ACLED's name for an actor in events of a country (any, where "") from a date on."""
+
+    actor: str
+    country: str
+    since: dt.date
+    name: str
+    inter: int
+
+
+@dataclass(frozen=True)
 class ActorLexicon:
     # (first word of the alias, casefolded; its pattern; its actor): a text is searched only for the aliases
     # whose first word it contains, so the cost grows with the text, not with the dictionary
@@ -173,6 +185,15 @@ class ActorLexicon:
     generic: re.Pattern[str]  # every head of every generic description, tried at each position
     generic_entries: tuple[ActorEntry, ...]  # the description of head group `g<index>`
     aliases: frozenset[str]
+    renamings: tuple[Renaming, ...] = ()
+
+    def as_coded(self, name: str, inter: int, country: str, date: dt.date | None) -> tuple[str, int]:
+        """The (name, inter) an actor is coded with in an event of `country` on `date` (data/actors.toml,
+        `renamed`): the Islamic State by its branch, the Taliban as Afghanistan's state forces since August 2021."""
+        for renaming in self.renamings:
+            if renaming.actor == name and renaming.country in ("", country) and date and date >= renaming.since:
+                return renaming.name, renaming.inter
+        return name, inter
 
     def find_named(self, text: str) -> list[ActorMatch]:
         """Named actors in `text`, longest match first where they overlap."""
@@ -223,4 +244,6 @@ def load_actor_lexicon() -> ActorLexicon:
     # a lookahead at every position finds overlapping heads ("security forces" and "forces")
     generic = re.compile("(?=(?:" + "|".join(rf"\b(?P<g{i}>{re.escape(heads[i])})\b" for i in ordered) + "))",
                          re.IGNORECASE)
-    return ActorLexicon(tuple(named), generic, tuple(descriptions), frozenset(aliases))
+    renamings = tuple(Renaming(r["actor"], r.get("country", ""), r["since"], r["name"], r["inter"])
+                      for r in data.get("renamed", []))
+    return ActorLexicon(tuple(named), generic, tuple(descriptions), frozenset(aliases), renamings)

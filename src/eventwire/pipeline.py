@@ -33,7 +33,7 @@ from eventwire.stages import (
 StageFn = Callable[[Article], Article]
 
 # The order is the contract: each stage may only require what an earlier one provides.
-STAGES: tuple[ModuleType, ...] = (clean, screen, annotate, geoparse, events, locate, actors, dates, fatalities,
+STAGES: tuple[ModuleType, ...] = (clean, screen, annotate, geoparse, events, locate, dates, actors, fatalities,
                                   attribution)
 
 # What an article holds before any stage runs.

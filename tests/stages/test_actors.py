@@ -113,3 +113,16 @@ def test_the_parties_of_a_fight_and_who_planted_a_device(brief_pipeline, text, a
 def test_who_is_on_each_side_of_a_clash_types_it(brief_pipeline, text, sub_event_type) -> None:
     events = _events(brief_pipeline, text)
     assert events and events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(("text", "actor1", "inter1"), [
+    ("On 2 March 2022, IS militants attacked an Iraqi army position in Tarmiyah, Baghdad.", "Islamic State (Iraq)", 2),
+    ("On 2 March 2014, IS militants attacked an Iraqi army position in Tarmiyah, Baghdad.", "Islamic State (ISIS)", 2),
+    ("On 3 May 2022, Taliban fighters clashed with NRF fighters in Panjshir province.",
+     "Military Forces of Afghanistan (2021-)", 1),
+    ("On 3 May 2020, Taliban fighters attacked a checkpoint in Kunduz province.", "Taliban", 2),
+])
+def test_an_actor_is_named_as_acled_names_it_where_and_when_the_event_happened(brief_pipeline, text, actor1,
+                                                                              inter1) -> None:
+    events = _events(brief_pipeline, text)
+    assert events and (events[0].actor1, events[0].inter1) == (actor1, inter1)

@@ -18,7 +18,7 @@ from eventwire.parse import Parse, doers
 from eventwire.settings import Settings
 
 NAME = "actors.v1"
-REQUIRES = ("events", "event_places")
+REQUIRES = ("events", "event_places", "event_dates")  # names may depend on where and when (renamed)
 PROVIDES = ("event_actors",)
 
 _TERRITORY = frozenset({"Non-state actor overtakes territory", "Government regains territory",
@@ -174,8 +174,18 @@ class ActorResolver:
                 return actor
         return None
 
+    def with_actors(self, event: Event, actor1: Actor | None, actor2: Actor | None) -> Event:
+        actor1, actor2 = self.as_coded(event, actor1), self.as_coded(event, actor2)
+        return self._with_actors(event, actor1, actor2)
+
+    def as_coded(self, event: Event, actor: Actor | None) -> Actor | None:
+        if actor is None:
+            return None
+        name, inter = self.lexicon.as_coded(actor.name, actor.inter, event.country, event.event_date)
+        return dataclasses.replace(actor, name=name, inter=inter)
+
     @staticmethod
-    def with_actors(event: Event, actor1: Actor | None, actor2: Actor | None) -> Event:
+    def _with_actors(event: Event, actor1: Actor | None, actor2: Actor | None) -> Event:
         inter1 = actor1.inter if actor1 else 0
         inter2 = actor2.inter if actor2 else 0
         evidence = dataclasses.replace(event.evidence, actor1=actor1.span if actor1 else None,
