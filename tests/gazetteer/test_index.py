@@ -64,3 +64,10 @@ def test_processes_building_the_index_at_once_all_succeed(tmp_path) -> None:
     errors = [w.communicate(timeout=300)[1].decode() for w in workers]
     assert [w.returncode for w in workers] == [0, 0], errors
     assert index._is_current(path) and not list(tmp_path.glob("*.partial"))
+
+
+def test_a_name_spelt_otherwise_is_found_in_its_province_only(gazetteer) -> None:
+    (mogok,) = gazetteer.sounding_like("Mogoke", "MM", "Mandalay", limit=1)
+    assert mogok.place.name == "Mogok"
+    assert gazetteer.sounding_like("Mogoke", "MM", "Sagain") == []
+    assert all(c.place.name != "Henlow" for c in gazetteer.sounding_like("Hanley", "GB", "England"))

@@ -1,4 +1,4 @@
-from eventwire.gazetteer.names import ascii_name, name_keys, normalize_name
+from eventwire.gazetteer.names import ascii_name, name_keys, normalize_name, skeleton
 
 
 def test_spellings_of_one_place_share_a_key() -> None:
@@ -14,3 +14,11 @@ def test_joined_article_forms_meet_spaced_ones() -> None:
 def test_ascii_display_name() -> None:
     assert ascii_name("Al Qā’im") == "Al Qa'im"
     assert normalize_name("Rāwah") == "rawah"
+
+
+def test_transliterations_of_one_name_share_a_skeleton_and_short_names_have_none() -> None:
+    assert skeleton("Mogoke") == skeleton("Mogok") == "mgk"
+    assert skeleton("Rajouri") == skeleton("Rājauri")
+    assert skeleton("Klynove") == skeleton("Klinove")
+    assert skeleton("Mosul") != skeleton("Basra")
+    assert skeleton("Gao") == "" and skeleton("Jalawla") == ""  # too little left to compare

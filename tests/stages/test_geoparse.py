@@ -140,3 +140,16 @@ def test_every_event_is_placed_on_the_town_it_happened_in(brief_pipeline, text, 
 
     article = brief_pipeline.run(Article(raw=text))
     assert article.events and {e.location for e in article.events} == {location}
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("On 15 March 2022, in Mogoke town (Mogoke township, Pyinoolwin district, Mandalay region), military forces "
+     "arrested a miner.", "Mogok"),
+    ("On 9 January 2022, locals held a protest at Rajouri city (J&K) against the water department.", "Rajaori"),
+    ("On 2 April 2022, people marched in Hanley (Stoke-on-Trent, England) to protest.", "Stoke-on-Trent"),
+])
+def test_a_town_spelt_otherwise_is_read_inside_the_province_that_follows_it(brief_pipeline, text, location) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert article.events and article.events[0].location == location

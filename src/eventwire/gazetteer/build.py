@@ -24,9 +24,9 @@ from typing import Any
 
 from eventwire.errors import ResourceError
 from eventwire.gazetteer.countryinfo import countryinfo_by_iso
-from eventwire.gazetteer.names import is_latin, name_keys, normalize_name, strip_admin_suffix
+from eventwire.gazetteer.names import is_latin, name_keys, normalize_name, skeleton, strip_admin_suffix
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Country names as ACLED writes them where GeoNames differs, so that country columns and country-named
 # actors ("Protesters (Palestine)") read as ACLED's own rows do. GeoNames' name stays a searchable spelling.
@@ -49,6 +49,8 @@ CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL, primary_name I
 CREATE TABLE countries (code TEXT PRIMARY KEY, name TEXT NOT NULL, place_id INTEGER NOT NULL,
   isonumeric INTEGER NOT NULL);
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, country_code TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE skeletons (skeleton TEXT NOT NULL, place_id INTEGER NOT NULL, PRIMARY KEY (skeleton, place_id))
+  WITHOUT ROWID;
 """
 
 
@@ -155,6 +157,8 @@ def _insert_cities(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminN
         )
         names = {city["name"], *(n for n in city["alternatenames"] if _usable_alternate(n))}
         _add_names(db, city["geonameid"], names, city["name"])
+        db.executemany("INSERT OR IGNORE INTO skeletons VALUES (?, ?)",
+                       {(key, city["geonameid"]) for key in map(skeleton, names) if key})
 
 
 def _without_outliers(lats: list[float], lons: list[float], reach: int = 3) -> tuple[list[float], list[float]]:

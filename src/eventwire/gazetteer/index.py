@@ -7,15 +7,17 @@ import sqlite3
 import sys
 import time
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ResourceError
 from eventwire.gazetteer.build import SCHEMA_VERSION, build_index, build_version
-from eventwire.gazetteer.names import name_keys, normalize_name
+from eventwire.gazetteer.names import name_keys, normalize_name, skeleton
 from eventwire.model import Place
 
+_ALIKE = 0.75  # difflib ratio of two spellings of one name: Mogoke/Mogok 0.91, Naushera/Nowshera 0.75
 GEONAMES_CREDIT = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0"
 
 # in the order of Place's fields, so that a row builds a Place directly (SQLite gives str, float and int)
@@ -57,6 +59,25 @@ class Gazetteer:
             (*keys, limit),
         ).fetchall()
         return tuple(Candidate(_place(row[:-1]), bool(row[-1])) for row in rows)
+
+    def sounding_like(self, name: str, code: str, admin1: str, limit: int = 3) -> list[Candidate]:
+        """Towns of province `admin1` of country `code` whose name is spelt differently but sounds alike
+        (`names.skeleton`: "Mogoke" finds Mogok), most populous first: for a name the index lacks, read where
+        the text says which province it is in."""
+        key = skeleton(name)
+        if not key:
+            return []
+        rows = self._db.execute(
+            f"SELECT {_PLACE_COLUMNS} FROM skeletons s JOIN places p USING (place_id) "
+            "JOIN countries c ON c.code = p.country_code "
+            "WHERE s.skeleton = ? AND p.country_code = ? AND p.admin1 = ? ORDER BY p.population DESC",
+            (key, code, admin1),
+        ).fetchall()
+        # the consonants agree; the whole spelling must be close too ("Hanley" is not "Henlow")
+        written = normalize_name(name)
+        alike = [row for row in rows
+                 if SequenceMatcher(None, written, normalize_name(row[0])).ratio() >= _ALIKE]
+        return [Candidate(_place(row), False) for row in alike[:limit]]
 
     def country(self, code: str) -> Place | None:
         row = self._db.execute(
@@ -111,7 +132,7 @@ def open_gazetteer(index_path: str = "") -> Gazetteer:
     """Open the index, building it first (once, ~30 s) if it is missing or stale."""
     path = Path(index_path) if index_path else default_index_path()
     if not path.exists() or not _is_current(path):
-        print(f"eventwire: building the place index at {path} (once; about 30 s)...", file=sys.stderr)
+        print(f"eventwire: building the place index at {path} (once; about a minute)...", file=sys.stderr)
         started = time.monotonic()
         try:
             build_index(path)

@@ -50,3 +50,22 @@ def strip_admin_suffix(name: str) -> str:
 def is_latin(name: str) -> bool:
     """True when every letter is in the Latin blocks (GeoNames alternates mix dozens of scripts)."""
     return all(ord(c) < 0x250 or not c.isalpha() for c in name)
+
+
+_SOFT = str.maketrans({c: None for c in "aeiouyhw "} | {"c": "k", "q": "k", "z": "s"})
+
+
+def skeleton(name: str) -> str:
+    """A spelling-blind key for transliterated names: the first letter, then the consonants, each once where
+    doubled, c/q as k and z as s, without an Arabic article ("Mogoke" and "Mogok" -> "mgk", "Rajouri" and
+    "Rajaori" -> "rjr"). Empty for names too short to compare this way."""
+    base = normalize_name(name)
+    for article in _ARTICLES:
+        if base.startswith(article):
+            base = base[len(article):]
+            break
+    if len(base) < 5:
+        return ""
+    rest = base[1:].translate(_SOFT)
+    key = base[0] + "".join(c for i, c in enumerate(rest) if i == 0 or c != rest[i - 1])
+    return key if len(key) >= 3 else ""

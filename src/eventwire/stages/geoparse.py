@@ -42,7 +42,8 @@ _TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood",
                          "camp", "locality", "municipality", "commune"})
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 _ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
-_NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "park", "roundabout"})
+_NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "park", "roundabout", "church",
+                          "cathedral", "mosque", "temple"})
 _INSIDE_ORG = frozenset({"in", "near", "at"})
 QUALIFIER = "qualifier"  # the cue of the Y of "X, Y" or "X (Y)" after a name read as a place
 REGION_QUALIFIER = "region qualifier"  # the same after a bare name ("shelled Rubizhne, Luhansk")
@@ -316,6 +317,7 @@ class Geoparser:
         actor_spans = [Span(m.start, m.end) for m in load_actor_lexicon().find_named(parse.text)]
         context = _Context(self.country_focus(parse), set())
         chosen: list[tuple[Candidacy, list[Candidate]]] = []
+        unknown: list[Candidacy] = []  # names the index does not have as written
         previous: Candidacy | None = None  # the last candidacy, resolved or not
         passed_over: Candidacy | None = None  # the last bare proper noun that was not taken
         for candidacy in _candidacies(parse, lambda name: bool(self.gazetteer.lookup(name, limit=1))):
@@ -344,13 +346,36 @@ class Geoparser:
                 if part_options:
                     chosen.append((part, part_options))
                     context.accepted_keys.add(normalize_name(part.span.of(parse.text)))
-            if not options and not parts and not candidacy.from_ner and not candidacy.cue:
-                passed_over = candidacy
+            if not options and not parts:
+                unknown.append(candidacy)
+                if not candidacy.from_ner and not candidacy.cue:
+                    passed_over = candidacy
         chosen.sort(key=lambda pair: pair[0].span.start)
         context.region_keys = frozenset(strip_admin_suffix(c.span.of(parse.text)) for c, _ in chosen)
-        named = self._resolve(parse, chosen, context)
+        named = self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context))
         adjectival = [m for m in self.demonym_mentions(parse) if not any(m.span.overlaps(n.span) for n in named)]
         return tuple(sorted((*named, *adjectival), key=lambda m: m.span.start))
+
+    def _sounding_alike(self, parse: Parse, unknown: list[Candidacy],
+                        named: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]:
+        """"Mogoke town (Pyinoolwin district, Mandalay region)": a name the index lacks as written, followed by
+        the province it lies in, is the town of that province whose name sounds alike (Mogok), if there is one."""
+        found = list(named)
+        for candidacy in unknown:
+            qualifier = next((m for m in found if m.span.start >= candidacy.span.end
+                              and _QUALIFIER_GAP.match(parse.text[candidacy.span.end : m.span.start])), None)
+            if qualifier is None or qualifier.place.feature_code == "PCLI" or not qualifier.place.admin1:
+                continue
+            town = qualifier.place
+            alike = [c for c in self.gazetteer.sounding_like(candidacy.span.of(parse.text), town.country_code,
+                                                             town.admin1)
+                     # qualified by a town, not a province or district: one near it ("Hanley (Stoke-on-Trent)")
+                     if town.feature_class != "P" or qualifier.cue in _ADMIN_WORDS
+                     or _distance_km((town.latitude, town.longitude), (c.place.latitude, c.place.longitude)) <= 50]
+            if alike:
+                found[found.index(qualifier)] = dataclasses.replace(qualifier, qualifies=True)
+                found.append(PlaceMention(candidacy.span, alike[0].place, 0.5, candidacy.cue))
+        return tuple(found)
 
     def demonym_mentions(self, parse: Parse) -> list[PlaceMention]:
         """"Russian", "Syrian": the country, as a mention with cue "demonym" (evidence of where, never the

@@ -20,8 +20,9 @@ NAME = "locate.v1"
 REQUIRES = ("events", "places", "rejected")
 PROVIDES = ("event_places",)
 
-# cues of where an act was going, or of a road's far end, not of where it was
-_HEADING = frozenset({"to", "toward", "towards", "into", ROUTE_END})
+# cues of where an act came from or was going, or of a road's far end, not of where it was ("abducted a boy from
+# Melitopol at a checkpoint in Vasylivka")
+_HEADING = frozenset({"from", "to", "toward", "towards", "into", ROUTE_END})
 _CLAUSE_SKIP = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis"})
 # Rejected candidates that are still acts in the text: their places are theirs, not another event's.
 _ACTS = ("background (past perfect)", "background", "description, not a report", "not asserted",
