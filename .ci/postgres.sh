@@ -16,7 +16,8 @@ DIR="$(mktemp -d /tmp/eventwire-pg.XXXXXX)"
 AS=()
 # runuser lives in /usr/sbin, which a minimal PATH may lack
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$DIR"; AS=("$(command -v runuser || echo /usr/sbin/runuser)" -u postgres --); fi
-"${AS[@]}" "$PGBIN/initdb" -D "$DIR/data" -A trust -U postgres >/dev/null
+# UTF8 whatever the caller's locale: with no LANG, initdb picks SQL_ASCII and psycopg then returns bytes for text
+"${AS[@]}" "$PGBIN/initdb" -D "$DIR/data" -A trust -U postgres -E UTF8 --no-locale >/dev/null
 "${AS[@]}" "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w \
   -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
 "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -qc "CREATE DATABASE eventwire_test" >/dev/null

@@ -118,3 +118,18 @@ def test_a_demonstration_is_violent_by_what_its_crowd_does(brief_pipeline, text,
 
     article = brief_pipeline.run(Article(raw=text))
     assert article.events and article.events[0].sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text", [
+    "On 25 January 2022, around 30 retirees and pensioners called by the COESPE platform protested in Murcia over "
+    "the difficulties of managing their online bank accounts due to the increasing closure of banks.",
+    "Around 28 January 2022 (as reported), over 100 workers protested in Changzhou city, Jiangsu (coded to Xinbei) "
+    "to demand wage arrears owed by a construction company.",
+])
+def test_a_protest_the_parse_hides_under_a_participle_is_still_reported(brief_pipeline, text) -> None:
+    # a call that is a passive participle ("called by the platform") is no call to act; the small model hangs
+    # "protested" on "workers" as if it described them
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert [e.sub_event_type for e in article.events] == ["Peaceful protest"]

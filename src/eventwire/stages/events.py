@@ -130,10 +130,15 @@ class EventFinder:
         if token.tag == "VBN" and any(parse.tokens[c].dep == "aux" and parse.tokens[c].tag == "VBD"
                                       and parse.tokens[c].lemma == "have" for c in children):
             return "background (past perfect)", ""
-        if token.dep in ("amod", "acl") and token.tag in ("VBN", "VBG") and _has_main_verb(parse, index):
+        # "over 100 workers protested in X": an intransitive act is no participle describing its doers, whatever
+        # the small model says
+        if token.dep in ("amod", "acl") and token.tag in ("VBN", "VBG") and _has_main_verb(parse, index) \
+                and not (token.tag == "VBN" and token.lemma.lower() in _INTRANSITIVE_ACTS):
             return "description, not a report", parse.word(token.head)
+        # "retirees called by the platform protested": a call that is a passive participle is no call to act
         governor = next((a for a in parse.ancestors(index)
-                         if parse.tokens[a].lemma.lower() in self.lexicon.not_asserted), None)
+                         if parse.tokens[a].lemma.lower() in self.lexicon.not_asserted
+                         and not parse.children(a, "agent")), None)
         if governor is not None:
             return "not asserted", f"under {parse.word(governor)!r}"
         marker = next((w for w in lemmas if w in self.lexicon.background), None)
@@ -284,6 +289,8 @@ class EventFinder:
             linked = [h for h in (token.head, *parse.children(index)) if kept_heads.get(h) == category.event_type]
             if not linked and token.dep in CONSEQUENCE_DEPS and token.head in kept_heads:
                 linked = [token.head]
+            if not linked:  # "an air raid targeted the district": the act is the subject of the verb
+                linked = [s for s in parse.children(index, "nsubj", "nsubjpass") if s in kept_heads]
             if linked:
                 kept_heads[index] = category.event_type  # a chain of words for one act stays one event
                 drops.append(Drop(NAME, "same act as another trigger", parse.word(linked[0]), span))
@@ -340,6 +347,7 @@ _RIOTING_ACTS = frozenset({"throw", "hurl", "pelt", "attack", "assault", "beat",
                            "vandalise", "smash", "break", "damage", "destroy", "loot", "storm", "clash", "kidnap",
                            "injure", "wound"})  # "set fire" is a rioting cue: "set up a camp" is not
 _DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention"})
+_INTRANSITIVE_ACTS = frozenset({"protest", "demonstrate", "rally", "march", "riot", "picket"})
 _CROWD_ACTS = frozenset({"Attack", "Looting/property destruction", "Mob violence", "Armed clash"})
 _CROWD_REFERENCES = frozenset({"they", "group", "participant", "participants", "crowd", "protester", "protesters",
                                "demonstrator", "demonstrators", "protestor", "protestors"})
