@@ -58,4 +58,8 @@ def guess_language(text: str) -> str:
     counts = Counter(words)
     scores = {lang: sum(counts[w] for w in vocab) for lang, vocab in _FUNCTION_WORDS.items()}
     lang, best = max(scores.items(), key=lambda item: item[1])
+    if best - scores["en"] < 2:
+        # a lead of one function word over English is no evidence: "Al Hazm district (Al Jawf)" gives Spanish
+        # two "al"; where it is that close, the text is read rather than dropped
+        lang, best = "en", scores["en"]
     return lang if best >= max(2, len(words) // 50) else "und"
