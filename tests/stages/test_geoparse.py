@@ -153,3 +153,12 @@ def test_a_town_spelt_otherwise_is_read_inside_the_province_that_follows_it(brie
 
     article = brief_pipeline.run(Article(raw=text))
     assert article.events and article.events[0].location == location
+
+
+def test_a_neighbourhood_far_from_every_town_named_is_another_place_of_its_name(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 24 March 2022, in Cariacica (Espirito Santo), residents of the "
+                                       "Oriente neighborhood blocked streets to demonstrate against a police raid."))
+    assert "Oriente" not in _places(article)  # the index's Oriente is 1,000 km away
+    assert [e.location for e in article.events] == ["Cariacica"]

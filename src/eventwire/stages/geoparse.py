@@ -238,6 +238,28 @@ def _contained(admin1: str, admin2: str, text: str, region_keys: frozenset[str])
                for key in (strip_admin_suffix(admin1), strip_admin_suffix(admin2)))
 
 
+_PART_OF_TOWN = re.compile(r"^\s+(?:area|neighbou?rhoods?|suburbs?|quarter)\b", re.IGNORECASE)
+
+
+def _near_their_town(parse: Parse, mentions: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]:
+    """"in Cariacica, residents of the Oriente neighborhood", "the Dalston area of London": a part of a town
+    lies near the towns its sentence names, so a reading of it more than 50 km from all of them is another place
+    of that name, and is left out."""
+    def sentence(mention: PlaceMention) -> int:
+        index = parse.token_at(mention.span.start)
+        return parse.tokens[index].sent if index is not None else -1
+
+    def stray_part(mention: PlaceMention) -> bool:
+        if not _PART_OF_TOWN.match(parse.text[mention.span.end :]):
+            return False
+        others = [m.place for m in mentions if m.place.feature_class == "P" and m.place != mention.place
+                  and sentence(m) == sentence(mention)]
+        here = (mention.place.latitude, mention.place.longitude)
+        return bool(others) and all(_distance_km(here, (t.latitude, t.longitude)) > 50 for t in others)
+
+    return tuple(m for m in mentions if not stray_part(m))
+
+
 def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -352,7 +374,7 @@ class Geoparser:
                     passed_over = candidacy
         chosen.sort(key=lambda pair: pair[0].span.start)
         context.region_keys = frozenset(strip_admin_suffix(c.span.of(parse.text)) for c, _ in chosen)
-        named = self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context))
+        named = _near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)))
         adjectival = [m for m in self.demonym_mentions(parse) if not any(m.span.overlaps(n.span) for n in named)]
         return tuple(sorted((*named, *adjectival), key=lambda m: m.span.start))
 
