@@ -89,19 +89,16 @@ class EventFinder:
     def kind_of(self, parse: Parse, index: int) -> str:
         """Actor kind of a noun phrase ("state", "armed_group", "civilians"...), or ""; "a group of villagers"
         is of the kind of its members."""
-        collective = parse.tokens[index].lemma.lower() in _COLLECTIVES
+        head = parse.tokens[index].lemma.lower()
+        collective = head in _COLLECTIVES
         if collective:
             members = [o for prep in parse.children(index, "prep") if parse.word(prep).lower() == "of"
                        for o in parse.children(prep, "pobj")]
-            if not members and index + 2 < len(parse.tokens) and parse.word(index + 1).lower() == "of":
-                # the parse hung "of an unidentified gang" elsewhere: the words after "of" tell the members
-                after = parse.text_of(range(index + 2, min(len(parse.tokens), index + 7)))
-                found = next(iter(self.actors.find_named(after)), None) or self.actors.find_generic(after)
-                if found is not None:
-                    return found.entry.kind
-            kind = self.kind_of(parse, members[0]) if members else ""
-            if kind or (members and parse.tokens[index].lemma.lower() not in ("member", "members")):
-                return kind or "crowd"  # "members of the union" read on: "members" are protesters
+            kind = self.kind_of(parse, members[0]) if members else self._kind_after_of(parse, index)
+            if kind:
+                return kind
+            if members and head not in _MEMBERS:
+                return "crowd"  # "a group of people"; but "members of the union" read on: "members" are protesters
         text = parse.text_of(parse.phrase(index))
         named = self.actors.find_named(text)
         if named:
@@ -109,12 +106,20 @@ class EventFinder:
         generic = self.actors.find_generic(text)
         if generic:
             return generic.entry.kind
-        head = parse.tokens[index].lemma.lower()
         if head in _HELD_BY_FORCES or (head in _HELD_IF_ARMED and _ARMED_WORDS.search(text)):
             return "state"  # "attacked army positions", "a police station", "a military convoy": armed targets
-        if collective and not _ARMED_WORDS.search(text) and head not in ("member", "members"):
+        if collective and not _ARMED_WORDS.search(text) and head not in _MEMBERS:
             return "crowd"  # "a group set fire to the house", "a clash between two groups": people, unarmed
         return ""
+
+    def _kind_after_of(self, parse: Parse, index: int) -> str:
+        """"members of an unidentified gang" where the parse hung "of ..." elsewhere: the kind the next words
+        after "of" name, or ""."""
+        if index + 2 >= len(parse.tokens) or parse.word(index + 1).lower() != "of":
+            return ""
+        after = parse.text_of(range(index + 2, min(len(parse.tokens), index + 7)))
+        found = next(iter(self.actors.find_named(after)), None) or self.actors.find_generic(after)
+        return found.entry.kind if found is not None else ""
 
     def filter_reason(self, parse: Parse, index: int) -> tuple[str, str]:
         """Why a trigger is not a new event ("", "") when it is one."""
@@ -411,6 +416,7 @@ _HELD_IF_ARMED = frozenset({"base", "camp", "post", "station", "vehicle", "convo
 _ARMED_WORDS = re.compile(r"\b(?:military|army|police|regime|security|armed|militia|rebel|soldiers?)\b", re.I)
 _COLLECTIVES = frozenset({"group", "groups", "number", "crowd", "band", "dozens", "hundreds", "thousands", "mob",
                           "member", "members"})  # "members of an Islamist militia": of the kind of the militia
+_MEMBERS = frozenset({"member", "members"})
 
 
 def _shared_object(parse: Parse, index: int) -> list[int]:

@@ -342,7 +342,9 @@ class Geoparser:
         unknown: list[Candidacy] = []  # names the index does not have as written
         previous: Candidacy | None = None  # the last candidacy, resolved or not
         passed_over: Candidacy | None = None  # the last bare proper noun that was not taken
-        for candidacy in _candidacies(parse, lambda name: bool(self.gazetteer.lookup(name, limit=1))):
+        # the same query _options makes, so that the run's later lookup is a cache hit, not a second query
+        known = lambda name: bool(self.gazetteer.lookup(name, limit=self.max_candidates))  # noqa: E731
+        for candidacy in _candidacies(parse, known):
             qualifies = previous is not None and bool(
                 _QUALIFIER_GAP.match(parse.text[previous.span.end : candidacy.span.start]))
             if not candidacy.cue and qualifies and previous is not None:
@@ -475,20 +477,15 @@ class Geoparser:
                            and o.place.country_code == inner.place.country_code
                            and o.place.admin1 == inner.place.admin1), None)
             best[position + 1] = outer = region or outer
-        if inner is not None and outer is not None and outer.place.feature_code == "ADM1" \
-                and inner.place.country_code == outer.place.country_code and inner.place.admin1 != outer.place.admin1:
-            # "Baranivka, Sumy": the Baranivka of Sumy province, or, where the index has none, not another one
-            best[position] = max((o for o in chosen[position][1] if o.place.country_code == outer.place.country_code
-                                  and o.place.admin1 == outer.place.admin1),
-                                 key=lambda o: final(o, chosen[position][0]), default=None)
-            return
         if inner is not None and outer is not None and inner.place.country_code == outer.place.country_code:
             # "Dawbon township (Yangon-East district, Yangon region)": of several towns of the name, the one in
-            # the province of the place that locates it
+            # the province of the place that locates it; where the index has none there and that place is the
+            # province itself ("Baranivka, Sumy"), not another one
             inner_c = chosen[position][0]
             best[position] = max((o for o in chosen[position][1] if o.place.country_code == inner.place.country_code
                                   and o.place.admin1 == outer.place.admin1),
-                                 key=lambda o: final(o, inner_c), default=inner)
+                                 key=lambda o: final(o, inner_c),
+                                 default=None if outer.place.feature_code == "ADM1" else inner)
             return
         if inner is None or outer is None:
             return

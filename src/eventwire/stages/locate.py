@@ -82,18 +82,18 @@ def make(settings: Settings) -> Callable[[Article], Article]:
     def locate(article: Article) -> Article:
         assert article.annotation is not None
         parse = Parse(article.annotation, article.text)
-        triggers = [parse.token_at(e.evidence.trigger.start) for e in article.events]
-        triggers += [parse.token_at(d.span.start) for d in article.rejected if d.span and d.reason in _ACTS]
+        acts = [parse.token_at(e.evidence.trigger.start) for e in article.events]
+        triggers = acts + [parse.token_at(d.span.start) for d in article.rejected if d.span and d.reason in _ACTS]
         claims = {t: _clause_tokens(parse, t) for t in triggers if t is not None}
         focus = _article_focus(article.places)
         owns = {t: _pick(parse, t, _mentions_in(parse, tokens, article.places)) for t, tokens in claims.items()}
-        acts = set(triggers[:len(article.events)])  # kept events: a rejected background act lends no place
         placed = []
         for event in article.events:
             index = parse.token_at(event.evidence.trigger.start)
             assert index is not None
             # "was arrested and killed in Piaxtla", "arrested ... after he was beaten": an act with no place of its
             # own happened where the act it is conjoined with or told under did
+            # (kept acts only: a rejected background act lends no place)
             own = owns[index] or next((owns[t] for t in _related(parse, index) if t in acts and owns.get(t)), None)
             if own is not None:
                 placed.append(place_event(event, own, own.place.geo_precision, gazetteer))
