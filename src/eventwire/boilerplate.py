@@ -116,9 +116,17 @@ class Rules:
         return _Gates(tuple((k, tuple(v)) for k, v in folded.items()), tuple((k, tuple(v)) for k, v in exact.items()),
                       frozenset(always))
 
-    def searchable(self, text: str) -> frozenset[re.Pattern[str]]:
-        """The patterns that can match somewhere in `text` (or in any part of it), by their required literals."""
+    def gates_within(self, text: str) -> _Gates:
+        """The gates whose literal occurs in `text`: all a part of `text` can unlock (`searchable(part, gates)`),
+        so the lines of a page test a few literals each, not every one."""
         gates, lowered = self._gates, text.lower()
+        return _Gates(tuple(g for g in gates.folded if g[0] in lowered), tuple(g for g in gates.exact if g[0] in text),
+                      gates.always)
+
+    def searchable(self, text: str, gates: _Gates | None = None) -> frozenset[re.Pattern[str]]:
+        """The patterns that can match somewhere in `text` (or in any part of it), by their required literals;
+        `gates`: those of a text that contains this one (`gates_within`)."""
+        gates, lowered = gates or self._gates, text.lower()
         found = set(gates.always)
         for literal, patterns in gates.folded:
             if literal in lowered:
@@ -161,16 +169,19 @@ def split_sentences(line: str) -> list[str]:
     return [s for s in _SENTENCE.split(line.strip()) if s]
 
 
-def classify_line(line: str, rules: Rules) -> Rule | None:
-    """The rule that removes a line (the one most of its sentences match), or None when it is article text."""
-    searchable = rules.searchable(line)  # what a line lacks, none of its sentences has
+def classify_line(line: str, rules: Rules, gates: _Gates | None = None) -> Rule | None:
+    """The rule that removes a line (the one most of its sentences match), or None when it is article text.
+    `gates`: those of the page the line is from (`Rules.gates_within`), to test fewer literals."""
+    searchable = rules.searchable(line, gates)  # what a line lacks, none of its sentences has
     whole = next((r for r in rules.line_rules if r.matches(line, searchable)), None)
     if whole is not None:
         return whole
+    sentence_rules = [r for r in rules.sentence_rules if not searchable.isdisjoint(r.patterns)]
+    if not sentence_rules:
+        return None
     sentences = split_sentences(line)
     if not sentences:
         return None
-    sentence_rules = rules.sentence_rules
     found = [None if _QUOTED.search(s) else next((r for r in sentence_rules if r.matches(s.strip(), searchable)), None)
              for s in sentences]
     flagged = [r for r in found if r is not None]
@@ -205,6 +216,7 @@ def filter_text(text: str) -> FilterResult:
     removed: list[Removed] = []
     credits: list[Attribution] = []
     open_list: str | None = None  # the reason of a list heading just seen ("Related stories")
+    gates = rules.gates_within(text)
     for raw_line in text.splitlines():
         for block in split_glued(raw_line.strip()):
             block = block.strip()
@@ -218,7 +230,7 @@ def filter_text(text: str) -> FilterResult:
             if open_list and reads_as_link(block):
                 removed.append(Removed(block, open_list))
                 continue
-            rule = classify_line(block, rules)
+            rule = classify_line(block, rules, gates)
             open_list = rule.reason if rule is not None and rule.opens_list else None
             if rule is not None:
                 removed.append(Removed(block, rule.reason))

@@ -6,7 +6,7 @@ import pytest
 from eventwire.model import Article
 from eventwire.settings import Settings
 from eventwire.stages import clean
-from eventwire.stages.clean import continued_body
+from eventwire.stages.clean import continued_body, parse_html
 
 REPORT = ("<p>Islamic State fighters captured the town of Rawah on Saturday, security sources said, after "
           "government troops withdrew from their positions overnight.</p>"
@@ -65,6 +65,28 @@ def test_a_body_split_around_an_advert_is_read_whole() -> None:
     rest = continued_body(tree, text)
     assert [line.split()[0] for line in rest] == ["Later", "Officials"]
     assert continued_body(tree, text + "\n" + "\n".join(rest)) == []
+
+
+def test_parse_html_reads_pages_as_trafilatura_would() -> None:
+    tree = parse_html(_page("<title>T</title>", REPORT))
+    assert tree is not None and tree.find(".//p").text_content().startswith("Islamic State fighters")
+    declared = '<?xml version="1.0" encoding="utf-8"?>' + _page("", "<p>Caf\u00e9 owners protested.</p>")
+    tree = parse_html(declared)  # lxml refuses a str that declares its encoding: read as UTF-8 bytes
+    assert tree is not None and tree.find(".//p").text_content() == "Caf\u00e9 owners protested."
+    assert parse_html("just a line of text") is None  # no "html" near the start and not two elements
+    assert parse_html("") is None
+
+
+def test_page_furniture_never_reaches_the_text(stage: Stage) -> None:
+    html = _page('<meta property="og:title" content="Militants seize second Iraqi town">',
+                 "<nav><a href='/'>Home</a> World Politics Sport</nav><aside>Most read: ten things to know</aside>"
+                 f"<article>{REPORT}<footer>Share this story on Facebook</footer></article>"
+                 "<form><label>Email</label><input name='e'><button>Sign up to our newsletter</button></form>")
+    article = stage(Article(raw=html))
+    assert article.title == "Militants seize second Iraqi town"  # read before the head is taken out
+    assert article.text.startswith("Islamic State fighters captured")
+    for furniture in ("Home", "Most read", "Share this", "Email", "Sign up"):
+        assert furniture not in article.text
 
 
 HOSTILE = {
