@@ -116,6 +116,21 @@ class Rules:
         return _Gates(tuple((k, tuple(v)) for k, v in folded.items()), tuple((k, tuple(v)) for k, v in exact.items()),
                       frozenset(always))
 
+    @cached_property
+    def _live(self) -> dict[frozenset[re.Pattern[str]], tuple[tuple[Rule, ...], tuple[Rule, ...]]]:
+        return {}
+
+    def live(self, searchable: frozenset[re.Pattern[str]]) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+        """(line rules, sentence rules) with a pattern in `searchable`, in order: the only ones that can match.
+        Lines share few distinct sets, so each is worked out once."""
+        found = self._live.get(searchable)
+        if found is None:
+            found = (tuple(r for r in self.line_rules if not searchable.isdisjoint(r.patterns)),
+                     tuple(r for r in self.sentence_rules if not searchable.isdisjoint(r.patterns)))
+            if len(self._live) < 4096:
+                self._live[searchable] = found
+        return found
+
     def gates_within(self, text: str) -> _Gates:
         """The gates whose literal occurs in `text`: all a part of `text` can unlock (`searchable(part, gates)`),
         so the lines of a page test a few literals each, not every one."""
@@ -173,10 +188,10 @@ def classify_line(line: str, rules: Rules, gates: _Gates | None = None) -> Rule 
     """The rule that removes a line (the one most of its sentences match), or None when it is article text.
     `gates`: those of the page the line is from (`Rules.gates_within`), to test fewer literals."""
     searchable = rules.searchable(line, gates)  # what a line lacks, none of its sentences has
-    whole = next((r for r in rules.line_rules if r.matches(line, searchable)), None)
+    line_rules, sentence_rules = rules.live(searchable)
+    whole = next((r for r in line_rules if r.matches(line, searchable)), None)
     if whole is not None:
         return whole
-    sentence_rules = [r for r in rules.sentence_rules if not searchable.isdisjoint(r.patterns)]
     if not sentence_rules:
         return None
     sentences = split_sentences(line)
