@@ -138,10 +138,12 @@ class ActorEntry:
     needs_demonym: bool = False
     # (country, name): where ACLED's coverage of a country names this description otherwise
     names_in: tuple[tuple[str, str], ...] = ()
+    with_the: frozenset[str] = frozenset()  # countries named with "the" in "{the_country}" ("the Philippines")
 
     def name_in(self, country: str) -> str:
         """The coded name of a generic description for an actor of `country`."""
-        return dict(self.names_in).get(country, self.name).format(country=country)
+        the_country = f"the {country}" if country in self.with_the else country
+        return dict(self.names_in).get(country, self.name).format(country=country, the_country=the_country)
 
 
 @dataclass(frozen=True)
@@ -237,7 +239,8 @@ def load_actor_lexicon() -> ActorLexicon:
     for entry in data["generic"]:
         actor = ActorEntry(entry["name"], entry["inter"], entry["kind"], generic=True,
                            corefer=entry.get("corefer", False), needs_demonym=entry.get("needs_demonym", False),
-                           names_in=tuple(entry.get("names_in", {}).items()))
+                           names_in=tuple(entry.get("names_in", {}).items()),
+                           with_the=frozenset(data.get("named_with_the", [])))
         heads += entry["heads"]
         descriptions += [actor] * len(entry["heads"])
     ordered = sorted(range(len(heads)), key=lambda i: -len(heads[i]))

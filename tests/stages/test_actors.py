@@ -15,7 +15,7 @@ def test_a_named_group_inside_a_generic_phrase_is_the_actor(brief_pipeline) -> N
     (event,) = _events(brief_pipeline, "On 16 March 2022, suspected NPA militants ambushed an army patrol in "
                                        "Labo, Camarines Norte, killing one soldier.")
     assert event.actor1 == "NPA: New People's Army"
-    assert event.actor2 == "Military/security forces of Philippines"
+    assert event.actor2 == "Military/security forces of the Philippines"
 
 
 def test_a_conjoined_verb_shares_its_subject(brief_pipeline) -> None:
@@ -45,7 +45,7 @@ def test_crowds_are_named_after_the_country_of_the_event(brief_pipeline) -> None
     ("On 8 June 2022, military forces of Russia kidnapped a veteran in Vasylivka, Zaporizhia.",
      "Military/security forces of Russia"),
     ("On 22 May 2022, FARDC soldiers clashed with M23 rebels in Kavumu (Rutshuru, Nord-Kivu).",
-     "Military/security forces of Democratic Republic of Congo"),
+     "Military/security forces of the Democratic Republic of Congo"),
 ])
 def test_doers_named_by_modifiers_acronyms_and_owners(brief_pipeline, text, actor1) -> None:
     events = _events(brief_pipeline, text)
@@ -57,7 +57,7 @@ def test_doers_named_by_modifiers_acronyms_and_owners(brief_pipeline, text, acto
      "Unidentified Armed Group (Mexico)"),
     # ACLED's Brazil coverage names the unknown killer by its own convention (data/actors.toml, names_in)
     ("On 20 June 2022, in Campo Grande (Mato Grosso do Sul), a man was shot dead in the Vila Nhanha neighborhood.",
-     "Unidentified Gang and/or Police Militia (Brazil)"),
+     "Unidentified Gang and/or Police Militia"),
 ])
 def test_an_act_told_without_its_doer_is_an_unidentified_armed_group(brief_pipeline, text, actor1) -> None:
     (event,) = _events(brief_pipeline, text)
@@ -94,13 +94,26 @@ def test_a_crowd_with_no_words_of_its_own_takes_the_act_as_evidence(brief_pipeli
 
 @pytest.mark.parametrize(("text", "actor1", "actor2"), [
     ("On 19 March 2022, near Kawkareik, fighting broke out between the Myanmar military forces and the Karen "
-     "National Liberation Army (KNLA).", "Military/security forces of Myanmar", "KNLA: Karen National Liberation Army"),
+     "National Liberation Army (KNLA).", "Military/security forces of Myanmar",
+     "KNU/KNLA: Karen National Union/Karen National Liberation Army"),
     ("On 25 June 2022, in Mrauk-U township, two landmines planted by the Myanmar military exploded near a village.",
      "Military/security forces of Myanmar", ""),
 ])
 def test_the_parties_of_a_fight_and_who_planted_a_device(brief_pipeline, text, actor1, actor2) -> None:
     events = _events(brief_pipeline, text)
     assert events and (events[0].actor1, events[0].actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # the small model reads "the military shot" as a noun phrase: the doer is the actor right before the act
+    ("On 19 February 2022, in Monywa (Sagaing region), the military shot and killed a man riding a motorbike.",
+     "Military/security forces of Myanmar"),
+    # a noun with another verb between it and the act is not its doer ("soldiers killed in an explosion")
+    ("On 3 May 2022, two soldiers killed in an explosion near Gao were buried.", "Unidentified Armed Group (Mali)"),
+])
+def test_a_doer_the_parse_misses_is_the_armed_actor_right_before_the_act(brief_pipeline, text, actor1) -> None:
+    events = _events(brief_pipeline, text)
+    assert events and events[0].actor1 == actor1
 
 
 @pytest.mark.parametrize(("text", "sub_event_type"), [
@@ -121,6 +134,15 @@ def test_who_is_on_each_side_of_a_clash_types_it(brief_pipeline, text, sub_event
     ("On 3 May 2022, Taliban fighters clashed with NRF fighters in Panjshir province.",
      "Military Forces of Afghanistan (2021-)", 1),
     ("On 3 May 2020, Taliban fighters attacked a checkpoint in Kunduz province.", "Taliban", 2),
+    # "Boko Haram" alone may be either group that shares the name; named as JAS it is that one
+    ("On 7 March 2022, suspected Boko Haram militants attacked Kouyape (Mayo-Sava) and killed a girl.",
+     "Islamic State (West Africa) - Lake Chad Faction and/or Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+     2),
+    ("On 24 May 2022, Boko Haram (JAS) militants attacked Kouyape (Mayo-Sava) and killed a girl.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2),
+    # a country whose name takes "the" in ACLED's names of its forces
+    ("On 4 May 2022, soldiers killed two militants in Marawi (Lanao del Sur).",
+     "Military/security forces of the Philippines", 1),
 ])
 def test_an_actor_is_named_as_acled_names_it_where_and_when_the_event_happened(brief_pipeline, text, actor1,
                                                                               inter1) -> None:

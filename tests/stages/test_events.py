@@ -112,6 +112,11 @@ def test_a_demonstration_whose_crowd_turns_violent_is_one_violent_demonstration(
      "and set up a camp to demand food for popular restaurants.", "Peaceful protest"),
     ("On 30 June 2022, in Rawson, health workers blocked 28 de Julio Street to demand better salaries. The group "
      "also carried out a strike.", "Peaceful protest"),
+    # vehicles used to block a road are a barricade; a crowd that came with its tractors is not
+    ("On 22 June 2022, in Villa Constitucion, truck drivers held demonstrations against fuel shortages. The group "
+     "used their vehicles to block the highway.", "Violent demonstration"),
+    ("On 17 March 2022, farmers gathered with their tractors near Modica to protest against fuel prices.",
+     "Peaceful protest"),
 ])
 def test_a_demonstration_is_violent_by_what_its_crowd_does(brief_pipeline, text, sub_event_type) -> None:
     from eventwire.model import Article

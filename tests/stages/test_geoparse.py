@@ -64,6 +64,11 @@ def test_a_bare_name_qualified_by_its_region_and_a_place_inside_an_organisation(
     ("On 7 February 2022, militants fired rockets at the MINUSMA base in the town of Kidal (Kidal, Kidal).",
      "Kidal", "ML", "P"),
     ("On 15 March 2022, people demonstrated in Volkach against the war in Ukraine.", "Volkach", "DE", "P"),
+    # a hyphenated name the model split into nouns, and a town named after the building it holds
+    ("On 28 March 2022, striking health workers demonstrated in Bourg-de-Peage to call for a raise.",
+     "Bourg-de-Peage", "FR", "P"),
+    ("On 15 June 2022, union members held a press conference in front of the Gyeongju City Hall (Gyeongju).",
+     "Gyeongju", "KR", "P"),
 ])
 def test_places_the_small_model_mislabels_or_a_topic_country_would_hide(brief_pipeline, text, name, country,
                                                                           feature_class) -> None:
@@ -153,6 +158,16 @@ def test_a_town_spelt_otherwise_is_read_inside_the_province_that_follows_it(brie
 
     article = brief_pipeline.run(Article(raw=text))
     assert article.events and article.events[0].location == location
+
+
+def test_a_place_is_read_inside_the_last_unit_of_its_chain(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # Kani township lies in Sagaing region (ACLED's spelling of GeoNames' "Sagain"), not in Japan's Kani
+    article = brief_pipeline.run(Article(raw="On 2 June 2022, in Kyun Hpyar village (Kani township, Yinmarbin "
+                                       "district, Sagaing region), the military set fire to some houses."))
+    assert {m.place.country_code for m in article.places} == {"MM"}
+    assert article.events and article.events[0].country == "Myanmar"
 
 
 def test_a_neighbourhood_far_from_every_town_named_is_another_place_of_its_name(brief_pipeline) -> None:

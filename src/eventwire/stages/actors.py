@@ -28,6 +28,7 @@ _ARMED_GROUP = "Unidentified Armed Group ({country})"  # the data/actors.toml de
 _GANG = "Unidentified Gang ({country})"
 _UNCLAIMED = frozenset({"Violence against civilians", "Explosions/Remote violence"})
 _OPPONENT_PREPOSITIONS = frozenset({"from", "against", "with", "on", "between"})
+_UNARMED = frozenset({5, 6, 7})  # rioters, protesters, civilians: inter codes that are never an armed doer
 
 
 def interaction(inter1: int, inter2: int) -> int:
@@ -133,6 +134,8 @@ class ActorResolver:
                     continue
                 actor2 = candidate
                 break
+        if actor1 is None and event.event_type in _UNCLAIMED:
+            actor1 = self.adjacent_doer(parse, index, event, focus)
         if actor1 is None and event.event_type in _UNCLAIMED and event.sub_event_type != "Air/drone strike":
             # an attack or a blast told without its doer ("a man was shot dead"): ACLED's unidentified armed
             # group of the country; the evidence is the act told without one
@@ -162,6 +165,28 @@ class ActorResolver:
             coded = self.with_actors(event, grouped, actor2)
             return dataclasses.replace(coded, assoc_actor_1=assoc)
         return self.with_actors(event, actor1, grouped)
+
+    def adjacent_doer(self, parse: Parse, index: int, event: Event, focus: str) -> Actor | None:
+        """The armed doer a misparse hid: an actor phrase right before the act, with no other verb or clause
+        break between ("the military shot and killed a man", parsed as the noun "shot"; "the military's
+        battalion fired artillery rounds", parsed with "rounds" as the verb)."""
+        token = parse.tokens[index]
+        if token.dep in ("acl", "relcl"):
+            return None  # "the body of a soldier killed in ...": the noun before the act is its victim
+        chain = {index, token.head} if token.dep == "conj" else {index}
+        for position in range(index - 1, max(-1, index - 7), -1):
+            before = parse.tokens[position]
+            if before.sent != token.sent or parse.word(position) in (",", ";", ":", "(", ")"):
+                return None
+            if position in chain:
+                continue
+            if before.pos in ("VERB", "AUX"):
+                return None
+            if before.pos in ("NOUN", "PROPN", "ADJ"):
+                actor = self.resolve(parse, position, event, focus)
+                if actor is not None and actor.inter not in _UNARMED:
+                    return actor
+        return None
 
     def sentence_state_force(self, parse: Parse, index: int, event: Event, focus: str,
                              actor1: Actor | None) -> Actor | None:

@@ -45,13 +45,28 @@ _ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "rail
 _NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "park", "roundabout", "church",
                           "cathedral", "mosque", "temple"})
 _INSIDE_ORG = frozenset({"in", "near", "at"})
+# Buildings and sites a report names before the town they are in: "the Gyeongju City Hall (Gyeongju)"
+_LANDMARKS = frozenset({"hall", "office", "offices", "assembly", "square", "stadium", "school", "university",
+                        "college", "hospital", "ministry", "court", "station", "market", "embassy", "consulate",
+                        "building", "headquarters", "park", "bridge", "church", "mosque", "temple", "palace",
+                        "center", "centre", "airport", "plaza", "parliament", "prison", "factory", "plant", "mall",
+                        "terminal", "residence", "secretariat", "prefecture", "monument", "memorial", "roundabout",
+                        "intersection", "checkpoint", "base", "barracks", "compound", "agency", "company"})
+# Lowercase words between hyphens inside a name: "Bourg-de-Peage", "Plourin-les-Morlaix", "Aix-en-Provence"
+_HYPHENED_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "lès", "sur", "en", "et", "aux", "sous",
+                                 "di", "del", "al", "el"})
 QUALIFIER = "qualifier"  # the cue of the Y of "X, Y" or "X (Y)" after a name read as a place
 REGION_QUALIFIER = "region qualifier"  # the same after a bare name ("shelled Rubizhne, Luhansk")
 _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
 # Text between a place and the next that makes the next one its container: "Pirque (Cochabamba)",
 # "Alvaro Obregon, Oaxaca", "Winder town (Las Bela district, Balochistan)".
+# What lies between a place and the one that locates it: "X (Y", "X town, Y", and the units between them the
+# index lacks ("Kani township, Yinmarbin district, Sagaing region": Kani lies in Sagaing).
 _QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|county|municipality))?"
-                            r"\s*[(,]\s*(?:the\s+)?$", re.IGNORECASE)
+                            r"\s*[(,]\s*(?:the\s+)?"
+                            r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\s+(?:town|city|village|township|"
+                            r"district|county|municipality|province|region|state|division|tract)\s*,\s*)*$",
+                            re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -73,12 +88,16 @@ def _runs(parse: Parse) -> list[list[int]]:
         glued = bool(current) and parse.tokens[current[-1]].end == token.start
         connects = (word in _CONNECTORS and bool(current) and index + 1 < len(parse.tokens)
                     and parse.tokens[index + 1].pos == "PROPN")
+        # a hyphenated name the small model split into other parts of speech ("Bourg-de-Peage": Peage/NOUN)
+        hyphened = glued and parse.word(current[-1]) == "-" and (
+            word[:1].isupper() or (word in _HYPHENED_PARTICLES and index + 1 < len(parse.tokens)
+                                   and parse.word(index + 1) == "-" and parse.tokens[index + 1].start == token.end))
         # a capitalised word after "in"/"at" the small model took for a verb or noun ("in Norrkoping")
         named_after_cue = (token.pos in ("NOUN", "VERB", "ADJ") and word[:1].isupper() and index > 0
                            and parse.tokens[index - 1].sent == token.sent
                            and parse.word(index - 1) in ("in", "at", "near", "outside"))
         if (token.pos == "PROPN" and word != "-") or (word == "-" and glued and current) or connects \
-                or named_after_cue:
+                or named_after_cue or hyphened:
             if current and not glued and parse.text[parse.tokens[current[-1]].end : token.start] != " ":
                 runs.append(current)
                 current = []
@@ -108,6 +127,8 @@ def _cue(parse: Parse, first: int, last: int) -> str:
     after = parse.word(last + 1).lower() if last + 1 < len(parse.tokens) else ""
     if after in _ADMIN_WORDS or after in _TOWN_WORDS:
         return after
+    if first >= 2 and parse.word(first - 1) == "(" and parse.word(first - 2).lower() in _LANDMARKS:
+        return "at"  # "the Gyeongju City Hall (Gyeongju)": the town the building is in
     if before and before[-1] in _CUE_PREPOSITIONS - {"of"}:
         return before[-1]
     return ""
@@ -386,6 +407,8 @@ class Geoparser:
         the province it lies in, is the town of that province whose name sounds alike (Mogok), if there is one."""
         found = list(named)
         for candidacy in unknown:
+            if any(m.span == candidacy.span for m in found):
+                continue  # read already, inside the region that qualifies it ("shelled Rubizhne, Luhansk")
             qualifier = next((m for m in found if m.span.start >= candidacy.span.end
                               and _QUALIFIER_GAP.match(parse.text[candidacy.span.end : m.span.start])), None)
             if qualifier is None or qualifier.place.feature_code == "PCLI" or not qualifier.place.admin1:
