@@ -234,6 +234,7 @@ class EventFinder:
         targets += [
             obj for prep in parse.children(index, "prep") if parse.word(prep).lower() in _TARGET_PREPOSITIONS
             for obj in parse.children(prep, "pobj")]  # "opened fire at policemen", "an attack against troops"
+        targets += [c for t in targets for c in parse.children(t, "conj")]  # "fired at a polio team and policemen"
         if trigger.if_state_actor1 and any(self.kind_of(parse, s) == "state" for s in subjects):
             return trigger.if_state_actor1
         if trigger.if_armed_group_actor1 and any(self.kind_of(parse, s) == "armed_group" for s in subjects):
@@ -413,7 +414,8 @@ _HELD_BY_FORCES = frozenset({"position", "positions", "checkpoint", "barracks", 
                              "battalion", "regiment", "platoon", "troop"})
 _HELD_IF_ARMED = frozenset({"base", "camp", "post", "station", "vehicle", "convoy", "patrol", "boat", "bus", "unit",
                             "headquarters", "member", "members", "commander", "officer", "officers"})
-_ARMED_WORDS = re.compile(r"\b(?:military|army|police|regime|security|armed|militia|rebel|soldiers?)\b", re.I)
+_ARMED_WORDS = re.compile(r"\b(?:military|army|police|regime|security|armed|militia|rebel|soldiers?|customs|"
+                          r"gendarmerie)\b", re.I)
 _COLLECTIVES = frozenset({"group", "groups", "number", "crowd", "band", "dozens", "hundreds", "thousands", "mob",
                           "member", "members"})  # "members of an Islamist militia": of the kind of the militia
 _MEMBERS = frozenset({"member", "members"})
