@@ -139,14 +139,19 @@ def _province_names_text() -> str:
     return resources.files("eventwire").joinpath("data/province_names.tsv").read_text(encoding="utf-8")
 
 
+def _triples(text: str) -> list[tuple[str, str, str]]:
+    """The rows of a reviewed three-column TSV file; blank lines and "#" comments skipped."""
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            first, second, third = line.split("\t")
+            rows.append((first, second, third))
+    return rows
+
+
 def _read_province_names() -> dict[tuple[str, str], str]:
     """(country, admin1 code) -> name, from the reviewed `data/province_names.tsv`."""
-    names = {}
-    for line in _province_names_text().splitlines():
-        if line.strip() and not line.startswith("#"):
-            country, code, name = line.split("\t")
-            names[(country, code)] = name
-    return names
+    return {(country, code): name for country, code, name in _triples(_province_names_text())}
 
 
 def build_version() -> str:
@@ -158,13 +163,8 @@ def build_version() -> str:
 
 
 def _read_aliases() -> list[tuple[str, str, str]]:
-    raw = _aliases_text()
-    rows = []
-    for line in raw.splitlines():
-        if line.strip() and not line.startswith("#"):
-            alias, code, target = line.split("\t")
-            rows.append((alias, code, target))
-    return rows
+    """(alias, country, target) rows of the reviewed `data/place_aliases.tsv`."""
+    return _triples(_aliases_text())
 
 
 def _add_names(db: sqlite3.Connection, place_id: int, names: set[str], primary: str) -> None:
