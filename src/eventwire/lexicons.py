@@ -54,6 +54,7 @@ class Trigger:
     cues: tuple[tuple[str, str], ...] = ()
     needs_object: frozenset[str] = frozenset()
     crowd_only: bool = False
+    or_purpose: bool = False  # a protest's purpose ("to demand", "to denounce") stands for the needed object
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class EventLexicon:
     occurrence: frozenset[str]
     support: frozenset[str]
     territory_nouns: frozenset[str]
+    purposes: frozenset[str]
+    demands: frozenset[str]
     cues: dict[str, re.Pattern[str]]
 
 
@@ -97,7 +100,7 @@ def _trigger(entry: dict[str, Any], lemma: str) -> Trigger:
         if_armed_group_actor1=entry.get("if_armed_group_actor1", ""),
         if_civilian_target=entry.get("if_civilian_target", ""), if_armed_target=entry.get("if_armed_target", ""),
         cues=tuple((c, t) for c, t in entry.get("cues", [])), needs_object=frozenset(entry.get("needs_object", [])),
-        crowd_only=entry.get("crowd_only", False),
+        crowd_only=entry.get("crowd_only", False), or_purpose=entry.get("or_purpose", False),
     )
 
 
@@ -121,6 +124,7 @@ def load_event_lexicon() -> EventLexicon:
         modal=frozenset(filters["modal"]), not_asserted=frozenset(filters["not_asserted"]),
         background=frozenset(filters["background"]), occurrence=frozenset(filters["occurrence"]),
         support=frozenset(filters["support"]), territory_nouns=frozenset(filters["territory_nouns"]),
+        purposes=frozenset(filters["purposes"]), demands=frozenset(filters["demands"]),
         cues={name: _cue_pattern(words) for name, words in data["cue"].items()},
     )
 

@@ -19,6 +19,8 @@ FILLER = " The report was published by the agency, which has covered the region 
     ("Militants could attack the town of Gao next week.", "hypothetical or future"),
     ("Rebels had seized the town of Gao before the talks.", "background (past perfect)"),
     ("The army vowed to recapture the town of Gao.", "not asserted"),
+    ("Clashes had taken place in the town of Gao before the talks.", "background (past perfect)"),
+    ("The activists called for a protest in Gao next week.", "not asserted"),
 ])
 def test_non_events_are_rejected_with_their_reason(pipeline, sentence, reason) -> None:
     article = _run(pipeline, sentence + FILLER)
@@ -46,6 +48,16 @@ def test_weapon_cues_retype_an_attack(pipeline) -> None:
     ("Fishermen blocked the main highway near Gao on Friday over compensation.", "Peaceful protest"),
     ("Soldiers set houses on fire in the village of Gao on Friday.", "Looting/property destruction"),
     ("Members of the teachers union protested in Gao on Friday.", "Peaceful protest"),
+    # a protest the small model hangs under its own demand is still the act
+    ("On Friday, locals of Odo-Odo protested in Gao to demand that the title be given autonomy.", "Peaceful protest"),
+    ("Citizens gathered in Gao on Friday to voice their dissatisfaction with the tree cutting.", "Peaceful protest"),
+    ("Parents took over the elementary school in Gao on Friday to denounce the lack of water.", "Peaceful protest"),
+    ("Nearly 80 persons gathered in front of the school in Gao on Friday. They denounced the expulsion of a family.",
+     "Peaceful protest"),
+    # what is seized is territory, weapons or goods, in that order
+    ("Militants seized the town of Gao on Friday.", "Non-state actor overtakes territory"),
+    ("Soldiers seized a cache of weapons in Gao on Friday.", "Disrupted weapons use"),
+    ("Militants seized livestock in the village of Gao on Friday.", "Looting/property destruction"),
 ])
 def test_reports_written_as_nouns_gatherings_and_fragments_are_events(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)

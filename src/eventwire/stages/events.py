@@ -9,7 +9,6 @@ or future, background (past perfect, "since"), a description ("territory seized 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from eventwire.lexicons import (
 from eventwire.model import Article, Drop, Event, Evidence, Span
 from eventwire.parse import Parse, doers
 from eventwire.settings import Settings
+from eventwire.stages.same_act import RIOTING_ACTS, SAME_ACT, SameAct, event_id
 
 NAME = "events.v1"
 REQUIRES = ("annotation", "places")
@@ -46,11 +46,6 @@ class Judgement:
     detail: str = ""
 
 
-def event_id(article_id: str, trigger: Span, sub_event_type: str) -> str:
-    basis = f"{article_id}:{trigger.start}:{trigger.end}:{sub_event_type}"
-    return hashlib.sha256(basis.encode()).hexdigest()[:16]
-
-
 def new_event(article: Article, sentence: Span, trigger: Span, category: Category, confidence: float) -> Event:
     return Event(
         event_id=event_id(article.article_id, trigger, category.sub_event_type),
@@ -66,14 +61,14 @@ class EventFinder:
         self.lexicon = lexicon
         self.actors = actors
 
-    def match_trigger(self, parse: Parse, index: int) -> Trigger | None:
+    def match_triggers(self, parse: Parse, index: int) -> list[Trigger]:
+        """The lexicon's readings of the word, in the order to try them: two-word triggers first, then as
+        listed ("seized": territory, then weapons, then looting)."""
         token = parse.tokens[index]
         options = self.lexicon.triggers.get(token.lemma.lower(), ())
         child_lemmas = {parse.tokens[c].lemma.lower() for c in parse.children(index)}
-        for trigger in sorted(options, key=lambda t: not t.needs_child):
-            if token.pos in trigger.pos and (not trigger.needs_child or trigger.needs_child in child_lemmas):
-                return trigger
-        return None
+        return [trigger for trigger in sorted(options, key=lambda t: not t.needs_child)
+                if token.pos in trigger.pos and (not trigger.needs_child or trigger.needs_child in child_lemmas)]
 
     def arguments(self, parse: Parse, index: int, deps: tuple[str, ...]) -> list[int]:
         """Heads of the trigger's arguments with the given deps (through "by" agents and xcomp subjects)."""
@@ -110,7 +105,11 @@ class EventFinder:
             return "state"  # "attacked army positions", "a police station", "a military convoy": armed targets
         if collective and not _ARMED_WORDS.search(text) and head not in _MEMBERS:
             return "crowd"  # "a group set fire to the house", "a clash between two groups": people, unarmed
-        return ""
+        # "the vehicle of a commander of the Sultan Murad Division", "a Lieutenant Colonel of the Chechen
+        # Battalion": a word that names no side is of the side it belongs to
+        owners = [o for prep in parse.children(index, "prep") if parse.word(prep).lower() == "of"
+                  for o in parse.children(prep, "pobj")]
+        return self.kind_of(parse, owners[0]) if owners and not collective else ""
 
     def _kind_after_of(self, parse: Parse, index: int) -> str:
         """"members of an unidentified gang" where the parse hung "of ..." elsewhere: the kind the next words
@@ -121,8 +120,9 @@ class EventFinder:
         found = next(iter(self.actors.find_named(after)), None) or self.actors.find_generic(after)
         return found.entry.kind if found is not None else ""
 
-    def filter_reason(self, parse: Parse, index: int) -> tuple[str, str]:
-        """Why a trigger is not a new event ("", "") when it is one."""
+    def filter_reason(self, parse: Parse, index: int, protest: bool = False) -> tuple[str, str]:
+        """Why a trigger is not a new event ("", "") when it is one; `protest`: the trigger reads as a
+        demonstration."""
         token = parse.tokens[index]
         children = parse.children(index)
         lemmas = {parse.tokens[c].lemma.lower(): parse.tokens[c] for c in children}
@@ -132,9 +132,9 @@ class EventFinder:
                       and parse.tokens[c].lemma.lower() in self.lexicon.modal), None)
         if modal is not None:
             return "hypothetical or future", parse.word(modal)
-        if token.tag == "VBN" and any(parse.tokens[c].dep == "aux" and parse.tokens[c].tag == "VBD"
-                                      and parse.tokens[c].lemma == "have" for c in children):
-            return "background (past perfect)", ""
+        if _past_perfect(parse, index) or (token.pos == "NOUN" and token.dep in ("nsubj", "nsubjpass", "dobj")
+                                           and _past_perfect(parse, token.head)):
+            return "background (past perfect)", ""  # "after armed clashes had taken place in the area"
         # "over 100 workers protested in X": an intransitive act is no participle describing its doers, whatever
         # the small model says
         if token.dep in ("amod", "acl") and token.tag in ("VBN", "VBG") and _has_main_verb(parse, index) \
@@ -143,7 +143,9 @@ class EventFinder:
         # "retirees called by the platform protested": a call that is a passive participle is no call to act
         governor = next((a for a in parse.ancestors(index)
                          if parse.tokens[a].lemma.lower() in self.lexicon.not_asserted
-                         and not parse.children(a, "agent")), None)
+                         and not parse.children(a, "agent")
+                         and not (protest and a > index and parse.tokens[a].lemma.lower() in self.lexicon.demands)),
+                        None)
         if governor is not None:
             return "not asserted", f"under {parse.word(governor)!r}"
         marker = next((w for w in lemmas if w in self.lexicon.background), None)
@@ -195,20 +197,35 @@ class EventFinder:
         return "no territory taken"
 
     def judge(self, parse: Parse, index: int, trigger: Trigger, places: list[Span]) -> Judgement:
-        reason, detail = self.filter_reason(parse, index)
+        reason, detail = self.filter_reason(parse, index, trigger.sub_event_type in _PROTESTS)
         if not reason and trigger.territory:
             reason = self.territory_reason(parse, index, places)
-        if not reason and trigger.needs_object:
+        if not reason and (trigger.needs_object or trigger.or_purpose):
             # a nominal act's object may hang on its verb: "held a press conference | with a banner"
             scope = parse.tokens[index].head if parse.tokens[index].pos == "NOUN" else index
             words = {parse.tokens[w].lemma.lower() for w in parse.subtree(scope) if w != index}
-            if not words & trigger.needs_object:
+            wanted = trigger.needs_object | (self.lexicon.purposes if trigger.or_purpose else frozenset())
+            if trigger.or_purpose:
+                words |= self._told_next(parse, index)
+            if not words & wanted:
                 reason = "no matching object"
         if not reason and trigger.crowd_only and {self.kind_of(parse, d) for d in doers(parse, index)} & _ARMED:
             reason = "not a crowd's act"
         if reason:
             return Judgement(reason=reason, detail=detail)
         return Judgement(sub_event_type=self.type_of(parse, index, trigger))
+
+    @staticmethod
+    def _told_next(parse: Parse, index: int) -> set[str]:
+        """The lemmas of the next sentence when "they" do it ("...gathered in front of the school. They
+        denounced the attempts to expel a family"), else none."""
+        following = parse.tokens[index].sent + 1
+        if following >= parse.sentence_count:
+            return set()
+        words = parse.sentence_tokens(following)
+        if not any(parse.tokens[w].dep == "nsubj" and parse.word(w).lower() == "they" for w in words):
+            return set()
+        return {parse.tokens[w].lemma.lower() for w in words}
 
     def type_of(self, parse: Parse, index: int, trigger: Trigger) -> str:
         sentence_number = parse.tokens[index].sent
@@ -219,7 +236,7 @@ class EventFinder:
         clause = parse.text_of(parse.subtree(index, skip=frozenset({"relcl", "advcl", "ccomp"})))
         if trigger.sub_event_type == "Peaceful protest" and {
                 parse.tokens[c].lemma.lower() for c in parse.children(index, "conj")
-                if parse.tokens[c].tag in ("VBD", "VBZ", "VBP")} & _RIOTING_ACTS:
+                if parse.tokens[c].tag in ("VBD", "VBZ", "VBP")} & RIOTING_ACTS:
             return "Violent demonstration"  # "passengers demonstrated and destroyed some facilities"
         for cue, sub_event_type in trigger.cues:
             if self.lexicon.cues[cue].search(sentence) or (
@@ -272,19 +289,32 @@ class EventFinder:
         drops: list[Drop] = []
         kept_heads: dict[int, str] = {}
         kept_sentences: set[int] = set()
+        acted_in: set[int] = set()  # sentences with a kept act that casualties there are the outcome of
         # Casualty verbs ("killing 12", "were killed when...") go last: next to an act in their sentence they
         # are its outcome, as ACLED codes them, not a second event.
         order = sorted(range(len(parse.tokens)), key=lambda i: parse.tokens[i].lemma.lower() in OUTCOME_LEMMAS)
+        parts: set[int] = set()  # the "fire" of "opened fire": part of its trigger, no act of its own
         for index in order:
-            trigger = self.match_trigger(parse, index)
-            if trigger is None:
+            readings = self.match_triggers(parse, index)
+            if not readings:
                 continue
             span = Span(parse.tokens[index].start, parse.tokens[index].end)
+            if index in parts:
+                drops.append(Drop(NAME, SAME_ACT, "part of a trigger of two words", span))
+                continue
+            trigger = readings[0]
+            parts.update(c for c in parse.children(index) if parse.tokens[c].lemma.lower() == trigger.needs_child)
             sentence_number = parse.tokens[index].sent
-            if trigger.lemma in OUTCOME_LEMMAS and sentence_number in kept_sentences:
-                drops.append(Drop(NAME, "same act as another trigger", "outcome of an act in this sentence", span))
+            if trigger.lemma in OUTCOME_LEMMAS and sentence_number in acted_in:
+                drops.append(Drop(NAME, SAME_ACT, "outcome of an act in this sentence", span))
                 continue
             judgement = self.judge(parse, index, trigger, places)
+            for other in readings[1:]:  # the first reading that holds; else the first reading's reason
+                if not judgement.reason:
+                    break
+                second = self.judge(parse, index, other, places)
+                if not second.reason:
+                    trigger, judgement = other, second
             if judgement.reason:
                 drops.append(Drop(NAME, judgement.reason, judgement.detail or parse.word(index), span))
                 continue
@@ -299,20 +329,25 @@ class EventFinder:
                 linked = [s for s in parse.children(index, "nsubj", "nsubjpass") if s in kept_heads]
             if linked:
                 kept_heads[index] = category.event_type  # a chain of words for one act stays one event
-                drops.append(Drop(NAME, "same act as another trigger", parse.word(linked[0]), span))
+                drops.append(Drop(NAME, SAME_ACT, parse.word(linked[0]), span))
                 continue
             fought = self.fought_back(parse, index, category.sub_event_type, events)
             if fought is not None:
                 # "attacked and clashed with pro-Hadi forces": one act, and a clash, as ACLED codes it
-                drops.append(Drop(NAME, "same act as another trigger", events[fought].evidence.trigger.of(
+                drops.append(Drop(NAME, SAME_ACT, events[fought].evidence.trigger.of(
                     article.text), events[fought].evidence.trigger))
                 del events[fought]
             kept_heads[index] = category.event_type
             kept_sentences.add(sentence_number)
+            if category.event_type != "Strategic developments":  # "killed a civilian and stole goods": a killing
+                acted_in.add(sentence_number)
             confidence = 0.4 if trigger.lemma in OUTCOME_LEMMAS else 0.5  # a casualty report alone: less sure
             events.append(new_event(article, parse.sentence_span(sentence_number), span, category, confidence))
         events += self.crowds_acting(article, parse, kept_sentences)
-        return escalate(article, parse, events, drops)
+        same_act = SameAct(article, parse, NAME)
+        events = same_act.escalate(events, drops)
+        events = same_act.clashes(events, drops, self.lexicon.cues["return_fire"])
+        return same_act.subsumed(events, drops), drops
 
     @staticmethod
     def fought_back(parse: Parse, index: int, sub_event_type: str, events: list[Event]) -> int | None:
@@ -343,63 +378,13 @@ class EventFinder:
             sentence = parse.sentence_span(token.sent)
             acts = {parse.tokens[v].lemma.lower() for v in (verb, *parse.children(verb, "conj"))}
             # "Demonstrators threw bottles and used pyrotechnics at police officers"
-            rioting = self.lexicon.cues["rioting"].search(sentence.of(article.text)) or acts & _RIOTING_ACTS
+            rioting = self.lexicon.cues["rioting"].search(sentence.of(article.text)) or acts & RIOTING_ACTS
             found.append(new_event(article, sentence, Span(token.start, token.end),
                                    taxonomy["Violent demonstration"] if rioting else category, 0.4))
         return found
 
 
-_RIOTING_ACTS = frozenset({"throw", "hurl", "pelt", "attack", "assault", "beat", "burn", "torch", "vandalize",
-                           "vandalise", "smash", "break", "damage", "destroy", "loot", "storm", "clash", "kidnap",
-                           "injure", "wound"})  # "set fire" is a rioting cue: "set up a camp" is not
-_DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention"})
 _INTRANSITIVE_ACTS = frozenset({"protest", "demonstrate", "rally", "march", "riot", "picket"})
-_CROWD_ACTS = frozenset({"Attack", "Looting/property destruction", "Mob violence", "Armed clash"})
-_CROWD_REFERENCES = frozenset({"they", "group", "participant", "participants", "crowd", "protester", "protesters",
-                               "demonstrator", "demonstrators", "protestor", "protestors"})
-
-
-def escalate(article: Article, parse: Parse, events: list[Event], drops: list[Drop]) -> tuple[list[Event], list[Drop]]:
-    """A demonstration whose crowd turns violent in the same or the next two sentences ("... blocked the avenue
-    to demonstrate. The demonstrators attacked a vehicle") is one violent demonstration, as ACLED codes it: the
-    demonstration takes that type and the violent act is dropped as the same event."""
-    def sentence_of(event: Event) -> int:
-        index = parse.token_at(event.evidence.trigger.start)
-        return parse.tokens[index].sent if index is not None else -1
-
-    def by_the_crowd(event: Event) -> bool:
-        """"They beat up three drivers", "The group also damaged...": an act of the demonstrators just told of."""
-        index = parse.token_at(event.evidence.trigger.start)
-        return index is not None and event.sub_event_type in _CROWD_ACTS \
-            and parse.tokens[index].lemma.lower() in _RIOTING_ACTS \
-            and any(parse.tokens[d].lemma.lower() in _CROWD_REFERENCES for d in doers(parse, index))
-
-    violent = [e for e in events if e.sub_event_type == "Violent demonstration" or by_the_crowd(e)]
-    if not violent:
-        return events, drops
-    category = load_taxonomy()["Violent demonstration"]
-    kept: list[Event] = []
-    merged: set[str] = set()
-    for event in events:
-        if event.event_id in merged:
-            continue
-        if event.sub_event_type in _DEMONSTRATIONS or event.sub_event_type == category.sub_event_type:
-            start = sentence_of(event)
-            later = [v for v in violent if v is not event and v.event_id not in merged
-                     and start <= sentence_of(v) <= start + 2]
-            for act in later:
-                merged.add(act.event_id)
-                drops.append(Drop(NAME, "same act as another trigger", event.evidence.trigger.of(article.text),
-                                  act.evidence.trigger))
-            if later and event.sub_event_type != category.sub_event_type:
-                event = dataclasses.replace(
-                    event, event_id=event_id(article.article_id, event.evidence.trigger, category.sub_event_type),
-                    disorder_type=category.disorder_type, event_type=category.event_type,
-                    sub_event_type=category.sub_event_type)
-        kept.append(event)
-    return [e for e in kept if e.event_id not in merged], drops
-
-
 _CROWD_WORDS = frozenset({"protester", "protestor", "demonstrator", "protesters", "demonstrators", "protestors"})
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 _TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "upon"})
@@ -414,8 +399,9 @@ _HELD_BY_FORCES = frozenset({"position", "positions", "checkpoint", "barracks", 
                              "battalion", "regiment", "platoon", "troop"})
 _HELD_IF_ARMED = frozenset({"base", "camp", "post", "station", "vehicle", "convoy", "patrol", "boat", "bus", "unit",
                             "headquarters", "member", "members", "commander", "officer", "officers"})
-_ARMED_WORDS = re.compile(r"\b(?:military|army|police|regime|security|armed|militia|rebel|soldiers?|customs|"
-                          r"gendarmerie)\b", re.I)
+_ARMED_WORDS = re.compile(r"\b(?:military|army|police|regime|security|armed|militia|rebels?|soldiers?|customs|"
+                          r"gendarmerie|resistance|guerrillas?|insurgents?|militants?|fighters?|gangs?|cartels?|"
+                          r"factions?)\b", re.I)
 _COLLECTIVES = frozenset({"group", "groups", "number", "crowd", "band", "dozens", "hundreds", "thousands", "mob",
                           "member", "members"})  # "members of an Islamist militia": of the kind of the militia
 _MEMBERS = frozenset({"member", "members"})
@@ -440,6 +426,12 @@ def _between(parse: Parse, index: int) -> list[int]:
                 for obj in parse.children(prep, "pobj"):
                     found += [obj, *parse.children(obj, "conj")]
     return found
+
+
+def _past_perfect(parse: Parse, index: int) -> bool:
+    return parse.tokens[index].tag == "VBN" and any(
+        parse.tokens[c].dep == "aux" and parse.tokens[c].tag == "VBD" and parse.tokens[c].lemma == "have"
+        for c in parse.children(index))
 
 
 def _has_main_verb(parse: Parse, index: int) -> bool:

@@ -1,0 +1,138 @@
+"""same_act: one act told by several triggers becomes one event, of the type ACLED gives the whole.
+
+The events stage keeps every trigger that reports an act. Some acts are told in several clauses or sentences,
+and ACLED codes the whole as one event of a type none of its triggers has alone:
+- a demonstration whose crowd turns violent is one violent demonstration (`escalate`);
+- an attack met by return fire, or told with a clash around it, is one armed clash (`clashes`);
+- goods looted or weapons seized in the course of violence are part of it (`subsumed`).
+The merged triggers are kept as drops ("same act as another trigger") with their spans.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+
+from eventwire.lexicons import load_taxonomy
+from eventwire.model import Article, Drop, Event, Span
+from eventwire.parse import Parse, doers
+
+RIOTING_ACTS = frozenset({"throw", "hurl", "pelt", "attack", "assault", "beat", "burn", "torch", "vandalize",
+                          "vandalise", "smash", "break", "damage", "destroy", "loot", "storm", "clash", "kidnap",
+                          "injure", "wound"})  # "set fire" is a rioting cue: "set up a camp" is not
+SAME_ACT = "same act as another trigger"
+_DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention"})
+_CROWD_ACTS = frozenset({"Attack", "Looting/property destruction", "Mob violence", "Armed clash"})
+_CROWD_REFERENCES = frozenset({"they", "group", "participant", "participants", "crowd", "protester", "protesters",
+                               "demonstrator", "demonstrators", "protestor", "protestors"})
+_VIOLENT = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+_INCIDENTAL = frozenset({"Looting/property destruction", "Disrupted weapons use"})
+_WINDOW = 2  # sentences after the first trigger that may still tell the same act
+
+
+def event_id(article_id: str, trigger: Span, sub_event_type: str) -> str:
+    """An event's id: its article, its trigger's span and its type."""
+    basis = f"{article_id}:{trigger.start}:{trigger.end}:{sub_event_type}"
+    return hashlib.sha256(basis.encode()).hexdigest()[:16]
+
+
+class SameAct:
+    """Merges the events one article's triggers gave; `stage` names the stage the drops are recorded for."""
+
+    def __init__(self, article: Article, parse: Parse, stage: str) -> None:
+        self.article = article
+        self.parse = parse
+        self.stage = stage
+
+    def sentence_of(self, event: Event) -> int:
+        index = self.parse.token_at(event.evidence.trigger.start)
+        return self.parse.tokens[index].sent if index is not None else -1
+
+    def merged(self, kept: Event, act: Event) -> Drop:
+        return Drop(self.stage, SAME_ACT, kept.evidence.trigger.of(self.article.text), act.evidence.trigger)
+
+    def retyped(self, event: Event, sub_event_type: str) -> Event:
+        category = load_taxonomy()[sub_event_type]
+        if event.sub_event_type == category.sub_event_type:
+            return event
+        return dataclasses.replace(
+            event, event_id=event_id(self.article.article_id, event.evidence.trigger, category.sub_event_type),
+            disorder_type=category.disorder_type, event_type=category.event_type,
+            sub_event_type=category.sub_event_type)
+
+    def escalate(self, events: list[Event], drops: list[Drop]) -> list[Event]:
+        """A demonstration whose crowd turns violent in the same or the next two sentences ("... blocked the
+        avenue to demonstrate. The demonstrators attacked a vehicle") is one violent demonstration, as ACLED
+        codes it: the demonstration takes that type and the violent act is dropped as the same event."""
+        violent = [e for e in events if e.sub_event_type == "Violent demonstration" or self._by_the_crowd(e)]
+        if not violent:
+            return events
+        kept: list[Event] = []
+        merged: set[str] = set()
+        for event in events:
+            if event.event_id in merged:
+                continue
+            if event.sub_event_type in _DEMONSTRATIONS or event.sub_event_type == "Violent demonstration":
+                start = self.sentence_of(event)
+                later = [v for v in violent if v is not event and v.event_id not in merged
+                         and start <= self.sentence_of(v) <= start + _WINDOW]
+                for act in later:
+                    merged.add(act.event_id)
+                    drops.append(self.merged(event, act))
+                if later:
+                    event = self.retyped(event, "Violent demonstration")
+            kept.append(event)
+        return [e for e in kept if e.event_id not in merged]
+
+    def _by_the_crowd(self, event: Event) -> bool:
+        """"They beat up three drivers", "The group also damaged...": an act of the demonstrators just told of."""
+        index = self.parse.token_at(event.evidence.trigger.start)
+        return index is not None and event.sub_event_type in _CROWD_ACTS \
+            and self.parse.tokens[index].lemma.lower() in RIOTING_ACTS \
+            and any(self.parse.tokens[d].lemma.lower() in _CROWD_REFERENCES for d in doers(self.parse, index))
+
+    def clashes(self, events: list[Event], drops: list[Drop], return_fire: re.Pattern[str]) -> list[Event]:
+        """An attack met by return fire ("... ambushed the police station. Police forces fired back"), or told
+        with a clash in the same or the next two sentences ("conducted an assault, clashing with Ukrainian
+        forces"; "repelled an attack by militiamen"), is one armed clash, as ACLED codes it. The first trigger
+        told is kept, as an armed clash, so its doer stays actor 1; the clash triggers and the return fire
+        are the same act."""
+        answers = [Span(m.start(), m.end()) for m in return_fire.finditer(self.article.text)]
+        retyped: dict[str, Event] = {}
+        merged: set[str] = set()
+        for event in sorted(events, key=lambda e: e.evidence.trigger.start):
+            if event.event_id in merged or event.sub_event_type not in ("Attack", "Armed clash"):
+                continue
+            start = self.sentence_of(event)
+            window = [e for e in events if e is not event and e.event_id not in merged
+                      and e.event_id not in retyped and start <= self.sentence_of(e) <= start + _WINDOW]
+            same = [e for e in window if e.sub_event_type == "Armed clash"
+                    or (e.sub_event_type == "Attack" and any(a.overlaps(e.evidence.trigger) for a in answers))]
+            answered = any(start <= self._sentence_at(a.start) <= start + _WINDOW for a in answers)
+            if same or (answered and event.sub_event_type == "Attack"):
+                for act in same:
+                    merged.add(act.event_id)
+                    drops.append(self.merged(event, act))
+                retyped[event.event_id] = self.retyped(event, "Armed clash")
+        return [retyped.get(e.event_id, e) for e in events if e.event_id not in merged]
+
+    def subsumed(self, events: list[Event], drops: list[Drop]) -> list[Event]:
+        """Goods taken or destroyed, or weapons seized, in the course of violence told within two sentences
+        ("killed a civilian and also stole goods"; "exchanged fire with police... a pistol was seized") are
+        part of that violent act, as ACLED codes it, not events of their own."""
+        violent = [e for e in events if e.event_type in _VIOLENT]
+        kept: list[Event] = []
+        for event in events:
+            if event.sub_event_type in _INCIDENTAL:
+                at = self.sentence_of(event)
+                act = next((v for v in violent if abs(self.sentence_of(v) - at) <= _WINDOW), None)
+                if act is not None:
+                    drops.append(self.merged(act, event))
+                    continue
+            kept.append(event)
+        return kept
+
+    def _sentence_at(self, offset: int) -> int:
+        index = self.parse.token_at(offset)
+        return self.parse.tokens[index].sent if index is not None else -1

@@ -1,0 +1,42 @@
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+FILLER = " The report was published by the agency, which has covered the region for many years."
+
+
+def _run(pipeline, text: str):
+    from eventwire.model import Article
+
+    return pipeline.run(Article(raw=text + FILLER, published=dt.date(2022, 3, 7)))
+
+
+@pytest.mark.parametrize("text", [
+    "Militants ambushed the police station in Gao on Friday. Police forces fired back.",
+    "Russian forces conducted an assault operation near Gao on Friday, clashing with Malian forces.",
+    "Gunmen opened fire on an army post in Gao on Friday. The soldiers returned fire.",
+])
+def test_an_attack_met_by_return_fire_or_a_clash_is_one_armed_clash(pipeline, text) -> None:
+    article = _run(pipeline, text)
+    assert [e.sub_event_type for e in article.events] == ["Armed clash"]
+    assert any(d.reason == "same act as another trigger" for d in article.rejected)
+
+
+def test_an_attack_with_no_answer_stays_an_attack(pipeline) -> None:
+    article = _run(pipeline, "Gunmen opened fire on villagers in Gao on Friday. Two people were wounded.")
+    assert article.events and {e.sub_event_type for e in article.events} == {"Attack"}
+
+
+def test_looting_in_the_course_of_an_attack_is_part_of_it(pipeline) -> None:
+    article = _run(pipeline, "Militants killed a civilian in Gao on Friday and also stole goods from his shop.")
+    assert [e.sub_event_type for e in article.events] == ["Attack"]
+    article = _run(pipeline, "Militants stole cattle from herders near Gao on Friday.")
+    assert [e.sub_event_type for e in article.events] == ["Looting/property destruction"]
+
+
+def test_a_demonstration_whose_crowd_turns_violent_is_one_violent_demonstration(pipeline) -> None:
+    article = _run(pipeline, "Hundreds of residents blocked the main road in Gao on Friday to demand water. "
+                             "The demonstrators attacked a police vehicle.")
+    assert [e.sub_event_type for e in article.events] == ["Violent demonstration"]
