@@ -58,6 +58,14 @@ def test_weapon_cues_retype_an_attack(pipeline) -> None:
     ("Militants seized the town of Gao on Friday.", "Non-state actor overtakes territory"),
     ("Soldiers seized a cache of weapons in Gao on Friday.", "Disrupted weapons use"),
     ("Militants seized livestock in the village of Gao on Friday.", "Looting/property destruction"),
+    # what a protest is about is not what its crowd did
+    ("Party members staged a protest in Gao on Friday against the stone pelting at the house of their chief.",
+     "Peaceful protest"),
+    ("Activists staged protests and burned effigies in Gao on Friday.", "Peaceful protest"),
+    ("Activists staged protests and torched a bus in Gao on Friday.", "Violent demonstration"),
+    # villagers with guns clash as militias; without, as a mob
+    ("Two groups of villagers exchanged fire in Gao on Friday over a land dispute.", "Armed clash"),
+    ("Two groups of villagers clashed in Gao on Friday over a land dispute.", "Mob violence"),
 ])
 def test_reports_written_as_nouns_gatherings_and_fragments_are_events(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)

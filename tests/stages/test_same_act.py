@@ -17,6 +17,7 @@ def _run(pipeline, text: str):
     "Militants ambushed the police station in Gao on Friday. Police forces fired back.",
     "Russian forces conducted an assault operation near Gao on Friday, clashing with Malian forces.",
     "Gunmen opened fire on an army post in Gao on Friday. The soldiers returned fire.",
+    "Rebels and government forces exchanged artillery shelling near Gao on Friday.",
 ])
 def test_an_attack_met_by_return_fire_or_a_clash_is_one_armed_clash(pipeline, text) -> None:
     article = _run(pipeline, text)
@@ -40,3 +41,10 @@ def test_a_demonstration_whose_crowd_turns_violent_is_one_violent_demonstration(
     article = _run(pipeline, "Hundreds of residents blocked the main road in Gao on Friday to demand water. "
                              "The demonstrators attacked a police vehicle.")
     assert [e.sub_event_type for e in article.events] == ["Violent demonstration"]
+
+
+def test_a_clash_told_with_demonstrators_after_a_demonstration_makes_it_violent(pipeline) -> None:
+    article = _run(pipeline, "Up to 2,500 people took to the streets in Gao on Friday against the curfew. There "
+                             "were isolated clashes with the police when demonstrators tried to force the cordons.")
+    assert "Violent demonstration" in {e.sub_event_type for e in article.events}
+    assert not {"Armed clash", "Peaceful protest"} & {e.sub_event_type for e in article.events}

@@ -209,6 +209,9 @@ class EventFinder:
                 words |= self._told_next(parse, index)
             if not words & wanted:
                 reason = "no matching object"
+        if not reason and trigger.sub_event_type == "Looting/property destruction" and {
+                parse.tokens[o].lemma.lower() for o in self.arguments(parse, index, ("dobj", "nsubjpass"))} & _SYMBOLS:
+            reason = "symbolic act"  # "burned effigies", "burned the flag": a protest's form, no damage
         if not reason and trigger.crowd_only and {self.kind_of(parse, d) for d in doers(parse, index)} & _ARMED:
             reason = "not a crowd's act"
         if reason:
@@ -227,20 +230,39 @@ class EventFinder:
             return set()
         return {parse.tokens[w].lemma.lower() for w in words}
 
+    def told_as_act(self, parse: Parse, cue: re.Pattern[str], sentence_number: int) -> bool:
+        """The cue occurs in the sentence as something done, not as what a protest is about ("protested
+        against the stone pelting", "to denounce the violent attacks", "demanded the repair of damaged roads")."""
+        span = parse.sentence_span(sentence_number)
+        for match in cue.finditer(span.of(parse.text)):
+            at = parse.token_at(span.start + match.start())
+            if at is None or not self._topic(parse, at):
+                return True
+        return False
+
+    def _topic(self, parse: Parse, index: int) -> bool:
+        child = index
+        for ancestor in parse.ancestors(index):
+            if parse.tokens[child].dep != "conj" and (parse.tokens[ancestor].lemma.lower() in self.lexicon.purposes
+                                                      or parse.word(ancestor).lower() in _ABOUT):
+                return True
+            child = ancestor
+        return False
+
     def type_of(self, parse: Parse, index: int, trigger: Trigger) -> str:
         sentence_number = parse.tokens[index].sent
         sentence = parse.sentence_span(sentence_number).of(parse.text)
-        # What happened to a crowd is often told in the sentence after it ("Police intervened, detaining 20").
-        following = parse.sentence_span(sentence_number + 1).of(parse.text) \
-            if sentence_number + 1 < parse.sentence_count else ""
         clause = parse.text_of(parse.subtree(index, skip=frozenset({"relcl", "advcl", "ccomp"})))
-        if trigger.sub_event_type == "Peaceful protest" and {
-                parse.tokens[c].lemma.lower() for c in parse.children(index, "conj")
-                if parse.tokens[c].tag in ("VBD", "VBZ", "VBP")} & RIOTING_ACTS:
+        if trigger.sub_event_type == "Peaceful protest" and any(
+                parse.tokens[c].lemma.lower() in RIOTING_ACTS and parse.tokens[c].tag in ("VBD", "VBZ", "VBP")
+                and not {parse.tokens[o].lemma.lower() for o in parse.children(c, "dobj")} & _SYMBOLS
+                for c in parse.children(index, "conj")):
             return "Violent demonstration"  # "passengers demonstrated and destroyed some facilities"
+        # What happened to a crowd is often told in the sentence after it ("Police intervened, detaining 20").
+        told = (sentence_number, sentence_number + 1) if trigger.sub_event_type == "Peaceful protest" \
+            else (sentence_number,)
         for cue, sub_event_type in trigger.cues:
-            if self.lexicon.cues[cue].search(sentence) or (
-                    trigger.sub_event_type == "Peaceful protest" and self.lexicon.cues[cue].search(following)):
+            if any(self.told_as_act(parse, self.lexicon.cues[cue], n) for n in told if n < parse.sentence_count):
                 return sub_event_type
         if trigger.instruments:
             for cue, sub_event_type in instrument_types():
@@ -260,7 +282,8 @@ class EventFinder:
         # who acted with the doers: "troops and militia members burned..." is no crowd's act
         partner_kinds = {self.kind_of(parse, c) for s in subjects for c in parse.children(s, "conj")}
         if trigger.sub_event_type in _CROWD_VIOLENCE and subject_kinds & _CROWD_KINDS \
-                and not (subject_kinds | partner_kinds) & _ARMED:
+                and not (subject_kinds | partner_kinds) & _ARMED \
+                and not (trigger.sub_event_type == "Armed clash" and _FIREARMS.search(sentence)):
             # residents, students, rioters beating, fighting or burning: ACLED's mob violence; a protest's
             # crowd doing it is a violent demonstration
             return "Violent demonstration" if subject_kinds == {"protesters"} else "Mob violence"
@@ -268,8 +291,10 @@ class EventFinder:
         if trigger.sub_event_type == "Armed clash":
             sides = subject_kinds | partner_kinds | target_kinds | {
                 self.kind_of(parse, p) for p in _between(parse, index)}
-            if sides & _CROWD_KINDS and not sides & _ARMED:
-                return "Mob violence"  # "clashes erupted between rioters", "locals clashed with party members"
+            if sides & _CROWD_KINDS and not sides & _ARMED and not _FIREARMS.search(sentence):
+                # "clashes erupted between rioters", "locals clashed with party members"; with guns ("two
+                # groups exchanged fire", "villagers armed with rifles clashed") it is communal militias' clash
+                return "Mob violence"
             if sides & {"protesters"} and sides - {"protesters", "rioters", ""} <= {"police", "state"}:
                 return "Violent demonstration"  # "demonstrators and police officers clashed"
         if trigger.sub_event_type in _PROTESTS and subject_kinds & {"rioters"}:
@@ -401,7 +426,12 @@ _HELD_IF_ARMED = frozenset({"base", "camp", "post", "station", "vehicle", "convo
                             "headquarters", "member", "members", "commander", "officer", "officers"})
 _ARMED_WORDS = re.compile(r"\b(?:military|army|police|regime|security|armed|militia|rebels?|soldiers?|customs|"
                           r"gendarmerie|resistance|guerrillas?|insurgents?|militants?|fighters?|gangs?|cartels?|"
-                          r"factions?)\b", re.I)
+                          r"factions?|traffick\w*|criminals?|tribesm[ae]n|dahalo)\b", re.I)
+_SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "copy", "copies", "photo", "photos", "picture",
+                      "pictures", "poster", "posters", "candle", "candles"})  # burned in protest, not rioting
+_ABOUT = frozenset({"over", "about", "against"})
+_FIREARMS = re.compile(r"\b(?:armed|guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|fire|shots|shoot-?outs?|"
+                       r"exchanged fire|AK-?47s?)\b", re.I)
 _COLLECTIVES = frozenset({"group", "groups", "number", "crowd", "band", "dozens", "hundreds", "thousands", "mob",
                           "member", "members"})  # "members of an Islamist militia": of the kind of the militia
 _MEMBERS = frozenset({"member", "members"})

@@ -28,6 +28,10 @@ _CROWD_REFERENCES = frozenset({"they", "group", "participant", "participants", "
                                "demonstrator", "demonstrators", "protestor", "protestors"})
 _VIOLENT = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 _INCIDENTAL = frozenset({"Looting/property destruction", "Disrupted weapons use"})
+_SHELLING = "Shelling/artillery/missile attack"
+_FIGHTING = frozenset({"Attack", "Armed clash", _SHELLING})
+_SCUFFLES = frozenset({"Armed clash"})  # a mob beating protesters is no violent demonstration
+_DEMONSTRATORS = re.compile(r"\b(?:(?:counter-?)?(?:demonstrators?|protesters?|protestors?)|participants)\b", re.I)
 _WINDOW = 2  # sentences after the first trigger that may still tell the same act
 
 
@@ -88,8 +92,11 @@ class SameAct:
     def _by_the_crowd(self, event: Event) -> bool:
         """"They beat up three drivers", "The group also damaged...": an act of the demonstrators just told of."""
         index = self.parse.token_at(event.evidence.trigger.start)
-        return index is not None and event.sub_event_type in _CROWD_ACTS \
-            and self.parse.tokens[index].lemma.lower() in RIOTING_ACTS \
+        if index is None or event.sub_event_type not in _CROWD_ACTS:
+            return False
+        if event.sub_event_type in _SCUFFLES and _DEMONSTRATORS.search(event.evidence.sentence.of(self.article.text)):
+            return True  # "There were isolated clashes with the police when demonstrators tried to force through"
+        return self.parse.tokens[index].lemma.lower() in RIOTING_ACTS \
             and any(self.parse.tokens[d].lemma.lower() in _CROWD_REFERENCES for d in doers(self.parse, index))
 
     def clashes(self, events: list[Event], drops: list[Drop], return_fire: re.Pattern[str]) -> list[Event]:
@@ -102,15 +109,18 @@ class SameAct:
         retyped: dict[str, Event] = {}
         merged: set[str] = set()
         for event in sorted(events, key=lambda e: e.evidence.trigger.start):
-            if event.event_id in merged or event.sub_event_type not in ("Attack", "Armed clash"):
+            if event.event_id in merged or event.sub_event_type not in _FIGHTING:
                 continue
             start = self.sentence_of(event)
+            # shelling is one side's act unless answered or told with the clash in its own sentence ("fired
+            # artillery and clashed with the Ukrainian army")
+            reach = 0 if event.sub_event_type == _SHELLING else _WINDOW
             window = [e for e in events if e is not event and e.event_id not in merged
-                      and e.event_id not in retyped and start <= self.sentence_of(e) <= start + _WINDOW]
+                      and e.event_id not in retyped and start <= self.sentence_of(e) <= start + reach]
             same = [e for e in window if e.sub_event_type == "Armed clash"
-                    or (e.sub_event_type == "Attack" and any(a.overlaps(e.evidence.trigger) for a in answers))]
+                    or (e.sub_event_type in _FIGHTING and any(a.overlaps(e.evidence.trigger) for a in answers))]
             answered = any(start <= self._sentence_at(a.start) <= start + _WINDOW for a in answers)
-            if same or (answered and event.sub_event_type == "Attack"):
+            if same or (answered and event.sub_event_type != "Armed clash"):
                 for act in same:
                     merged.add(act.event_id)
                     drops.append(self.merged(event, act))
