@@ -66,6 +66,11 @@ def test_weapon_cues_retype_an_attack(pipeline) -> None:
     # villagers with guns clash as militias; without, as a mob
     ("Two groups of villagers exchanged fire in Gao on Friday over a land dispute.", "Armed clash"),
     ("Two groups of villagers clashed in Gao on Friday over a land dispute.", "Mob violence"),
+    # who was hit decides between an attack and a clash
+    ("A suspected gang member was shot and killed in Gao on Friday.", "Armed clash"),
+    ("An off-duty police officer was shot dead by two armed men in Gao on Friday.", "Attack"),
+    ("Two men were shot dead by armed individuals in Gao on Friday.", "Attack"),
+    ("Four assailants assaulted two party supporters with sticks in Gao on Friday.", "Mob violence"),
 ])
 def test_reports_written_as_nouns_gatherings_and_fragments_are_events(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)

@@ -48,3 +48,9 @@ def test_a_clash_told_with_demonstrators_after_a_demonstration_makes_it_violent(
                              "were isolated clashes with the police when demonstrators tried to force the cordons.")
     assert "Violent demonstration" in {e.sub_event_type for e in article.events}
     assert not {"Armed clash", "Peaceful protest"} & {e.sub_event_type for e in article.events}
+
+
+def test_the_attack_told_after_an_act_is_that_act(pipeline) -> None:
+    article = _run(pipeline, "Militants fired at a military check post in Gao on Friday. One soldier was killed in the "
+                             "attack.")
+    assert [e.sub_event_type for e in article.events] == ["Armed clash"]

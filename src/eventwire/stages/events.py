@@ -111,6 +111,18 @@ class EventFinder:
                   for o in parse.children(prep, "pobj")]
         return self.kind_of(parse, owners[0]) if owners and not collective else ""
 
+    def target_kind(self, parse: Parse, index: int) -> str:
+        """The kind of a victim: "two men were shot" are people, not the armed men the word names as doers;
+        an off-duty officer is a civilian, as ACLED codes one."""
+        text = parse.text_of(parse.phrase(index))
+        if _OFF_DUTY.search(text):
+            return "civilians"
+        kind = self.kind_of(parse, index)
+        if kind == "armed_group" and parse.tokens[index].lemma.lower() in _PLAIN_PEOPLE \
+                and not _ARMED_WORDS.search(text):
+            return "civilians"
+        return kind
+
     def _kind_after_of(self, parse: Parse, index: int) -> str:
         """"members of an unidentified gang" where the parse hung "of ..." elsewhere: the kind the next words
         after "of" name, or ""."""
@@ -249,6 +261,20 @@ class EventFinder:
             child = ancestor
         return False
 
+    def _loose_band(self, parse: Parse, index: int) -> bool:
+        """Several people of no armed organisation: "assailants", "a group of settlers", "his supporters"; not
+        "Taliban members", "cadres of the Zomi Revolutionary Army"."""
+        words = parse.text_of(parse.subtree(index))
+        if _UNKNOWN.search(words) or any(m.entry.kind in _ARMED for m in self.actors.find_named(words)):
+            return False  # unidentified attackers are coded as an armed group, as ACLED does
+        head = index
+        if parse.tokens[head].lemma.lower() in _COLLECTIVES:
+            members = [o for prep in parse.children(head, "prep") if parse.word(prep).lower() == "of"
+                       for o in parse.children(prep, "pobj")]
+            head = members[0] if members else head
+        token = parse.tokens[head]
+        return token.tag in ("NNS", "NNPS") and token.lemma.lower() in _LOOSE_BANDS
+
     def type_of(self, parse: Parse, index: int, trigger: Trigger) -> str:
         sentence_number = parse.tokens[index].sent
         sentence = parse.sentence_span(sentence_number).of(parse.text)
@@ -287,7 +313,10 @@ class EventFinder:
             # residents, students, rioters beating, fighting or burning: ACLED's mob violence; a protest's
             # crowd doing it is a violent demonstration
             return "Violent demonstration" if subject_kinds == {"protesters"} else "Mob violence"
-        target_kinds = {self.kind_of(parse, t) for t in targets}
+        if trigger.sub_event_type == "Attack" and trigger.lemma in _BY_HAND and not _FIREARMS.search(sentence) \
+                and not _KILLING.search(sentence) and any(self._loose_band(parse, s) for s in subjects):
+            return "Mob violence"  # "four assailants assaulted two BJP supporters", "settlers attacked... with stones"
+        target_kinds = {self.target_kind(parse, t) for t in targets}
         if trigger.sub_event_type == "Armed clash":
             sides = subject_kinds | partner_kinds | target_kinds | {
                 self.kind_of(parse, p) for p in _between(parse, index)}
@@ -372,6 +401,7 @@ class EventFinder:
         same_act = SameAct(article, parse, NAME)
         events = same_act.escalate(events, drops)
         events = same_act.clashes(events, drops, self.lexicon.cues["return_fire"])
+        events = same_act.anaphora(events, drops)
         return same_act.subsumed(events, drops), drops
 
     @staticmethod
@@ -429,8 +459,19 @@ _ARMED_WORDS = re.compile(r"\b(?:military|army|police|regime|security|armed|mili
                           r"factions?|traffick\w*|criminals?|tribesm[ae]n|dahalo)\b", re.I)
 _SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "copy", "copies", "photo", "photos", "picture",
                       "pictures", "poster", "posters", "candle", "candles"})  # burned in protest, not rioting
+# beating, stabbing, hacking: what a band of people does by hand (with guns it is an armed attack)
+_BY_HAND = frozenset({"assault", "beat", "attack", "stab", "hack", "whip", "flog", "torture", "lynch", "injure",
+                      "hit"})
+_LOOSE_BANDS = frozenset({"assailant", "attacker", "settler", "supporter", "cadre", "man", "people", "individual",
+                          "person", "youth", "villager", "resident", "local", "member", "worker", "activist",
+                          "student", "relative", "neighbor", "neighbour", "citizen"})
+_KILLING = re.compile(r"\b(?:kill\w*|murder\w*|dead|died)\b", re.I)
+_UNKNOWN = re.compile(r"\b(?:unidentified|unknown)\b", re.I)
+_OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.I)
+_PLAIN_PEOPLE = frozenset({"man", "men", "individual", "person", "people", "suspect"})
 _ABOUT = frozenset({"over", "about", "against"})
-_FIREARMS = re.compile(r"\b(?:armed|guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|fire|shots|shoot-?outs?|"
+_FIREARMS = re.compile(r"\b(?:armed|guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|fire|shots?|shoot-?outs?|"
+                       r"shooting|pistols?|"
                        r"exchanged fire|AK-?47s?)\b", re.I)
 _COLLECTIVES = frozenset({"group", "groups", "number", "crowd", "band", "dozens", "hundreds", "thousands", "mob",
                           "member", "members"})  # "members of an Islamist militia": of the kind of the militia
@@ -438,10 +479,22 @@ _MEMBERS = frozenset({"member", "members"})
 
 
 def _shared_object(parse: Parse, index: int) -> list[int]:
-    """"shot and killed a soldier": the object of the verb this one is conjoined with."""
+    """"shot and killed a soldier": the object of the verb this one is conjoined with; "a member was shot and
+    killed", where the small model hung "a member" elsewhere: the noun right before the passive; "killed in a
+    drive-by shooting": the victims of the verb a nominal act is told under."""
     token = parse.tokens[index]
     partners = parse.children(index, "conj") + ([token.head] if token.dep == "conj" else [])
-    return [o for p in partners for o in parse.children(p, "dobj")]
+    found = [o for p in partners for o in parse.children(p, "dobj", "nsubjpass")]
+    for verb in (index, *partners):
+        passive = parse.children(verb, "auxpass")
+        if passive and not parse.children(verb, "nsubjpass") and passive[0] > 0 \
+                and parse.tokens[passive[0] - 1].pos in ("NOUN", "PROPN"):
+            found.append(passive[0] - 1)
+    if token.pos == "NOUN" and token.dep == "pobj" and parse.tokens[token.head].dep == "prep":
+        verb = parse.tokens[token.head].head
+        if parse.tokens[verb].lemma.lower() in OUTCOME_LEMMAS:
+            found += parse.children(verb, "nsubjpass", "dobj")
+    return found
 
 
 def _between(parse: Parse, index: int) -> list[int]:

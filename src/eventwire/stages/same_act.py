@@ -4,7 +4,8 @@ The events stage keeps every trigger that reports an act. Some acts are told in 
 and ACLED codes the whole as one event of a type none of its triggers has alone:
 - a demonstration whose crowd turns violent is one violent demonstration (`escalate`);
 - an attack met by return fire, or told with a clash around it, is one armed clash (`clashes`);
-- goods looted or weapons seized in the course of violence are part of it (`subsumed`).
+- goods looted or weapons seized in the course of violence are part of it (`subsumed`);
+- "the attack" told after a violent act refers back to it (`anaphora`).
 The merged triggers are kept as drops ("same act as another trigger") with their spans.
 """
 
@@ -32,6 +33,7 @@ _SHELLING = "Shelling/artillery/missile attack"
 _FIGHTING = frozenset({"Attack", "Armed clash", _SHELLING})
 _SCUFFLES = frozenset({"Armed clash"})  # a mob beating protesters is no violent demonstration
 _DEMONSTRATORS = re.compile(r"\b(?:(?:counter-?)?(?:demonstrators?|protesters?|protestors?)|participants)\b", re.I)
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _WINDOW = 2  # sentences after the first trigger that may still tell the same act
 
 
@@ -140,6 +142,22 @@ class SameAct:
                 if act is not None:
                     drops.append(self.merged(act, event))
                     continue
+            kept.append(event)
+        return kept
+
+    def anaphora(self, events: list[Event], drops: list[Drop]) -> list[Event]:
+        """"BLF militants fired at a military post. One soldier was killed in the attack": a definite act noun
+        after a violent act told earlier refers back to it, and is the same act."""
+        kept: list[Event] = []
+        for event in events:
+            index = self.parse.token_at(event.evidence.trigger.start)
+            earlier = [e for e in kept if e.event_type in _VIOLENT | {"Riots"}
+                       and 0 < self.sentence_of(event) - self.sentence_of(e) <= _WINDOW]
+            if index is not None and earlier and event.event_type in _VIOLENT | {"Riots"} \
+                    and self.parse.tokens[index].pos == "NOUN" and any(
+                        self.parse.word(d).lower() in _DEFINITE for d in self.parse.children(index, "det", "poss")):
+                drops.append(self.merged(earlier[-1], event))
+                continue
             kept.append(event)
         return kept
 
