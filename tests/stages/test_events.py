@@ -71,6 +71,13 @@ def test_weapon_cues_retype_an_attack(pipeline) -> None:
     ("An off-duty police officer was shot dead by two armed men in Gao on Friday.", "Attack"),
     ("Two men were shot dead by armed individuals in Gao on Friday.", "Attack"),
     ("Four assailants assaulted two party supporters with sticks in Gao on Friday.", "Mob violence"),
+    # strategic developments: displacement, security measures, movements of forces, migrants held
+    ("About 27,000 people were evacuated from Gao on Friday.", "Other"),
+    ("The government declared a curfew in Gao on Friday.", "Change to group/activity"),
+    ("A convoy of army reinforcements reached Gao on Friday.", "Change to group/activity"),
+    ("Soldiers sealed off the house of an opposition politician in Gao on Friday.", "Looting/property destruction"),
+    ("Police officers rescued 139 migrants travelling in a trailer near Gao on Friday.", "Arrests"),
+    ("Migrants crossing the border were stopped near Gao on Friday and detained by the army.", "Arrests"),
 ])
 def test_reports_written_as_nouns_gatherings_and_fragments_are_events(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)

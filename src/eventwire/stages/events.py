@@ -155,7 +155,7 @@ class EventFinder:
         # "retirees called by the platform protested": a call that is a passive participle is no call to act
         governor = next((a for a in parse.ancestors(index)
                          if parse.tokens[a].lemma.lower() in self.lexicon.not_asserted
-                         and not parse.children(a, "agent")
+                         and not parse.children(a, "agent", "auxpass")  # "were stopped... and detained"
                          and not (protest and a > index and parse.tokens[a].lemma.lower() in self.lexicon.demands)),
                         None)
         if governor is not None:
@@ -395,7 +395,8 @@ class EventFinder:
             kept_sentences.add(sentence_number)
             if category.event_type != "Strategic developments":  # "killed a civilian and stole goods": a killing
                 acted_in.add(sentence_number)
-            confidence = 0.4 if trigger.lemma in OUTCOME_LEMMAS else 0.5  # a casualty report alone: less sure
+            # a casualty report alone, or people displaced or arriving: less sure to be the act itself
+            confidence = 0.4 if trigger.lemma in OUTCOME_LEMMAS or category.sub_event_type == "Other" else 0.5
             events.append(new_event(article, parse.sentence_span(sentence_number), span, category, confidence))
         events += self.crowds_acting(article, parse, kept_sentences)
         same_act = SameAct(article, parse, NAME)
