@@ -78,6 +78,11 @@ def test_weapon_cues_retype_an_attack(pipeline) -> None:
     ("Soldiers sealed off the house of an opposition politician in Gao on Friday.", "Looting/property destruction"),
     ("Police officers rescued 139 migrants travelling in a trailer near Gao on Friday.", "Arrests"),
     ("Migrants crossing the border were stopped near Gao on Friday and detained by the army.", "Arrests"),
+    # crowds that clash with the police, or throw stones, without guns: mob violence
+    ("On Friday there was a clash between the state police and merchants in Gao.", "Mob violence"),
+    ("Rioters hurled stones at soldiers in Gao on Friday.", "Mob violence"),
+    ("Residents blocked the main road with rocks and rubbish in Gao on Friday to demand water.",
+     "Violent demonstration"),
 ])
 def test_reports_written_as_nouns_gatherings_and_fragments_are_events(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)

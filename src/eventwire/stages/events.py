@@ -92,7 +92,7 @@ class EventFinder:
             kind = self.kind_of(parse, members[0]) if members else self._kind_after_of(parse, index)
             if kind:
                 return kind
-            if members and head not in _MEMBERS:
+            if members and head not in _MEMBERS | _COUNTS:
                 return "crowd"  # "a group of people"; but "members of the union" read on: "members" are protesters
         text = parse.text_of(parse.phrase(index))
         named = self.actors.find_named(text)
@@ -103,7 +103,7 @@ class EventFinder:
             return generic.entry.kind
         if head in _HELD_BY_FORCES or (head in _HELD_IF_ARMED and _ARMED_WORDS.search(text)):
             return "state"  # "attacked army positions", "a police station", "a military convoy": armed targets
-        if collective and not _ARMED_WORDS.search(text) and head not in _MEMBERS:
+        if collective and not _ARMED_WORDS.search(text) and head not in _MEMBERS | _COUNTS:
             return "crowd"  # "a group set fire to the house", "a clash between two groups": people, unarmed
         # "the vehicle of a commander of the Sultan Murad Division", "a Lieutenant Colonel of the Chechen
         # Battalion": a word that names no side is of the side it belongs to
@@ -285,8 +285,8 @@ class EventFinder:
                 for c in parse.children(index, "conj")):
             return "Violent demonstration"  # "passengers demonstrated and destroyed some facilities"
         # What happened to a crowd is often told in the sentence after it ("Police intervened, detaining 20").
-        told = (sentence_number, sentence_number + 1) if trigger.sub_event_type == "Peaceful protest" \
-            else (sentence_number,)
+        told = (sentence_number, sentence_number + 1, sentence_number + 2) \
+            if trigger.sub_event_type == "Peaceful protest" else (sentence_number,)
         for cue, sub_event_type in trigger.cues:
             if any(self.told_as_act(parse, self.lexicon.cues[cue], n) for n in told if n < parse.sentence_count):
                 return sub_event_type
@@ -326,6 +326,9 @@ class EventFinder:
                 return "Mob violence"
             if sides & {"protesters"} and sides - {"protesters", "rioters", ""} <= {"police", "state"}:
                 return "Violent demonstration"  # "demonstrators and police officers clashed"
+            if sides & _CROWD_KINDS and sides - _CROWD_KINDS - {""} <= {"police", "state"} \
+                    and not _FIREARMS.search(sentence):
+                return "Mob violence"  # "a clash between the state police and merchants"
         if trigger.sub_event_type in _PROTESTS and subject_kinds & {"rioters"}:
             return "Violent demonstration"
         if trigger.if_armed_target and target_kinds & _ARMED:
@@ -457,7 +460,7 @@ _HELD_IF_ARMED = frozenset({"base", "camp", "post", "station", "vehicle", "convo
                             "headquarters", "member", "members", "commander", "officer", "officers"})
 _ARMED_WORDS = re.compile(r"\b(?:military|army|police|regime|security|armed|militia|rebels?|soldiers?|customs|"
                           r"gendarmerie|resistance|guerrillas?|insurgents?|militants?|fighters?|gangs?|cartels?|"
-                          r"factions?|traffick\w*|criminals?|tribesm[ae]n|dahalo)\b", re.I)
+                          r"traffick\w*|criminals?|tribesm[ae]n|dahalo)\b", re.I)
 _SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "copy", "copies", "photo", "photos", "picture",
                       "pictures", "poster", "posters", "candle", "candles"})  # burned in protest, not rioting
 # beating, stabbing, hacking: what a band of people does by hand (with guns it is an armed attack)
@@ -474,9 +477,11 @@ _ABOUT = frozenset({"over", "about", "against"})
 _FIREARMS = re.compile(r"\b(?:armed|guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|fire|shots?|shoot-?outs?|"
                        r"shooting|pistols?|"
                        r"exchanged fire|AK-?47s?)\b", re.I)
-_COLLECTIVES = frozenset({"group", "groups", "number", "crowd", "band", "dozens", "hundreds", "thousands", "mob",
+_COLLECTIVES = frozenset({"faction", "factions", "cadre", "cadres", "group", "groups", "number", "crowd", "band",
+                          "dozens", "hundreds", "thousands", "mob",
                           "member", "members"})  # "members of an Islamist militia": of the kind of the militia
 _MEMBERS = frozenset({"member", "members"})
+_COUNTS = frozenset({"number", "dozens", "hundreds", "thousands"})  # "a number of sites" are no people
 
 
 def _shared_object(parse: Parse, index: int) -> list[int]:

@@ -19,12 +19,14 @@ from eventwire.lexicons import load_taxonomy
 from eventwire.model import Article, Drop, Event, Span
 from eventwire.parse import Parse, doers
 
+# "set fire" is a rioting cue: "set up a camp" is not
 RIOTING_ACTS = frozenset({"throw", "hurl", "pelt", "attack", "assault", "beat", "burn", "torch", "vandalize",
                           "vandalise", "smash", "break", "damage", "destroy", "loot", "storm", "clash", "kidnap",
-                          "injure", "wound"})  # "set fire" is a rioting cue: "set up a camp" is not
+                          "injure", "wound", "detain", "abduct", "chase"})
 SAME_ACT = "same act as another trigger"
 _DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention"})
-_CROWD_ACTS = frozenset({"Attack", "Looting/property destruction", "Mob violence", "Armed clash"})
+_CROWD_ACTS = frozenset({"Attack", "Looting/property destruction", "Mob violence", "Armed clash",
+                         "Abduction/forced disappearance"})
 _CROWD_REFERENCES = frozenset({"they", "group", "participant", "participants", "crowd", "protester", "protesters",
                                "demonstrator", "demonstrators", "protestor", "protestors"})
 _VIOLENT = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
