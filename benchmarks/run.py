@@ -128,15 +128,34 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _gold_toponyms(path: Path) -> list[tuple[str, list[tuple[Span, tuple[float, float] | None]]]]:
-    docs = []
+GoldDoc = tuple[str, list[tuple[Span, tuple[float, float] | None]]]  # a text; its toponyms, with coordinates if any
+# GeoWebNews (GWN) tags phrases that are no toponyms too: "lot", "citizens" (expressions), "Ebola" (non-toponyms).
+_GWN_NOT_TOPONYMS = frozenset({"Literal_Expression", "Non_Lit_Expression", "Non_Toponym"})
+
+
+def _coordinates(lat: str | None, lon: str | None) -> tuple[float, float] | None:
+    return (float(lat), float(lon)) if lat and lon else None
+
+
+def _gold_toponyms(path: Path) -> list[GoldDoc]:
+    """The gold toponyms of one corpus, read from whichever of the corpora's three formats it is in: LGL and
+    TR-News (`toponym` with `gaztag/lat`), GeoVirus (`location` with `lat`) and GWN (`toponym` with `type` and
+    `latitude`; its streets and buildings are toponyms too, and are kept)."""
+    docs: list[GoldDoc] = []
     for article in ET.parse(path).getroot().iter("article"):
         text = article.findtext("text") or ""
         gold = []
-        for toponym in article.iter("toponym"):
+        for toponym in (*article.iter("toponym"), *article.iter("location")):
+            if toponym.findtext("type") in _GWN_NOT_TOPONYMS:
+                continue
             start, end = int(toponym.findtext("start") or 0), int(toponym.findtext("end") or 0)
-            lat, lon = toponym.findtext("gaztag/lat"), toponym.findtext("gaztag/lon")
-            gold.append((Span(start, end), (float(lat), float(lon)) if lat and lon else None))
+            name = toponym.findtext("name") or ""
+            if name and text[start:end] != name and text[start - 1:end - 1] == name:
+                start, end = start - 1, end - 1  # GeoVirus counts from 1
+            coords = _coordinates(toponym.findtext("gaztag/lat"), toponym.findtext("gaztag/lon")) \
+                or _coordinates(toponym.findtext("lat"), toponym.findtext("lon")) \
+                or _coordinates(toponym.findtext("latitude"), toponym.findtext("longitude"))
+            gold.append((Span(start, end), coords))
         docs.append((text, gold))
     return docs
 
@@ -176,8 +195,7 @@ def geotext_geoparser(gazetteer: Gazetteer) -> Callable[[Article], Located] | No
     return locate
 
 
-def _score_located(docs: list[tuple[str, list[tuple[Span, tuple[float, float] | None]]]],
-                   predictions: list[Located], elapsed: float) -> Scores:
+def _score_located(docs: list[GoldDoc], predictions: list[Located], elapsed: float) -> Scores:
     tp = fp = fn = mentions = 0
     errors: list[float] = []
     for (_, gold), predicted in zip(docs, predictions, strict=True):
@@ -240,7 +258,7 @@ def score_geoparse(data: Path, settings: Settings, limit: int) -> dict[str, Scor
         systems["geotext"] = with_geotext
     results: dict[str, Scores] = {}
     names: list[str] = []
-    for corpus in ("TR-News", "lgl"):
+    for corpus in ("TR-News", "lgl", "GeoVirus", "GWN"):
         path = data / f"{corpus}.xml"
         if not path.exists():
             continue

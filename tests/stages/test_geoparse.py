@@ -177,3 +177,19 @@ def test_a_neighbourhood_far_from_every_town_named_is_another_place_of_its_name(
                                        "Oriente neighborhood blocked streets to demonstrate against a police raid."))
     assert "Oriente" not in _places(article)  # the index's Oriente is 1,000 km away
     assert [e.location for e in article.events] == ["Cariacica"]
+
+
+@pytest.mark.parametrize(("text", "not_places", "places"), [
+    # a month is a date, whatever town bears its name; "the town of May" would be a place
+    ("The outbreak in Pandi began in August, and on March 3 the EU confirmed its first case in Sweden.",
+     {"August", "March"}, {"Sweden"}),
+    # the last name of a person named in full is that person; a country stays a country
+    ("Jimmy Steele runs a produce company in Texas. Steele says no results have come. Egypt says the same.",
+     {"Steele"}, {"Texas", "Egypt"}),
+])
+def test_dates_and_surnames_are_not_places(brief_pipeline, text, not_places, places) -> None:
+    from eventwire.model import Article
+
+    found = set(_places(brief_pipeline.run(Article(raw=text))))
+    assert not found & not_places
+    assert places <= found

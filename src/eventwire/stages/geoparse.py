@@ -211,6 +211,8 @@ def _blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> boo
     if text.casefold() in load_actor_lexicon().aliases or any(s.overlaps(candidacy.span) for s in actor_spans):
         return True
     entity = parse.entity_covering(candidacy.span)
+    if entity is not None and entity.label in {"DATE", "TIME"} and text.split()[0].lower() in _CALENDAR:
+        return not candidacy.cue.endswith(" of")  # "in August", "On March 3"; but "the town of May"
     if entity is not None and entity.label in {"PERSON", "ORG", "NORP"}:
         parts = {parse.span_of(p) for p in _split_at_punctuation(parse, parse.tokens_in(entity.span))}
         if entity.label == "ORG" and (candidacy.cue in _INSIDE_ORG | _TOWN_WORDS | _ADMIN_WORDS | {QUALIFIER}
@@ -221,6 +223,11 @@ def _blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> boo
             return not candidacy.cue
         return candidacy.span not in parts
     return False
+
+
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday"})
 
 
 @dataclass
@@ -358,6 +365,9 @@ class Geoparser:
 
     def parse_places(self, parse: Parse) -> tuple[PlaceMention, ...]:
         actor_spans = [Span(m.start, m.end) for m in load_actor_lexicon().find_named(parse.text)]
+        # "Jimmy Steele ... Steele says": the last name of a person named in full is that person elsewhere too
+        surnames = {parse.word(tokens[-1]) for e in parse.annotation.entities if e.label == "PERSON"
+                    for tokens in [parse.tokens_in(e.span)] if len(tokens) > 1}
         context = _Context(self.country_focus(parse), set())
         chosen: list[tuple[Candidacy, list[Candidate]]] = []
         unknown: list[Candidacy] = []  # names the index does not have as written
@@ -372,7 +382,7 @@ class Geoparser:
                 # after a name read as a place, the qualifier is one too; after a bare name, only a region is
                 candidacy = dataclasses.replace(
                     candidacy, cue=QUALIFIER if previous.cue or previous.from_ner else REGION_QUALIFIER)
-            if _blocked(parse, candidacy, actor_spans):
+            if _blocked(parse, candidacy, actor_spans) or self._surname(parse, candidacy, surnames):
                 continue
             previous = candidacy
             options = self._options(parse, candidacy, context)
@@ -400,6 +410,16 @@ class Geoparser:
         named = _near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)))
         adjectival = [m for m in self.demonym_mentions(parse) if not any(m.span.overlaps(n.span) for n in named)]
         return tuple(sorted((*named, *adjectival), key=lambda m: m.span.start))
+
+    def _surname(self, parse: Parse, candidacy: Candidacy, surnames: set[str]) -> bool:
+        """A bare name that is the last name of a person the text names in full ("Jimmy Steele ... Steele
+        says"), and whose likeliest place is a town: a person. A country, a province or a city of 100,000
+        ("Egypt", "Dublin") that the small model took into a person's name stays a place."""
+        name = candidacy.span.of(parse.text)
+        if candidacy.cue or name not in surnames:
+            return False
+        best = self.gazetteer.lookup(name, limit=1)
+        return not best or (best[0].place.feature_class == "P" and best[0].place.population < 100_000)
 
     def _sounding_alike(self, parse: Parse, unknown: list[Candidacy],
                         named: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]:
