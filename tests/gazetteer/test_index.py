@@ -26,6 +26,13 @@ def test_demonyms_and_provinces(gazetteer) -> None:
     assert anbar and anbar[0].country_code == "IQ" and anbar[0].geo_precision == 3
 
 
+def test_continents_are_places_of_no_country(gazetteer) -> None:
+    europe = gazetteer.lookup("Europe")[0].place
+    assert (europe.feature_code, europe.country_code, europe.geo_precision) == ("CONT", "", 3)
+    assert 40 < europe.latitude < 60 and -10 < europe.longitude < 30
+    assert gazetteer.lookup("Africa")[0].place.feature_code == "CONT"  # not Mahdia, once called Africa
+
+
 def test_iso_numeric_codes(gazetteer) -> None:
     assert gazetteer.iso_numeric("IQ") == 368
 

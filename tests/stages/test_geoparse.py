@@ -186,6 +186,9 @@ def test_a_neighbourhood_far_from_every_town_named_is_another_place_of_its_name(
     # the last name of a person named in full is that person; a country stays a country
     ("Jimmy Steele runs a produce company in Texas. Steele says no results have come. Egypt says the same.",
      {"Steele"}, {"Texas", "Egypt"}),
+    # a continent is a place; a city the model took for a nationality is one too
+    ("Germany is Europe's biggest economy. The gunman shouted about Aleppo in Turkish.", set(),
+     {"Europe", "Aleppo"}),
 ])
 def test_dates_and_surnames_are_not_places(brief_pipeline, text, not_places, places) -> None:
     from eventwire.model import Article

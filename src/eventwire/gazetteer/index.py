@@ -21,7 +21,7 @@ _ALIKE = 0.75  # difflib ratio of two spellings of one name: Mogoke/Mogok 0.91, 
 GEONAMES_CREDIT = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0"
 
 # in the order of Place's fields, so that a row builds a Place directly (SQLite gives str, float and int)
-_PLACE_COLUMNS = ("p.name, p.country_code, c.name, p.admin1, p.admin2, p.latitude, p.longitude, "
+_PLACE_COLUMNS = ("p.name, p.country_code, COALESCE(c.name, ''), p.admin1, p.admin2, p.latitude, p.longitude, "
                   "p.feature_class, p.feature_code, p.population, p.geonameid")
 
 
@@ -54,7 +54,7 @@ class Gazetteer:
         marks = ",".join("?" * len(keys))
         rows = self._db.execute(
             f"SELECT {_PLACE_COLUMNS}, MAX(n.primary_name) FROM names n JOIN places p USING (place_id) "
-            f"JOIN countries c ON c.code = p.country_code WHERE n.key IN ({marks}) "
+            f"LEFT JOIN countries c ON c.code = p.country_code WHERE n.key IN ({marks}) "
             f"GROUP BY p.place_id ORDER BY p.population DESC LIMIT ?",
             (*keys, limit),
         ).fetchall()

@@ -382,7 +382,8 @@ class Geoparser:
                 # after a name read as a place, the qualifier is one too; after a bare name, only a region is
                 candidacy = dataclasses.replace(
                     candidacy, cue=QUALIFIER if previous.cue or previous.from_ner else REGION_QUALIFIER)
-            if _blocked(parse, candidacy, actor_spans) or self._surname(parse, candidacy, surnames):
+            if (_blocked(parse, candidacy, actor_spans) and not self._city_as_people(parse, candidacy)) \
+                    or self._surname(parse, candidacy, surnames):
                 continue
             previous = candidacy
             options = self._options(parse, candidacy, context)
@@ -410,6 +411,18 @@ class Geoparser:
         named = _near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)))
         adjectival = [m for m in self.demonym_mentions(parse) if not any(m.span.overlaps(n.span) for n in named)]
         return tuple(sorted((*named, *adjectival), key=lambda m: m.span.start))
+
+    def _city_as_people(self, parse: Parse, candidacy: Candidacy) -> bool:
+        """A city the small model tagged as a nationality ("the destruction of Aleppo", "shouted about Aleppo"):
+        a name that is no demonym and whose likeliest place is a city of 100,000 or a province."""
+        entity = parse.entity_covering(candidacy.span)
+        name = candidacy.span.of(parse.text)
+        if entity is None or entity.label != "NORP" or entity.span != candidacy.span \
+                or self.gazetteer.demonym_country(name):
+            return False
+        best = self.gazetteer.lookup(name, limit=1)
+        return bool(best) and best[0].place.country_code != "" and (
+            best[0].place.feature_code in ("ADM1", "PCLI") or best[0].place.population >= 100_000)
 
     def _surname(self, parse: Parse, candidacy: Candidacy, surnames: set[str]) -> bool:
         """A bare name that is the last name of a person the text names in full ("Jimmy Steele ... Steele
