@@ -111,6 +111,7 @@ class Place:
 
 DEMONYM = "demonym"  # the cue of a country mention made by its adjective
 ROUTE_END = "route end"  # the cue of a place named for a road it ends ("the Santa Cruz-Cochabamba highway")
+IN_NAME = "in a name"  # the cue of a place that opens or ends an organisation's name ("Kentucky State Police")
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,12 @@ class PlaceMention:
     def is_demonym(self) -> bool:
         """A country named by its adjective ("Syrian"): says whose, never where an event happened."""
         return self.cue == DEMONYM
+
+    @property
+    def says_where(self) -> bool:
+        """The mention can say where an event happened: not "Russian" (whose), not "Kentucky" of "Kentucky State
+        Police" (whose), not "Europe" (of no country)."""
+        return self.cue not in (DEMONYM, IN_NAME) and bool(self.place.country_code)
 
 
 @dataclass(frozen=True)

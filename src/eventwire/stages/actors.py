@@ -229,7 +229,7 @@ def make(settings: Settings) -> Callable[[Article], Article]:
     def actors(article: Article) -> Article:
         assert article.annotation is not None
         parse = Parse(article.annotation, article.text)
-        countries = [m.place.country for m in article.places if not m.is_demonym]
+        countries = [m.place.country for m in article.places if not m.is_demonym and m.place.country]
         focus = max(set(countries), key=countries.count) if countries else ""
         coded = tuple(resolver.code(parse, event, focus) for event in article.events)
         return dataclasses.replace(article, events=coded)

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.lexicons import load_actor_lexicon
-from eventwire.model import DEMONYM, ROUTE_END, Article, PlaceMention, Span
+from eventwire.model import DEMONYM, IN_NAME, ROUTE_END, Article, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
+from eventwire.stages.relabel import Candidacy, Relabel
 
 NAME = "geoparse.v1"
 REQUIRES = ("annotation",)
@@ -67,16 +68,6 @@ _QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district
                             r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\s+(?:town|city|village|township|"
                             r"district|county|municipality|province|region|state|division|tract)\s*,\s*)*$",
                             re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Candidacy:
-    """A span that may name a place, with how it was found."""
-
-    span: Span
-    tokens: tuple[int, ...]
-    from_ner: bool
-    cue: str
 
 
 def _runs(parse: Parse) -> list[list[int]]:
@@ -318,6 +309,7 @@ class Geoparser:
 
     def __init__(self, gazetteer: Gazetteer, min_population: int, max_candidates: int) -> None:
         self.gazetteer = gazetteer
+        self.relabel = Relabel(gazetteer)
         self.min_population = min_population
         self.max_candidates = max_candidates
 
@@ -365,9 +357,7 @@ class Geoparser:
 
     def parse_places(self, parse: Parse) -> tuple[PlaceMention, ...]:
         actor_spans = [Span(m.start, m.end) for m in load_actor_lexicon().find_named(parse.text)]
-        # "Jimmy Steele ... Steele says": the last name of a person named in full is that person elsewhere too
-        surnames = {parse.word(tokens[-1]) for e in parse.annotation.entities if e.label == "PERSON"
-                    for tokens in [parse.tokens_in(e.span)] if len(tokens) > 1}
+        surnames = Relabel.surnames(parse)
         context = _Context(self.country_focus(parse), set())
         chosen: list[tuple[Candidacy, list[Candidate]]] = []
         unknown: list[Candidacy] = []  # names the index does not have as written
@@ -382,8 +372,11 @@ class Geoparser:
                 # after a name read as a place, the qualifier is one too; after a bare name, only a region is
                 candidacy = dataclasses.replace(
                     candidacy, cue=QUALIFIER if previous.cue or previous.from_ner else REGION_QUALIFIER)
-            if (_blocked(parse, candidacy, actor_spans) and not self._city_as_people(parse, candidacy)) \
-                    or self._surname(parse, candidacy, surnames):
+            if _blocked(parse, candidacy, actor_spans) and not self.relabel.city_as_people(parse, candidacy):
+                if not self.relabel.opens_a_name(parse, candidacy):
+                    continue
+                candidacy = dataclasses.replace(candidacy, cue=IN_NAME)
+            if self.relabel.surname(parse, candidacy, surnames):
                 continue
             previous = candidacy
             options = self._options(parse, candidacy, context)
@@ -396,6 +389,9 @@ class Geoparser:
             passed_over = None
             if not options:
                 candidacy, options = self._without_place_noun(parse, candidacy, context)
+            named_in = None if options else self.relabel.place_in_name(parse, candidacy)
+            if named_in is not None:  # "Queensland Police": the place the organisation is named for
+                candidacy, options = named_in, self._options(parse, named_in, context)
             parts = [] if options else _split_hyphenated(parse, candidacy)
             for part, part_options in [(candidacy, options)] if options else \
                     [self._without_place_noun(parse, part, context) for part in parts]:
@@ -411,28 +407,6 @@ class Geoparser:
         named = _near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)))
         adjectival = [m for m in self.demonym_mentions(parse) if not any(m.span.overlaps(n.span) for n in named)]
         return tuple(sorted((*named, *adjectival), key=lambda m: m.span.start))
-
-    def _city_as_people(self, parse: Parse, candidacy: Candidacy) -> bool:
-        """A city the small model tagged as a nationality ("the destruction of Aleppo", "shouted about Aleppo"):
-        a name that is no demonym and whose likeliest place is a city of 100,000 or a province."""
-        entity = parse.entity_covering(candidacy.span)
-        name = candidacy.span.of(parse.text)
-        if entity is None or entity.label != "NORP" or entity.span != candidacy.span \
-                or self.gazetteer.demonym_country(name):
-            return False
-        best = self.gazetteer.lookup(name, limit=1)
-        return bool(best) and best[0].place.country_code != "" and (
-            best[0].place.feature_code in ("ADM1", "PCLI") or best[0].place.population >= 100_000)
-
-    def _surname(self, parse: Parse, candidacy: Candidacy, surnames: set[str]) -> bool:
-        """A bare name that is the last name of a person the text names in full ("Jimmy Steele ... Steele
-        says"), and whose likeliest place is a town: a person. A country, a province or a city of 100,000
-        ("Egypt", "Dublin") that the small model took into a person's name stays a place."""
-        name = candidacy.span.of(parse.text)
-        if candidacy.cue or name not in surnames:
-            return False
-        best = self.gazetteer.lookup(name, limit=1)
-        return not best or (best[0].place.feature_class == "P" and best[0].place.population < 100_000)
 
     def _sounding_alike(self, parse: Parse, unknown: list[Candidacy],
                         named: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]:

@@ -34,12 +34,7 @@ def _clause_tokens(parse: Parse, index: int) -> set[int]:
 
 
 def _mentions_in(parse: Parse, tokens: set[int], places: tuple[PlaceMention, ...]) -> list[PlaceMention]:
-    return [m for m in places if parse.token_at(m.span.start) in tokens and _where(m)]
-
-
-def _where(mention: PlaceMention) -> bool:
-    """A mention that can say where an event happened: not "Russian" (whose), nor "Europe" (no country)."""
-    return not mention.is_demonym and bool(mention.place.country_code)
+    return [m for m in places if parse.token_at(m.span.start) in tokens and m.says_where]
 
 
 def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -60,7 +55,7 @@ def _related(parse: Parse, index: int) -> list[int]:
 
 def _article_focus(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
     """The article's main place: its most named town, else its most named area."""
-    places = tuple(m for m in places if _where(m))  # "Russian forces" says whose, not where
+    places = tuple(m for m in places if m.says_where)
     if not places:
         return None
     counts = Counter((m.place.name, m.place.country_code) for m in places)

@@ -1,0 +1,90 @@
+"""relabel: where the small model's entity labels are wrong about places, and the index can tell.
+
+spaCy's small model takes cities for nationalities ("the destruction of Aleppo" as NORP), folds places into the
+names of organisations ("Kentucky State Police") and people, and reads surnames as towns ("Steele says"). Each
+reading here overrides a label only where the place index agrees: a name that is no demonym and names a
+country, a province or a city of 100,000.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventwire.gazetteer import Gazetteer
+from eventwire.model import IN_NAME, Span
+from eventwire.parse import Parse
+
+
+@dataclass(frozen=True)
+class Candidacy:
+    """A span that may name a place, with how it was found."""
+
+    span: Span
+    tokens: tuple[int, ...]
+    from_ner: bool
+    cue: str
+
+
+class Relabel:
+    """The label corrections, each asked of one candidacy, with the index that decides them."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    @staticmethod
+    def surnames(parse: Parse) -> set[str]:
+        """"Jimmy Steele ... Steele says": the last names of the people the text names in full."""
+        return {parse.word(tokens[-1]) for e in parse.annotation.entities if e.label == "PERSON"
+                for tokens in [parse.tokens_in(e.span)] if len(tokens) > 1}
+
+    def opens_a_name(self, parse: Parse, candidacy: Candidacy) -> bool:
+        """A country, province or city of 100,000 that opens or ends an organisation's name ("Kentucky State
+        Police", "Environment Canada"): a place, though it says whose, not where."""
+        entity = parse.entity_covering(candidacy.span)
+        if candidacy.cue or entity is None or entity.label != "ORG" or entity.span == candidacy.span:
+            return False
+        words = parse.tokens_in(entity.span)
+        if parse.word(words[0]).lower() == "the":
+            words = words[1:]
+        if not words or (candidacy.tokens[0] != words[0] and candidacy.tokens[-1] != words[-1]):
+            return False
+        return self.big_place(candidacy.span.of(parse.text))
+
+    def place_in_name(self, parse: Parse, candidacy: Candidacy) -> Candidacy | None:
+        """The longest run of words that opens or ends an organisation's name the index does not know as a
+        whole, where it names a big place ("Queensland Police", "CTV Edmonton"), with the cue `IN_NAME`."""
+        entity = parse.entity_covering(candidacy.span)
+        words = candidacy.tokens
+        if entity is None or entity.label != "ORG" or len(words) < 2 or candidacy.cue:
+            return None
+        for size in range(len(words) - 1, 0, -1):
+            for part in (words[:size], words[-size:]):
+                span = parse.span_of(list(part))
+                if self.big_place(span.of(parse.text)):
+                    return Candidacy(span, tuple(part), False, IN_NAME)
+        return None
+
+    def big_place(self, name: str) -> bool:
+        best = self.gazetteer.lookup(name, limit=1)
+        return bool(best) and best[0].place.country_code != "" and (
+            best[0].place.feature_code in ("ADM1", "PCLI") or best[0].place.population >= 100_000)
+
+    def city_as_people(self, parse: Parse, candidacy: Candidacy) -> bool:
+        """A city the small model tagged as a nationality ("the destruction of Aleppo", "shouted about Aleppo"):
+        a name that is no demonym and whose likeliest place is a city of 100,000 or a province."""
+        entity = parse.entity_covering(candidacy.span)
+        name = candidacy.span.of(parse.text)
+        if entity is None or entity.label != "NORP" or entity.span != candidacy.span \
+                or self.gazetteer.demonym_country(name):
+            return False
+        return self.big_place(name)
+
+    def surname(self, parse: Parse, candidacy: Candidacy, surnames: set[str]) -> bool:
+        """A bare name that is the last name of a person the text names in full ("Jimmy Steele ... Steele
+        says"), and whose likeliest place is a town: a person. A country, a province or a city of 100,000
+        ("Egypt", "Dublin") that the small model took into a person's name stays a place."""
+        name = candidacy.span.of(parse.text)
+        if candidacy.cue or name not in surnames:
+            return False
+        best = self.gazetteer.lookup(name, limit=1)
+        return not best or (best[0].place.feature_class == "P" and best[0].place.population < 100_000)

@@ -1,0 +1,30 @@
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _run(brief_pipeline, text: str):
+    from eventwire.model import Article
+
+    return brief_pipeline.run(Article(raw=text))
+
+
+def test_a_place_that_opens_an_organisation_name_says_whose_not_where(brief_pipeline) -> None:
+    from eventwire.model import IN_NAME
+
+    article = _run(brief_pipeline, "On 3 March 2022, Kentucky State Police arrested two men in Louisville.")
+    kentucky = next(m for m in article.places if m.span.of(article.text) == "Kentucky")
+    assert kentucky.cue == IN_NAME and not kentucky.says_where
+    assert [e.location for e in article.events] == ["Louisville"]
+
+
+def test_a_city_tagged_as_a_nationality_is_a_place_and_a_demonym_is_not_a_town(brief_pipeline) -> None:
+    article = _run(brief_pipeline, "The gunman shouted about Aleppo in Turkish before he was shot.")
+    found = {m.span.of(article.text): m for m in article.places}
+    assert found["Aleppo"].place.country_code == "SY"
+    assert "Turkish" not in found or found["Turkish"].is_demonym
+
+
+def test_a_surname_is_no_town_but_a_country_in_a_name_stays_a_country(brief_pipeline) -> None:
+    article = _run(brief_pipeline, "Jimmy Steele runs a farm in Texas. Steele says no results have come back.")
+    assert "Steele" not in {m.span.of(article.text) for m in article.places}
