@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.lexicons import load_actor_lexicon
-from eventwire.model import DEMONYM, IN_NAME, ROUTE_END, Article, PlaceMention, Span
+from eventwire.model import DEMONYM, ROUTE_END, Article, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.relabel import Candidacy, Relabel
@@ -373,9 +373,10 @@ class Geoparser:
                 candidacy = dataclasses.replace(
                     candidacy, cue=QUALIFIER if previous.cue or previous.from_ner else REGION_QUALIFIER)
             if _blocked(parse, candidacy, actor_spans) and not self.relabel.city_as_people(parse, candidacy):
-                if not self.relabel.opens_a_name(parse, candidacy):
+                named_in = self.relabel.place_in_name(parse, candidacy)  # "Queensland Police": whose, not where
+                if named_in is None:
                     continue
-                candidacy = dataclasses.replace(candidacy, cue=IN_NAME)
+                candidacy = named_in
             if self.relabel.surname(parse, candidacy, surnames):
                 continue
             previous = candidacy

@@ -37,30 +37,22 @@ class Relabel:
         return {parse.word(tokens[-1]) for e in parse.annotation.entities if e.label == "PERSON"
                 for tokens in [parse.tokens_in(e.span)] if len(tokens) > 1}
 
-    def opens_a_name(self, parse: Parse, candidacy: Candidacy) -> bool:
-        """A country, province or city of 100,000 that opens or ends an organisation's name ("Kentucky State
-        Police", "Environment Canada"): a place, though it says whose, not where."""
-        entity = parse.entity_covering(candidacy.span)
-        if candidacy.cue or entity is None or entity.label != "ORG" or entity.span == candidacy.span:
-            return False
-        words = parse.tokens_in(entity.span)
-        if parse.word(words[0]).lower() == "the":
-            words = words[1:]
-        if not words or (candidacy.tokens[0] != words[0] and candidacy.tokens[-1] != words[-1]):
-            return False
-        return self.big_place(candidacy.span.of(parse.text))
-
     def place_in_name(self, parse: Parse, candidacy: Candidacy) -> Candidacy | None:
-        """The longest run of words that opens or ends an organisation's name the index does not know as a
-        whole, where it names a big place ("Queensland Police", "CTV Edmonton"), with the cue `IN_NAME`."""
+        """The longest run of the candidacy's words that opens or ends an organisation's name and names a
+        country, a province or a city of 100,000 ("Queensland Police", "the Texas Department of State Health
+        Services", "CTV Edmonton"), as a candidacy with the cue `IN_NAME`; or None."""
         entity = parse.entity_covering(candidacy.span)
-        words = candidacy.tokens
-        if entity is None or entity.label != "ORG" or len(words) < 2 or candidacy.cue:
+        if entity is None or entity.label != "ORG" or candidacy.cue:
             return None
-        for size in range(len(words) - 1, 0, -1):
-            for part in (words[:size], words[-size:]):
+        name = parse.tokens_in(entity.span)
+        if parse.word(name[0]).lower() == "the":
+            name = name[1:]
+        words = candidacy.tokens
+        opens, ends = bool(name) and words[0] == name[0], bool(name) and words[-1] == name[-1]
+        for size in range(len(words), 0, -1):
+            for part, at_edge in ((words[:size], opens), (words[-size:], ends)):
                 span = parse.span_of(list(part))
-                if self.big_place(span.of(parse.text)):
+                if at_edge and span != entity.span and self.big_place(span.of(parse.text)):
                     return Candidacy(span, tuple(part), False, IN_NAME)
         return None
 
