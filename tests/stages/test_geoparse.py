@@ -189,6 +189,9 @@ def test_a_neighbourhood_far_from_every_town_named_is_another_place_of_its_name(
     # a continent is a place; a city the model took for a nationality is one too
     ("Germany is Europe's biggest economy. The gunman shouted about Aleppo in Turkish.", set(),
      {"Europe", "Aleppo"}),
+    # a part of a province is read as the province; a compass word does not make a town of an organisation
+    ("Youth crime is rising in Far North Queensland, said the Argentine Workers' Central Union.", {"Union"},
+     {"Queensland"}),
 ])
 def test_dates_and_surnames_are_not_places(brief_pipeline, text, not_places, places) -> None:
     from eventwire.model import Article

@@ -216,6 +216,8 @@ def _blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> boo
     return False
 
 
+_COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                      "northern", "southern", "eastern", "western", "central", "far", "upper", "lower", "greater"})
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                        "saturday", "sunday"})
@@ -348,6 +350,14 @@ class Geoparser:
         """The candidacy and its readings; where it has none and ends with a place noun ("Jefferson County",
         "Seoul City" of "Seoul City - Jongno"), the name without the noun, which becomes its cue."""
         options = self._options(parse, candidacy, context)
+        compass = 0
+        while compass < len(candidacy.tokens) - 1 and parse.word(candidacy.tokens[compass]).lower() in _COMPASS:
+            compass += 1
+        part = candidacy.tokens[compass:]
+        if not options and compass and self.relabel.big_place(parse.span_of(part).of(parse.text)):
+            # "Northeast Georgia", "Far North Queensland": a part of a province or a city; not "Central Union"
+            candidacy = Candidacy(parse.span_of(part), part, candidacy.from_ner, candidacy.cue)
+            options = self._options(parse, candidacy, context)
         if options or len(candidacy.tokens) < 2 \
                 or parse.word(candidacy.tokens[-1]).lower() not in _TOWN_WORDS | _ADMIN_WORDS:
             return candidacy, options

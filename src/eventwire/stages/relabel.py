@@ -40,7 +40,7 @@ class Relabel:
     def place_in_name(self, parse: Parse, candidacy: Candidacy) -> Candidacy | None:
         """The longest run of the candidacy's words that opens or ends an organisation's name and names a
         country, a province or a city of 100,000 ("Queensland Police", "the Texas Department of State Health
-        Services", "CTV Edmonton"), as a candidacy with the cue `IN_NAME`; or None."""
+        Services", "CTV Edmonton", "the University of Georgia"), as a candidacy with the cue `IN_NAME`; or None."""
         entity = parse.entity_covering(candidacy.span)
         if entity is None or entity.label != "ORG" or candidacy.cue:
             return None
@@ -48,7 +48,9 @@ class Relabel:
         if parse.word(name[0]).lower() == "the":
             name = name[1:]
         words = candidacy.tokens
-        opens, ends = bool(name) and words[0] == name[0], bool(name) and words[-1] == name[-1]
+        # "the Professional Association of Georgia Educators": a place may also open the words after "of"
+        after_of = words[0] > 0 and parse.word(words[0] - 1).lower() == "of"
+        opens, ends = bool(name) and (words[0] == name[0] or after_of), bool(name) and words[-1] == name[-1]
         for size in range(len(words), 0, -1):
             for part, at_edge in ((words[:size], opens), (words[-size:], ends)):
                 span = parse.span_of(list(part))
