@@ -2,7 +2,8 @@
 
     python benchmarks/run.py [--data ../shared/data] [--limit N] [--only clean,geoparse,events]
 
-Prints one table per stage and exits 1 when a score falls below its floor in benchmarks/floors.toml.
+Prints one table per stage and exits 1 when a score falls below its floor in benchmarks/floors.toml. The floors
+are for the gate's run (`--limit 300`, the `limit` of floors.toml); a run over other documents only measures.
 Floors only move up. A missing gold set is skipped with a message, never an error.
 """
 
@@ -381,6 +382,11 @@ def main() -> int:
             for metric, floor in floors.get(suite, {}).get(system, {}).items():
                 if scores.get(metric, 0.0) < floor:
                     failures.append(f"{suite}/{system}/{metric} {scores.get(metric, 0.0):.3f} < floor {floor}")
+    gate_limit = int(floors.get("limit", args.limit))
+    if failures and args.limit != gate_limit:
+        # the floors were set on the gate's run: other sets of documents are measured, not gated
+        print(f"floors not checked: they hold for the gate's run (--limit {gate_limit}), not --limit {args.limit}")
+        return 0
     for failure in failures:
         print(f"BELOW FLOOR: {failure}")
     return 1 if failures else 0
