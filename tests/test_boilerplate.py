@@ -21,6 +21,23 @@ def test_appeals_and_prompts_are_removed_and_reporting_kept() -> None:
         "donation or subscription appeal", "comment-forum prompt", "navigation or widget label"}
 
 
+@pytest.mark.parametrize("sentence", [
+    "Renal patients protested outside the Governor's Office to demand a resumption of the organ donation system.",
+    "The government donated 100 tonnes of food to flood victims in the north on Monday.",
+])
+def test_news_about_donations_is_no_appeal(sentence) -> None:
+    assert filter_text(sentence).text == sentence
+
+
+@pytest.mark.parametrize("appeal", [
+    "Donate now to keep our reporters in the field.",
+    "Please consider making a one-off donation.",
+    "We need your help: donations keep this site free.",
+])
+def test_donation_appeals_are_removed(appeal) -> None:
+    assert filter_text(appeal).text == ""
+
+
 def test_credit_line_becomes_attribution_not_text() -> None:
     result = filter_text("Troops clashed with gunmen near the border town.\nAdditional reporting: Reuters")
     assert "Reuters" not in result.text

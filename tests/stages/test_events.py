@@ -83,6 +83,8 @@ def test_weapon_cues_retype_an_attack(pipeline) -> None:
     ("Rioters hurled stones at soldiers in Gao on Friday.", "Mob violence"),
     ("Residents blocked the main road with rocks and rubbish in Gao on Friday to demand water.",
      "Violent demonstration"),
+    ("Students staged a flash mob in Gao on Friday to condemn criminal violence.", "Peaceful protest"),
+    ("Officials formed a human chain in Gao on Friday, demanding their salaries.", "Peaceful protest"),
 ])
 def test_reports_written_as_nouns_gatherings_and_fragments_are_events(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)
