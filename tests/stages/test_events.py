@@ -84,6 +84,9 @@ def test_weapon_cues_retype_an_attack(pipeline) -> None:
     ("Residents blocked the main road with rocks and rubbish in Gao on Friday to demand water.",
      "Violent demonstration"),
     ("Students staged a flash mob in Gao on Friday to condemn criminal violence.", "Peaceful protest"),
+    ("Heavy gunfire erupted between rebels and the army in Gao on Friday.", "Armed clash"),
+    ("Soldiers launched ground operations against rebel fighters near Gao on Friday.", "Armed clash"),
+    ("On Friday, clashes between armed groups were reported in Gao.", "Armed clash"),
     ("Officials formed a human chain in Gao on Friday, demanding their salaries.", "Peaceful protest"),
 ])
 def test_reports_written_as_nouns_gatherings_and_fragments_are_events(pipeline, sentence, sub_event_type) -> None:
