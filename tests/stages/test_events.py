@@ -21,6 +21,7 @@ FILLER = " The report was published by the agency, which has covered the region 
     ("The army vowed to recapture the town of Gao.", "not asserted"),
     ("Clashes had taken place in the town of Gao before the talks.", "background (past perfect)"),
     ("The activists called for a protest in Gao next week.", "not asserted"),
+    ("Some 200 employees who were fired from the town hall of Gao complained on Friday.", "dismissal"),
 ])
 def test_non_events_are_rejected_with_their_reason(pipeline, sentence, reason) -> None:
     article = _run(pipeline, sentence + FILLER)
@@ -87,6 +88,10 @@ def test_weapon_cues_retype_an_attack(pipeline) -> None:
     ("Heavy gunfire erupted between rebels and the army in Gao on Friday.", "Armed clash"),
     ("Soldiers launched ground operations against rebel fighters near Gao on Friday.", "Armed clash"),
     ("On Friday, clashes between armed groups were reported in Gao.", "Armed clash"),
+    # a strike: from the air, a missile's, or workers'
+    ("An air strike hit a market in Gao on Friday.", "Air/drone strike"),
+    ("Teachers held a two-hour strike outside the ministry in Gao on Friday.", "Peaceful protest"),
+    ("Russian forces launched rockets at Gao on Friday, killing one civilian.", "Shelling/artillery/missile attack"),
     ("Officials formed a human chain in Gao on Friday, demanding their salaries.", "Peaceful protest"),
 ])
 def test_reports_written_as_nouns_gatherings_and_fragments_are_events(pipeline, sentence, sub_event_type) -> None:

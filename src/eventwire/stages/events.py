@@ -224,6 +224,9 @@ class EventFinder:
         if not reason and trigger.sub_event_type == "Looting/property destruction" and {
                 parse.tokens[o].lemma.lower() for o in self.arguments(parse, index, ("dobj", "nsubjpass"))} & _SYMBOLS:
             reason = "symbolic act"  # "burned effigies", "burned the flag": a protest's form, no damage
+        if not reason and trigger.lemma == "fire" and parse.children(index, "auxpass") and not any(
+                parse.word(c).lower() in _TARGET_PREPOSITIONS for c in parse.children(index, "prep")):
+            reason = "dismissal"  # "employees who were fired from City Hall"; "shots were fired at" stays
         if not reason and trigger.crowd_only and {self.kind_of(parse, d) for d in doers(parse, index)} & _ARMED:
             reason = "not a crowd's act"
         if reason:
