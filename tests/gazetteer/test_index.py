@@ -33,6 +33,13 @@ def test_continents_are_places_of_no_country(gazetteer) -> None:
     assert gazetteer.lookup("Africa")[0].place.feature_code == "CONT"  # not Mahdia, once called Africa
 
 
+def test_us_counties_are_found_by_their_full_names_only(gazetteer) -> None:
+    laurel = next(c.place for c in gazetteer.lookup("Laurel County") if c.place.admin1 == "Kentucky")
+    assert (laurel.feature_code, laurel.geo_precision) == ("ADM2", 2)
+    assert 36.8 < laurel.latitude < 37.4 and -84.4 < laurel.longitude < -83.8  # London, Ky. is its seat
+    assert all(c.place.feature_code != "ADM2" for c in gazetteer.lookup("Laurel"))
+
+
 def test_iso_numeric_codes(gazetteer) -> None:
     assert gazetteer.iso_numeric("IQ") == 368
 

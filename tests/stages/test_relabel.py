@@ -19,6 +19,8 @@ def test_a_place_that_opens_an_organisation_name_says_whose_not_where(brief_pipe
     article = _run(brief_pipeline, "On 3 March 2022, the Texas Department of Public Safety arrested two men in Austin.")
     assert "Texas" in {m.span.of(article.text) for m in article.places}
     assert [e.location for e in article.events] == ["Austin"]
+    article = _run(brief_pipeline, "Officials of the Laurel County Fiscal Court met on Friday.")
+    assert {m.place.admin1 for m in article.places if m.span.of(article.text) == "Laurel County"} == {"Kentucky"}
 
 
 def test_a_city_tagged_as_a_nationality_is_a_place_and_a_demonym_is_not_a_town(brief_pipeline) -> None:

@@ -26,7 +26,7 @@ from eventwire.errors import ResourceError
 from eventwire.gazetteer.countryinfo import countryinfo_by_iso
 from eventwire.gazetteer.names import is_latin, name_keys, normalize_name, skeleton, strip_admin_suffix
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Country names as ACLED writes them where GeoNames differs, so that country columns and country-named
 # actors ("Protesters (Palestine)") read as ACLED's own rows do. GeoNames' name stays a searchable spelling.
@@ -239,6 +239,25 @@ def _insert_admin1(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminN
         next_id -= 1
 
 
+def _insert_us_counties(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminNames) -> None:
+    """United States counties ("Laurel County"), at the centre of the box around their towns, by their full
+    names only: a bare "Laurel" stays the town. Other countries' districts are left out: news and ACLED name a
+    district for the town it is named after ("Kale district")."""
+    members: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities.values():
+        county = admin.admin2.get(city["geonameid"], "")
+        state = admin.admin1.get(("US", city["admin1code"]), "")
+        if city["countrycode"] == "US" and county.endswith((" County", " Parish", " Borough")) and state:
+            members[(state, county)].append(city)
+    next_id = -3_000_000
+    for (state, county), group in sorted(members.items()):
+        lat, lon = _box_centre([c["latitude"] for c in group], [c["longitude"] for c in group])
+        db.execute("INSERT INTO places VALUES (?, NULL, ?, 'US', ?, ?, ?, ?, 'A', 'ADM2', ?)",
+                   (next_id, county, state, county, lat, lon, sum(int(c["population"]) for c in group)))
+        _add_names(db, next_id, {county}, county)
+        next_id -= 1
+
+
 def _insert_countries(db: sqlite3.Connection) -> None:
     for record in _country_records():
         lat, lon = (record["latlng"] + [0.0, 0.0])[:2]
@@ -300,6 +319,7 @@ def build_index(path: Path) -> Path:
         db.executescript(_SCHEMA)
         _insert_cities(db, cities, admin)
         _insert_admin1(db, cities, admin)
+        _insert_us_counties(db, cities, admin)
         _insert_countries(db)
         _insert_continents(db)
         _insert_aliases(db)

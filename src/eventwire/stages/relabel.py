@@ -61,7 +61,7 @@ class Relabel:
     def big_place(self, name: str) -> bool:
         best = self.gazetteer.lookup(name, limit=1)
         return bool(best) and best[0].place.country_code != "" and (
-            best[0].place.feature_code in ("ADM1", "PCLI") or best[0].place.population >= 100_000)
+            best[0].place.feature_code in ("ADM1", "ADM2", "PCLI") or best[0].place.population >= 100_000)
 
     def city_as_people(self, parse: Parse, candidacy: Candidacy) -> bool:
         """A city the small model tagged as a nationality ("the destruction of Aleppo", "shouted about Aleppo"):
