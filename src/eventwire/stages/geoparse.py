@@ -311,7 +311,7 @@ class Geoparser:
 
     def __init__(self, gazetteer: Gazetteer, min_population: int, max_candidates: int) -> None:
         self.gazetteer = gazetteer
-        self.relabel = Relabel(gazetteer)
+        self.relabel = Relabel(gazetteer, max_candidates)
         self.min_population = min_population
         self.max_candidates = max_candidates
 

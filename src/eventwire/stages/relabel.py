@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventwire.gazetteer import Gazetteer
-from eventwire.model import IN_NAME, Span
+from eventwire.model import IN_NAME, Place, Span
 from eventwire.parse import Parse
 
 
@@ -28,8 +28,13 @@ class Candidacy:
 class Relabel:
     """The label corrections, each asked of one candidacy, with the index that decides them."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, max_candidates: int) -> None:
         self.gazetteer = gazetteer
+        self.max_candidates = max_candidates  # geoparse's own query for a name, so a second look is a cache hit
+
+    def likeliest(self, name: str) -> Place | None:
+        found = self.gazetteer.lookup(name, limit=self.max_candidates)
+        return found[0].place if found else None
 
     @staticmethod
     def surnames(parse: Parse) -> set[str]:
@@ -59,9 +64,9 @@ class Relabel:
         return None
 
     def big_place(self, name: str) -> bool:
-        best = self.gazetteer.lookup(name, limit=1)
-        return bool(best) and best[0].place.country_code != "" and (
-            best[0].place.feature_code in ("ADM1", "ADM2", "PCLI") or best[0].place.population >= 100_000)
+        best = self.likeliest(name)
+        return best is not None and best.country_code != "" and (
+            best.feature_code in ("ADM1", "ADM2", "PCLI") or best.population >= 100_000)
 
     def city_as_people(self, parse: Parse, candidacy: Candidacy) -> bool:
         """A city the small model tagged as a nationality ("the destruction of Aleppo", "shouted about Aleppo"):
@@ -80,5 +85,5 @@ class Relabel:
         name = candidacy.span.of(parse.text)
         if candidacy.cue or name not in surnames:
             return False
-        best = self.gazetteer.lookup(name, limit=1)
-        return not best or (best[0].place.feature_class == "P" and best[0].place.population < 100_000)
+        best = self.likeliest(name)
+        return best is None or (best.feature_class == "P" and best.population < 100_000)

@@ -54,8 +54,7 @@ class SameAct:
         self.stage = stage
 
     def sentence_of(self, event: Event) -> int:
-        index = self.parse.token_at(event.evidence.trigger.start)
-        return self.parse.tokens[index].sent if index is not None else -1
+        return self._sentence_at(event.evidence.trigger.start)
 
     def merged(self, kept: Event, act: Event) -> Drop:
         return Drop(self.stage, SAME_ACT, kept.evidence.trigger.of(self.article.text), act.evidence.trigger)
