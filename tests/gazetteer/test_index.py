@@ -123,3 +123,10 @@ def test_votes_give_each_province_its_own_name() -> None:
     assert names[("MM", "13")] == "Mon" and names[("MM", "05")] == "Kayin"
     # a province with no name of its own left keeps its most common one
     assert names[("CD", "30")] == names[("CD", "17")] == "Eastern Province"
+
+
+def test_a_province_abbreviation_counts_only_with_its_periods(gazetteer) -> None:
+    assert [c.place.name for c in gazetteer.abbreviated("Ky.")] == ["Kentucky"]
+    assert gazetteer.abbreviated("B.C.")[0].place.country_code == "CA"
+    assert gazetteer.abbreviated("W. Va.")[0].place.name == "West Virginia"
+    assert gazetteer.abbreviated("Mass") == [] and gazetteer.abbreviated("Ill") == []

@@ -199,3 +199,28 @@ def test_dates_and_surnames_are_not_places(brief_pipeline, text, not_places, pla
     found = set(_places(brief_pipeline.run(Article(raw=text))))
     assert not found & not_places
     assert places <= found
+
+
+@pytest.mark.parametrize(("text", "town", "abbreviation", "admin1"), [
+    ("Issac Fisher, 26, of Kansas City, Kan., was charged Monday.", "Kansas City", "Kan.", "Kansas"),
+    ("The fire started in a barn near London, Ky. on Sunday.", "London", "Ky.", "Kentucky"),
+    ("Officers in Charleston, W. Va., closed the road.", "Charleston", "W. Va.", "West Virginia"),
+])
+def test_a_state_written_as_its_abbreviation_locates_its_town(brief_pipeline, text, town, abbreviation,
+                                                              admin1) -> None:
+    from eventwire.model import Article
+
+    places = _places(brief_pipeline.run(Article(raw=text)))
+    assert places[abbreviation].feature_code == "ADM1" and places[abbreviation].admin1 == admin1
+    assert places[town].country_code == "US" and places[town].admin1 == admin1
+
+
+def test_an_untagged_name_before_a_noun_is_a_place_of_the_country_the_article_is_in(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = ("Police in Gainesville, Ga., and in Atlanta, Ga., made arrests. "
+            "About 55 Gainesville residents marched on Friday.")
+    article = brief_pipeline.run(Article(raw=text))
+    second = text.rindex("Gainesville")
+    found = [m.place for m in article.places if m.span.start == second]
+    assert found and (found[0].country_code, found[0].admin1) == ("US", "Georgia")

@@ -19,6 +19,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -146,6 +147,13 @@ def _country_points_text() -> str:
 def _read_country_points() -> dict[str, tuple[float, float]]:
     """ISO code -> GeoNames' (latitude, longitude) for the country, from `data/country_points.tsv`."""
     return {code: (float(lat), float(lon)) for code, lat, lon in _triples(_country_points_text())}
+
+
+@cache
+def read_region_abbreviations() -> dict[str, tuple[str, str]]:
+    """"Ky." -> ("US", "Kentucky"): the reviewed `data/region_abbreviations.tsv`, read at query time."""
+    text = resources.files("eventwire").joinpath("data/region_abbreviations.tsv").read_text(encoding="utf-8")
+    return {abbreviation: (code, name) for abbreviation, code, name in _triples(text)}
 
 
 def _province_names_text() -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ResourceError
-from eventwire.gazetteer.build import SCHEMA_VERSION, build_index, build_version
+from eventwire.gazetteer.build import SCHEMA_VERSION, build_index, build_version, read_region_abbreviations
 from eventwire.gazetteer.names import name_keys, normalize_name, skeleton
 from eventwire.model import Place
 
@@ -59,6 +59,15 @@ class Gazetteer:
             (*keys, limit),
         ).fetchall()
         return tuple(Candidate(_place(row[:-1]), bool(row[-1])) for row in rows)
+
+    def abbreviated(self, text: str) -> list[Candidate]:
+        """The province a reviewed abbreviation stands for, written with its periods ("Ky.", "W. Va.", "B.C."),
+        or nothing."""
+        target = read_region_abbreviations().get(text.replace(" ", ""))
+        if target is None:
+            return []
+        code, name = target
+        return [c for c in self.lookup(name) if c.place.feature_code == "ADM1" and c.place.country_code == code]
 
     def sounding_like(self, name: str, code: str, admin1: str, limit: int = 3) -> list[Candidate]:
         """Towns of province `admin1` of country `code` whose name is spelt differently but sounds alike

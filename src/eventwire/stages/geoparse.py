@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.lexicons import load_actor_lexicon
-from eventwire.model import DEMONYM, ROUTE_END, Article, PlaceMention, Span
+from eventwire.model import DEMONYM, IN_NAME, ROUTE_END, Article, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.relabel import Candidacy, Relabel
@@ -331,7 +331,7 @@ class Geoparser:
 
     def _options(self, parse: Parse, candidacy: Candidacy, context: _Context) -> list[Candidate]:
         text = candidacy.span.of(parse.text)
-        options = self.gazetteer.lookup(text, limit=self.max_candidates)
+        options = self.gazetteer.abbreviated(text) or self.gazetteer.lookup(text, limit=self.max_candidates)
         if text.isupper() and len(text) <= 5:
             # "(NISA)", "RN": initials are organisations; those of countries and provinces are the exception
             options = [o for o in options if o.place.feature_class == "A"]
@@ -413,11 +413,36 @@ class Geoparser:
                 unknown.append(candidacy)
                 if not candidacy.from_ner and not candidacy.cue:
                     passed_over = candidacy
+        self._bare_names_of_named_countries(parse, chosen, unknown, context)
         chosen.sort(key=lambda pair: pair[0].span.start)
         context.region_keys = frozenset(strip_admin_suffix(c.span.of(parse.text)) for c, _ in chosen)
         named = _near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)))
         adjectival = [m for m in self.demonym_mentions(parse) if not any(m.span.overlaps(n.span) for n in named)]
         return tuple(sorted((*named, *adjectival), key=lambda m: m.span.start))
+
+    def _bare_names_of_named_countries(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
+                                       unknown: list[Candidacy], context: _Context) -> None:
+        """"Gainesville residents", "a Lancaster park": a bare proper noun the model did not tag is a place of a
+        country whose places the article names with a cue or a tag, even where it never names that country."""
+        countries = Counter(max(options, key=lambda o: _score(o, c.span.of(parse.text), c.cue, context))
+                            .place.country_code for c, options in chosen if c.from_ner or c.cue)
+        named = {code for code, count in countries.items() if count >= 2}
+        surnames = Relabel.surnames(parse)
+
+        def modifies_a_noun(candidacy: Candidacy) -> bool:  # "Gainesville residents"; not "Paterson said"
+            last = parse.tokens[candidacy.tokens[-1]]
+            head = parse.tokens[last.head]
+            return last.dep == "compound" and head.pos == "NOUN" and parse.word(last.head).islower()
+
+        for candidacy in [c for c in unknown if not c.from_ner and not c.cue]:
+            text = candidacy.span.of(parse.text)
+            if text.isupper() or text in surnames or not modifies_a_noun(candidacy):
+                continue
+            options = [o for o in self.gazetteer.lookup(text, self.max_candidates)
+                       if o.place.population >= self.min_population and o.place.country_code in named]
+            if options:  # whose residents or mayor: no more evidence of where an event was than a demonym
+                chosen.append((dataclasses.replace(candidacy, cue=IN_NAME), options))
+                unknown.remove(candidacy)
 
     def _sounding_alike(self, parse: Parse, unknown: list[Candidacy],
                         named: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]:
@@ -490,6 +515,16 @@ class Geoparser:
             if _QUALIFIER_GAP.match(parse.text[inner[0].span.end : outer[0].span.start]):
                 self._nest(position, chosen, best, final)
                 qualifiers.add(position + 1)
+        # "Gainesville, Ga. ... Gainesville residents": a name read once with the province that locates it is that
+        # place wherever else the article names it alone
+        located = {normalize_name(chosen[p - 1][0].span.of(parse.text)): town for p in sorted(qualifiers)
+                   if (town := best[p - 1]) is not None and (region := best[p]) is not None
+                   and town.place.feature_class == "P" and region.place.feature_code in ("ADM1", "ADM2")
+                   and (town.place.country_code, town.place.admin1) == (region.place.country_code, region.place.admin1)}
+        for position, (candidacy, options) in enumerate(chosen):
+            reading = located.get(normalize_name(candidacy.span.of(parse.text)))
+            if reading is not None and position + 1 not in qualifiers:
+                best[position] = next((o for o in options if o.place == reading.place), best[position])
         mentions = []
         for position, (candidacy, _) in enumerate(chosen):
             place = best[position]
