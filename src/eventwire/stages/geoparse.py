@@ -1,9 +1,10 @@
 """geoparse: place mentions in the text, resolved to GeoNames entries.
 
-Recognition: spaCy GPE/LOC/FAC entities plus proper-noun runs that the gazetteer knows (the small model
-tags "al-Qaim" as a person), filtered by actor names (Hamas, Isis are not places), person names and
-cues ("the town of X", "in X"). Resolution: population prior, the article's country focus (country
-mentions and demonyms), the feature class the name implies, and closeness to the other places named.
+Recognition (`recognise`): spaCy GPE/LOC/FAC entities plus proper-noun runs that the gazetteer knows (the small
+model tags "al-Qaim" as a person), filtered by actor names (Hamas, Isis are not places), person names and
+cues ("the town of X", "in X"); `relabel` mends the model's labels. Resolution: population prior, the
+article's country focus (country mentions and demonyms), the feature class the name implies, and closeness to
+the other places named.
 """
 
 from __future__ import annotations
@@ -21,206 +22,26 @@ from eventwire.lexicons import load_actor_lexicon
 from eventwire.model import DEMONYM, IN_NAME, ROUTE_END, Article, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
+from eventwire.stages.recognise import (
+    ADMIN_WORDS,
+    QUALIFIER,
+    QUALIFIER_GAP,
+    REGION_QUALIFIER,
+    TOWN_WORDS,
+    blocked,
+    candidacies,
+    split_hyphenated,
+)
 from eventwire.stages.relabel import Candidacy, Relabel
 
 NAME = "geoparse.v1"
 REQUIRES = ("annotation",)
 PROVIDES = ("places",)
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "governorate", "county",
-                          "state", "area", "capital", "outskirts", "suburb", "municipality", "neighbourhood",
-                          "neighborhood", "locality", "commune", "camp"})
-_CUE_PREPOSITIONS = frozenset({"in", "near", "at", "from", "to", "outside", "around", "into", "toward", "towards",
-                               "across", "inside", "between", "of"})
-_TITLES = frozenset({"president", "prime", "minister", "general", "gen", "mr", "mrs", "ms", "dr", "king", "queen",
-                     "sheikh", "colonel", "col", "captain", "lieutenant", "major", "commander", "spokesman",
-                     "governor", "senator", "secretary", "pope", "prince", "emir"})
-_ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "county"})
-# Lowercase words inside place names: "Rio Grande do Norte", "Santiago de Cali", "Bani Walid al-..."
-_CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le"})
-_TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
-                         "camp", "locality", "municipality", "commune"})
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
-_ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
-_NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "park", "roundabout", "church",
-                          "cathedral", "mosque", "temple"})
-_INSIDE_ORG = frozenset({"in", "near", "at"})
-# Buildings and sites a report names before the town they are in: "the Gyeongju City Hall (Gyeongju)"
-_LANDMARKS = frozenset({"hall", "office", "offices", "assembly", "square", "stadium", "school", "university",
-                        "college", "hospital", "ministry", "court", "station", "market", "embassy", "consulate",
-                        "building", "headquarters", "park", "bridge", "church", "mosque", "temple", "palace",
-                        "center", "centre", "airport", "plaza", "parliament", "prison", "factory", "plant", "mall",
-                        "terminal", "residence", "secretariat", "prefecture", "monument", "memorial", "roundabout",
-                        "intersection", "checkpoint", "base", "barracks", "compound", "agency", "company"})
-# Lowercase words between hyphens inside a name: "Bourg-de-Peage", "Plourin-les-Morlaix", "Aix-en-Provence"
-_HYPHENED_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "lès", "sur", "en", "et", "aux", "sous",
-                                 "di", "del", "al", "el"})
-QUALIFIER = "qualifier"  # the cue of the Y of "X, Y" or "X (Y)" after a name read as a place
-REGION_QUALIFIER = "region qualifier"  # the same after a bare name ("shelled Rubizhne, Luhansk")
-_BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
-# Text between a place and the next that makes the next one its container: "Pirque (Cochabamba)",
-# "Alvaro Obregon, Oaxaca", "Winder town (Las Bela district, Balochistan)".
-# What lies between a place and the one that locates it: "X (Y", "X town, Y", and the units between them the
-# index lacks ("Kani township, Yinmarbin district, Sagaing region": Kani lies in Sagaing).
-_QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|county|municipality))?"
-                            r"\s*[(,]\s*(?:the\s+)?"
-                            r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\s+(?:town|city|village|township|"
-                            r"district|county|municipality|province|region|state|division|tract)\s*,\s*)*$",
-                            re.IGNORECASE)
-
-
-def _runs(parse: Parse) -> list[list[int]]:
-    """Maximal runs of proper nouns, joined across hyphens written without spaces ("al-Qaim")."""
-    runs: list[list[int]] = []
-    current: list[int] = []
-    for index, token in enumerate(parse.tokens):
-        word = parse.word(index)
-        glued = bool(current) and parse.tokens[current[-1]].end == token.start
-        connects = (word in _CONNECTORS and bool(current) and index + 1 < len(parse.tokens)
-                    and parse.tokens[index + 1].pos == "PROPN")
-        # a hyphenated name the small model split into other parts of speech ("Bourg-de-Peage": Peage/NOUN)
-        hyphened = glued and parse.word(current[-1]) == "-" and (
-            word[:1].isupper() or (word in _HYPHENED_PARTICLES and index + 1 < len(parse.tokens)
-                                   and parse.word(index + 1) == "-" and parse.tokens[index + 1].start == token.end))
-        # a capitalised word after "in"/"at" the small model took for a verb or noun ("in Norrkoping")
-        named_after_cue = (token.pos in ("NOUN", "VERB", "ADJ") and word[:1].isupper() and index > 0
-                           and parse.tokens[index - 1].sent == token.sent
-                           and parse.word(index - 1) in ("in", "at", "near", "outside"))
-        if (token.pos == "PROPN" and word != "-") or (word == "-" and glued and current) or connects \
-                or named_after_cue or hyphened:
-            if current and not glued and parse.text[parse.tokens[current[-1]].end : token.start] != " ":
-                runs.append(current)
-                current = []
-            current.append(index)
-        else:
-            if current:
-                runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    return runs
-
-
-def _strip_titles(parse: Parse, run: list[int]) -> list[int]:
-    while run and parse.word(run[0]).lower().rstrip(".") in _TITLES:
-        run = run[1:]
-    while run and parse.word(run[-1]) == "-":
-        run = run[:-1]
-    return run
-
-
-def _cue(parse: Parse, first: int, last: int) -> str:
-    """The contextual cue that makes a proper noun a place: "town of X", "in X", "X province", "X village"."""
-    before = [parse.tokens[i].lemma.lower() for i in range(max(0, first - 2), first)]
-    if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS:
-        return f"{before[0]} of"
-    after = parse.word(last + 1).lower() if last + 1 < len(parse.tokens) else ""
-    if after in _ADMIN_WORDS or after in _TOWN_WORDS:
-        return after
-    if first >= 2 and parse.word(first - 1) == "(" and parse.word(first - 2).lower() in _LANDMARKS:
-        return "at"  # "the Gyeongju City Hall (Gyeongju)": the town the building is in
-    if before and before[-1] in _CUE_PREPOSITIONS - {"of"}:
-        return before[-1]
-    return ""
-
-
-def _split_at_punctuation(parse: Parse, indexes: list[int]) -> list[list[int]]:
-    """"Maceio (Alagoas" and "Izalco, Sonsonate" are tagged as one entity: they are two places."""
-    parts: list[list[int]] = [[]]
-    for index in indexes:
-        if parse.word(index) in _BREAKS:
-            parts.append([])
-        else:
-            parts[-1].append(index)
-    return [p for p in parts if p]
-
-
-def _candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False) -> list[Candidacy]:
-    """NER place spans, and runs of proper nouns the model did not tag. A run that the index knows as one name
-    replaces the shorter spans NER tagged inside it ("San Francisco" of "San Francisco del Rincon")."""
-    found: dict[Span, Candidacy] = {}
-    for entity in parse.annotation.entities:
-        if entity.label in _PLACE_LABELS:
-            for part in _split_at_punctuation(parse, parse.tokens_in(entity.span)):
-                indexes = _strip_titles(parse, [i for i in part if parse.tokens[i].lemma.lower() != "the"])
-                while indexes and parse.word(indexes[-1]) in _TOWN_WORDS | _ADMIN_WORDS:
-                    indexes = indexes[:-1]  # "Zmiivka village": the name, with "village" as its cue
-                if indexes:
-                    span = parse.span_of(indexes)
-                    found[span] = Candidacy(span, tuple(indexes), True, _cue(parse, indexes[0], indexes[-1]))
-    for run in _runs(parse):
-        run = _strip_titles(parse, run)
-        if not run:
-            continue
-        span = parse.span_of(run)
-        inside = [c for c in found.values() if c.span.overlaps(span)]
-        if inside and span not in found and all(span.start <= c.span.start and c.span.end <= span.end for c in inside) \
-                and known(span.of(parse.text)):
-            for candidacy in inside:
-                del found[candidacy.span]
-            found[span] = Candidacy(span, tuple(run), True, _cue(parse, run[0], run[-1]))
-        elif span not in found and not inside:
-            found[span] = Candidacy(span, tuple(run), False, _cue(parse, run[0], run[-1]))
-    return sorted(found.values(), key=lambda c: c.span.start)
-
-
-def _split_hyphenated(parse: Parse, candidacy: Candidacy) -> list[Candidacy]:
-    """"Iraq-Syria border" names two places: split a candidate at its internal hyphens."""
-    hyphens = [i for i in candidacy.tokens if parse.word(i) == "-"]
-    # "Al-Hasakeh - Al Kallaseh": where the name has a spaced hyphen, it separates the places; the others do not
-    spaced = [i for i in hyphens if parse.text[parse.tokens[i].start - 1 : parse.tokens[i].start] == " "
-              and parse.text[parse.tokens[i].end : parse.tokens[i].end + 1] == " "]
-    parts: list[list[int]] = [[]]
-    for index in candidacy.tokens:
-        if index in (spaced or hyphens):
-            parts.append([])
-        else:
-            parts[-1].append(index)
-    if len(parts) < 2 or any(not p for p in parts):
-        return []
-    # "al-Qaim": a hyphen after an article prefix is part of the name, not a boundary.
-    if not spaced and normalize_name(parse.word(parts[0][-1])) in {"al", "el", "ad", "ar", "as", "ash", "at", "az",
-                                                                   "an"}:
-        return []
-    after = candidacy.tokens[-1] + 1
-    # "the Santa Cruz-Cochabamba highway": the places a road joins, not where anything on it happened
-    cue = ROUTE_END if after < len(parse.tokens) and parse.word(after).lower() in _ROUTES else ""
-    return [Candidacy(parse.span_of(p), tuple(p), candidacy.from_ner, cue) for p in parts]
-
-
-def _blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool:
-    """Actor names, parts of person or organisation names, and lowercase words are not places."""
-    text = candidacy.span.of(parse.text)
-    if not text[:1].isupper() and not text.lower().startswith(("al-", "el-")):
-        return True
-    if text.lower() in _PLACE_NOUNS | _TOWN_WORDS | _ADMIN_WORDS:
-        return True  # "City" of "City of Cape Town"
-    last = candidacy.tokens[-1]
-    if last + 1 < len(parse.tokens) and parse.word(last + 1).lower() in _NAMED_AFTER:
-        return True  # "San Martin square", "Jose Pardo Avenue": named after a person or a town, not that place
-    if text.casefold() in load_actor_lexicon().aliases or any(s.overlaps(candidacy.span) for s in actor_spans):
-        return True
-    entity = parse.entity_covering(candidacy.span)
-    if entity is not None and entity.label in {"DATE", "TIME"} and text.split()[0].lower() in _CALENDAR:
-        return not candidacy.cue.endswith(" of")  # "in August", "On March 3"; but "the town of May"
-    if entity is not None and entity.label in {"PERSON", "ORG", "NORP"}:
-        parts = {parse.span_of(p) for p in _split_at_punctuation(parse, parse.tokens_in(entity.span))}
-        if entity.label == "ORG" and (candidacy.cue in _INSIDE_ORG | _TOWN_WORDS | _ADMIN_WORDS | {QUALIFIER}
-                                      or candidacy.cue.endswith(" of")):
-            # "the UN Office in Colombo", "the Hospital of Azaz city": the office is an organisation, not the place
-            return False
-        if entity.label == "NORP":  # "Iraqi"; but "the town of Kidal" is a place whatever the model says
-            return not candidacy.cue
-        return candidacy.span not in parts
-    return False
-
 
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                       "northern", "southern", "eastern", "western", "central", "far", "upper", "lower", "greater"})
-_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-                       "saturday", "sunday"})
 
 
 @dataclass
@@ -243,9 +64,9 @@ def _score(candidate: Candidate, text: str, cue: str, context: _Context) -> floa
         score += 0.3
     if place.feature_code == "PCLI" and normalize_name(place.name) == normalize_name(text):
         score += 2.0
-    if place.feature_code == "ADM1" and cue in _ADMIN_WORDS:
+    if place.feature_code == "ADM1" and cue in ADMIN_WORDS:
         score += 1.5
-    if place.feature_class == "P" and (cue.endswith(" of") or cue in _TOWN_WORDS):
+    if place.feature_class == "P" and (cue.endswith(" of") or cue in TOWN_WORDS):
         score += 0.5
     if _contained(place.admin1, place.admin2, text, context.region_keys):
         score += 1.5
@@ -359,7 +180,7 @@ class Geoparser:
             candidacy = Candidacy(parse.span_of(part), part, candidacy.from_ner, candidacy.cue)
             options = self._options(parse, candidacy, context)
         if options or len(candidacy.tokens) < 2 \
-                or parse.word(candidacy.tokens[-1]).lower() not in _TOWN_WORDS | _ADMIN_WORDS:
+                or parse.word(candidacy.tokens[-1]).lower() not in TOWN_WORDS | ADMIN_WORDS:
             return candidacy, options
         shorter = Candidacy(parse.span_of(candidacy.tokens[:-1]), candidacy.tokens[:-1], candidacy.from_ner,
                             parse.word(candidacy.tokens[-1]).lower())
@@ -375,14 +196,14 @@ class Geoparser:
         passed_over: Candidacy | None = None  # the last bare proper noun that was not taken
         # the same query _options makes, so that the run's later lookup is a cache hit, not a second query
         known = lambda name: bool(self.gazetteer.lookup(name, limit=self.max_candidates))  # noqa: E731
-        for candidacy in _candidacies(parse, known):
+        for candidacy in candidacies(parse, known):
             qualifies = previous is not None and bool(
-                _QUALIFIER_GAP.match(parse.text[previous.span.end : candidacy.span.start]))
+                QUALIFIER_GAP.match(parse.text[previous.span.end : candidacy.span.start]))
             if not candidacy.cue and qualifies and previous is not None:
                 # after a name read as a place, the qualifier is one too; after a bare name, only a region is
                 candidacy = dataclasses.replace(
                     candidacy, cue=QUALIFIER if previous.cue or previous.from_ner else REGION_QUALIFIER)
-            if _blocked(parse, candidacy, actor_spans) and not self.relabel.city_as_people(parse, candidacy):
+            if blocked(parse, candidacy, actor_spans) and not self.relabel.city_as_people(parse, candidacy):
                 named_in = self.relabel.place_in_name(parse, candidacy)  # "Queensland Police": whose, not where
                 if named_in is None:
                     continue
@@ -403,7 +224,7 @@ class Geoparser:
             named_in = None if options else self.relabel.place_in_name(parse, candidacy)
             if named_in is not None:  # "Queensland Police": the place the organisation is named for
                 candidacy, options = named_in, self._options(parse, named_in, context)
-            parts = [] if options else _split_hyphenated(parse, candidacy)
+            parts = [] if options else split_hyphenated(parse, candidacy)
             for part, part_options in [(candidacy, options)] if options else \
                     [self._without_place_noun(parse, part, context) for part in parts]:
                 if part_options:
@@ -453,14 +274,14 @@ class Geoparser:
             if any(m.span == candidacy.span for m in found):
                 continue  # read already, inside the region that qualifies it ("shelled Rubizhne, Luhansk")
             qualifier = next((m for m in found if m.span.start >= candidacy.span.end
-                              and _QUALIFIER_GAP.match(parse.text[candidacy.span.end : m.span.start])), None)
+                              and QUALIFIER_GAP.match(parse.text[candidacy.span.end : m.span.start])), None)
             if qualifier is None or qualifier.place.feature_code == "PCLI" or not qualifier.place.admin1:
                 continue
             town = qualifier.place
             alike = [c for c in self.gazetteer.sounding_like(candidacy.span.of(parse.text), town.country_code,
                                                              town.admin1)
                      # qualified by a town, not a province or district: one near it ("Hanley (Stoke-on-Trent)")
-                     if town.feature_class != "P" or qualifier.cue in _ADMIN_WORDS
+                     if town.feature_class != "P" or qualifier.cue in ADMIN_WORDS
                      or _distance_km((town.latitude, town.longitude), (c.place.latitude, c.place.longitude)) <= 50]
             if alike:
                 found[found.index(qualifier)] = dataclasses.replace(qualifier, qualifies=True)
@@ -501,7 +322,7 @@ class Geoparser:
         for position, (candidacy, options) in enumerate(chosen):
             chosen_place = best[position]
             if chosen_place is not None and chosen_place.place.feature_code == "ADM1" \
-                    and candidacy.cue not in _ADMIN_WORDS:
+                    and candidacy.cue not in ADMIN_WORDS:
                 # "in Al-Hasakeh", "in Bari": the city, where a province is named after it and the text does
                 # not say "province"
                 best[position] = next((o for o in options if o.place.feature_class == "P"
@@ -512,7 +333,7 @@ class Geoparser:
         qualifiers = set()
         for position in range(len(chosen) - 1):
             inner, outer = chosen[position], chosen[position + 1]
-            if _QUALIFIER_GAP.match(parse.text[inner[0].span.end : outer[0].span.start]):
+            if QUALIFIER_GAP.match(parse.text[inner[0].span.end : outer[0].span.start]):
                 self._nest(position, chosen, best, final)
                 qualifiers.add(position + 1)
         # "Gainesville, Ga. ... Gainesville residents": a name read once with the province that locates it is that

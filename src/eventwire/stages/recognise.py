@@ -1,0 +1,208 @@
+"""recognise: the spans of an annotated article that may name places, each with the cue that makes it one.
+
+NER place spans (GPE, LOC, FAC) and runs of proper nouns the model did not tag, split at punctuation and internal
+hyphens ("Iraq-Syria border"); titles stripped; actor names, parts of person or organisation names, months and
+lowercase words blocked. The cue is the context that makes a name a place: "the town of X", "in X", "X province",
+or the place a qualifier follows ("Pirque (Cochabamba)"). Resolution is `geoparse`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from eventwire.gazetteer.names import normalize_name
+from eventwire.lexicons import load_actor_lexicon
+from eventwire.model import ROUTE_END, Span
+from eventwire.parse import Parse
+from eventwire.stages.relabel import Candidacy
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "governorate", "county",
+                          "state", "area", "capital", "outskirts", "suburb", "municipality", "neighbourhood",
+                          "neighborhood", "locality", "commune", "camp"})
+_CUE_PREPOSITIONS = frozenset({"in", "near", "at", "from", "to", "outside", "around", "into", "toward", "towards",
+                               "across", "inside", "between", "of"})
+_TITLES = frozenset({"president", "prime", "minister", "general", "gen", "mr", "mrs", "ms", "dr", "king", "queen",
+                     "sheikh", "colonel", "col", "captain", "lieutenant", "major", "commander", "spokesman",
+                     "governor", "senator", "secretary", "pope", "prince", "emir"})
+ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "county"})
+# Lowercase words inside place names: "Rio Grande do Norte", "Santiago de Cali", "Bani Walid al-..."
+_CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le"})
+TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
+                         "camp", "locality", "municipality", "commune"})
+_ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
+_NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "park", "roundabout", "church",
+                          "cathedral", "mosque", "temple"})
+_INSIDE_ORG = frozenset({"in", "near", "at"})
+# Buildings and sites a report names before the town they are in: "the Gyeongju City Hall (Gyeongju)"
+_LANDMARKS = frozenset({"hall", "office", "offices", "assembly", "square", "stadium", "school", "university",
+                        "college", "hospital", "ministry", "court", "station", "market", "embassy", "consulate",
+                        "building", "headquarters", "park", "bridge", "church", "mosque", "temple", "palace",
+                        "center", "centre", "airport", "plaza", "parliament", "prison", "factory", "plant", "mall",
+                        "terminal", "residence", "secretariat", "prefecture", "monument", "memorial", "roundabout",
+                        "intersection", "checkpoint", "base", "barracks", "compound", "agency", "company"})
+# Lowercase words between hyphens inside a name: "Bourg-de-Peage", "Plourin-les-Morlaix", "Aix-en-Provence"
+_HYPHENED_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "lès", "sur", "en", "et", "aux", "sous",
+                                 "di", "del", "al", "el"})
+QUALIFIER = "qualifier"  # the cue of the Y of "X, Y" or "X (Y)" after a name read as a place
+REGION_QUALIFIER = "region qualifier"  # the same after a bare name ("shelled Rubizhne, Luhansk")
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday"})
+_BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
+# Text between a place and the next that makes the next one its container: "Pirque (Cochabamba)",
+# "Alvaro Obregon, Oaxaca", "Winder town (Las Bela district, Balochistan)".
+# What lies between a place and the one that locates it: "X (Y", "X town, Y", and the units between them the
+# index lacks ("Kani township, Yinmarbin district, Sagaing region": Kani lies in Sagaing).
+QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|county|municipality))?"
+                            r"\s*[(,]\s*(?:the\s+)?"
+                            r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\s+(?:town|city|village|township|"
+                            r"district|county|municipality|province|region|state|division|tract)\s*,\s*)*$",
+                            re.IGNORECASE)
+
+
+def _runs(parse: Parse) -> list[list[int]]:
+    """Maximal runs of proper nouns, joined across hyphens written without spaces ("al-Qaim")."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index, token in enumerate(parse.tokens):
+        word = parse.word(index)
+        glued = bool(current) and parse.tokens[current[-1]].end == token.start
+        connects = (word in _CONNECTORS and bool(current) and index + 1 < len(parse.tokens)
+                    and parse.tokens[index + 1].pos == "PROPN")
+        # a hyphenated name the small model split into other parts of speech ("Bourg-de-Peage": Peage/NOUN)
+        hyphened = glued and parse.word(current[-1]) == "-" and (
+            word[:1].isupper() or (word in _HYPHENED_PARTICLES and index + 1 < len(parse.tokens)
+                                   and parse.word(index + 1) == "-" and parse.tokens[index + 1].start == token.end))
+        # a capitalised word after "in"/"at" the small model took for a verb or noun ("in Norrkoping")
+        named_after_cue = (token.pos in ("NOUN", "VERB", "ADJ") and word[:1].isupper() and index > 0
+                           and parse.tokens[index - 1].sent == token.sent
+                           and parse.word(index - 1) in ("in", "at", "near", "outside"))
+        if (token.pos == "PROPN" and word != "-") or (word == "-" and glued and current) or connects \
+                or named_after_cue or hyphened:
+            if current and not glued and parse.text[parse.tokens[current[-1]].end : token.start] != " ":
+                runs.append(current)
+                current = []
+            current.append(index)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _strip_titles(parse: Parse, run: list[int]) -> list[int]:
+    while run and parse.word(run[0]).lower().rstrip(".") in _TITLES:
+        run = run[1:]
+    while run and parse.word(run[-1]) == "-":
+        run = run[:-1]
+    return run
+
+
+def _cue(parse: Parse, first: int, last: int) -> str:
+    """The contextual cue that makes a proper noun a place: "town of X", "in X", "X province", "X village"."""
+    before = [parse.tokens[i].lemma.lower() for i in range(max(0, first - 2), first)]
+    if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS:
+        return f"{before[0]} of"
+    after = parse.word(last + 1).lower() if last + 1 < len(parse.tokens) else ""
+    if after in ADMIN_WORDS or after in TOWN_WORDS:
+        return after
+    if first >= 2 and parse.word(first - 1) == "(" and parse.word(first - 2).lower() in _LANDMARKS:
+        return "at"  # "the Gyeongju City Hall (Gyeongju)": the town the building is in
+    if before and before[-1] in _CUE_PREPOSITIONS - {"of"}:
+        return before[-1]
+    return ""
+
+
+def _split_at_punctuation(parse: Parse, indexes: list[int]) -> list[list[int]]:
+    """"Maceio (Alagoas" and "Izalco, Sonsonate" are tagged as one entity: they are two places."""
+    parts: list[list[int]] = [[]]
+    for index in indexes:
+        if parse.word(index) in _BREAKS:
+            parts.append([])
+        else:
+            parts[-1].append(index)
+    return [p for p in parts if p]
+
+
+def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False) -> list[Candidacy]:
+    """NER place spans, and runs of proper nouns the model did not tag. A run that the index knows as one name
+    replaces the shorter spans NER tagged inside it ("San Francisco" of "San Francisco del Rincon")."""
+    found: dict[Span, Candidacy] = {}
+    for entity in parse.annotation.entities:
+        if entity.label in _PLACE_LABELS:
+            for part in _split_at_punctuation(parse, parse.tokens_in(entity.span)):
+                indexes = _strip_titles(parse, [i for i in part if parse.tokens[i].lemma.lower() != "the"])
+                while indexes and parse.word(indexes[-1]) in TOWN_WORDS | ADMIN_WORDS:
+                    indexes = indexes[:-1]  # "Zmiivka village": the name, with "village" as its cue
+                if indexes:
+                    span = parse.span_of(indexes)
+                    found[span] = Candidacy(span, tuple(indexes), True, _cue(parse, indexes[0], indexes[-1]))
+    for run in _runs(parse):
+        run = _strip_titles(parse, run)
+        if not run:
+            continue
+        span = parse.span_of(run)
+        inside = [c for c in found.values() if c.span.overlaps(span)]
+        if inside and span not in found and all(span.start <= c.span.start and c.span.end <= span.end for c in inside) \
+                and known(span.of(parse.text)):
+            for candidacy in inside:
+                del found[candidacy.span]
+            found[span] = Candidacy(span, tuple(run), True, _cue(parse, run[0], run[-1]))
+        elif span not in found and not inside:
+            found[span] = Candidacy(span, tuple(run), False, _cue(parse, run[0], run[-1]))
+    return sorted(found.values(), key=lambda c: c.span.start)
+
+
+def split_hyphenated(parse: Parse, candidacy: Candidacy) -> list[Candidacy]:
+    """"Iraq-Syria border" names two places: split a candidate at its internal hyphens."""
+    hyphens = [i for i in candidacy.tokens if parse.word(i) == "-"]
+    # "Al-Hasakeh - Al Kallaseh": where the name has a spaced hyphen, it separates the places; the others do not
+    spaced = [i for i in hyphens if parse.text[parse.tokens[i].start - 1 : parse.tokens[i].start] == " "
+              and parse.text[parse.tokens[i].end : parse.tokens[i].end + 1] == " "]
+    parts: list[list[int]] = [[]]
+    for index in candidacy.tokens:
+        if index in (spaced or hyphens):
+            parts.append([])
+        else:
+            parts[-1].append(index)
+    if len(parts) < 2 or any(not p for p in parts):
+        return []
+    # "al-Qaim": a hyphen after an article prefix is part of the name, not a boundary.
+    if not spaced and normalize_name(parse.word(parts[0][-1])) in {"al", "el", "ad", "ar", "as", "ash", "at", "az",
+                                                                   "an"}:
+        return []
+    after = candidacy.tokens[-1] + 1
+    # "the Santa Cruz-Cochabamba highway": the places a road joins, not where anything on it happened
+    cue = ROUTE_END if after < len(parse.tokens) and parse.word(after).lower() in _ROUTES else ""
+    return [Candidacy(parse.span_of(p), tuple(p), candidacy.from_ner, cue) for p in parts]
+
+
+def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool:
+    """Actor names, parts of person or organisation names, and lowercase words are not places."""
+    text = candidacy.span.of(parse.text)
+    if not text[:1].isupper() and not text.lower().startswith(("al-", "el-")):
+        return True
+    if text.lower() in _PLACE_NOUNS | TOWN_WORDS | ADMIN_WORDS:
+        return True  # "City" of "City of Cape Town"
+    last = candidacy.tokens[-1]
+    if last + 1 < len(parse.tokens) and parse.word(last + 1).lower() in _NAMED_AFTER:
+        return True  # "San Martin square", "Jose Pardo Avenue": named after a person or a town, not that place
+    if text.casefold() in load_actor_lexicon().aliases or any(s.overlaps(candidacy.span) for s in actor_spans):
+        return True
+    entity = parse.entity_covering(candidacy.span)
+    if entity is not None and entity.label in {"DATE", "TIME"} and text.split()[0].lower() in _CALENDAR:
+        return not candidacy.cue.endswith(" of")  # "in August", "On March 3"; but "the town of May"
+    if entity is not None and entity.label in {"PERSON", "ORG", "NORP"}:
+        parts = {parse.span_of(p) for p in _split_at_punctuation(parse, parse.tokens_in(entity.span))}
+        if entity.label == "ORG" and (candidacy.cue in _INSIDE_ORG | TOWN_WORDS | ADMIN_WORDS | {QUALIFIER}
+                                      or candidacy.cue.endswith(" of")):
+            # "the UN Office in Colombo", "the Hospital of Azaz city": the office is an organisation, not the place
+            return False
+        if entity.label == "NORP":  # "Iraqi"; but "the town of Kidal" is a place whatever the model says
+            return not candidacy.cue
+        return candidacy.span not in parts
+    return False

@@ -1,0 +1,59 @@
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _parse(text: str):
+    from eventwire.model import Article
+    from eventwire.parse import Parse
+    from eventwire.settings import Settings
+    from eventwire.stages import annotate
+
+    article = annotate.make(Settings.load())(Article(raw=text, text=text))
+    return Parse(article.annotation, text)
+
+
+def _candidacies(text: str) -> dict[str, str]:
+    from eventwire.stages.recognise import candidacies
+
+    parse = _parse(text)
+    return {c.span.of(text): c.cue for c in candidacies(parse)}
+
+
+def test_a_place_noun_is_the_cue_not_part_of_the_name() -> None:
+    found = _candidacies("Fighters entered the town of Rawah and shelled Zmiivka village.")
+    assert found["Rawah"] == "town of"
+    assert found["Zmiivka"] == "village"
+
+
+def test_an_entity_tagged_with_its_province_is_two_candidacies() -> None:
+    found = _candidacies("On 8 March 2022, in Concepcion (Biobio), thousands of women protested.")
+    assert "Concepcion" in found and "Biobio" in found and found["Concepcion"] == "in"
+
+
+def test_a_joined_pair_of_places_splits_at_its_hyphen() -> None:
+    from eventwire.model import ROUTE_END
+    from eventwire.stages.recognise import split_hyphenated
+    from eventwire.stages.relabel import Candidacy
+
+    def whole(text: str, name: str) -> tuple:
+        parse = _parse(text)
+        start = text.index(name)
+        tokens = tuple(i for i, t in enumerate(parse.tokens) if start <= t.start < start + len(name))
+        return parse, Candidacy(parse.span_of(list(tokens)), tokens, False, "")
+
+    parse, pair = whole("Troops moved along the Santa Cruz-Cochabamba highway.", "Santa Cruz-Cochabamba")
+    parts = split_hyphenated(parse, pair)
+    assert [p.span.of(parse.text) for p in parts] == ["Santa Cruz", "Cochabamba"]
+    assert {p.cue for p in parts} == {ROUTE_END}  # the ends of a road, not where anything on it happened
+    parse, name = whole("They took al-Qaim.", "al-Qaim")
+    assert split_hyphenated(parse, name) == []
+
+
+def test_actor_names_and_months_are_blocked() -> None:
+    from eventwire.stages.recognise import blocked, candidacies
+
+    text = "In August, Hamas fighters attacked a post near Gaza."
+    parse = _parse(text)
+    kept = {c.span.of(text) for c in candidacies(parse) if not blocked(parse, c, [])}
+    assert "Gaza" in kept and "Hamas" not in kept and "August" not in kept
