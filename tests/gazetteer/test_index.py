@@ -130,3 +130,13 @@ def test_a_province_abbreviation_counts_only_with_its_periods(gazetteer) -> None
     assert gazetteer.abbreviated("B.C.")[0].place.country_code == "CA"
     assert gazetteer.abbreviated("W. Va.")[0].place.name == "West Virginia"
     assert gazetteer.abbreviated("Mass") == [] and gazetteer.abbreviated("Ill") == []
+
+
+def test_reviewed_demonyms_name_countries_provinces_and_continents(gazetteer) -> None:
+    assert gazetteer.demonym_country("Palestinians") == "PS"  # countryinfo has none for Palestine
+    english = gazetteer.demonym_place("English")
+    assert english is not None and (english.name, english.feature_code) == ("England", "ADM1")
+    assert gazetteer.demonym_country("English") == "GB"
+    europe = gazetteer.demonym_place("Europeans")
+    assert europe is not None and europe.feature_code == "CONT" and gazetteer.demonym_country("European") is None
+    assert gazetteer.demonym_place("Smith") is None

@@ -57,3 +57,12 @@ def test_actor_names_and_months_are_blocked() -> None:
     parse = _parse(text)
     kept = {c.span.of(text) for c in candidacies(parse) if not blocked(parse, c, [])}
     assert "Gaza" in kept and "Hamas" not in kept and "August" not in kept
+
+
+def test_a_disease_named_after_a_place_is_no_mention_of_it() -> None:
+    from eventwire.stages.recognise import blocked, candidacies
+
+    text = "Lassa fever spread in Bauchi, and the Reston virus was found in monkeys."
+    parse = _parse(text)
+    kept = {c.span.of(text) for c in candidacies(parse) if not blocked(parse, c, [])}
+    assert "Bauchi" in kept and "Lassa" not in kept and "Reston" not in kept

@@ -156,6 +156,14 @@ def read_region_abbreviations() -> dict[str, tuple[str, str]]:
     return {abbreviation: (code, name) for abbreviation, code, name in _triples(text)}
 
 
+@cache
+def read_demonyms() -> dict[str, tuple[str, str]]:
+    """Normalised demonym -> (country code or "-", "*country" or a place name): the reviewed `data/demonyms.tsv`,
+    read at query time, ahead of countryinfo's demonyms."""
+    text = resources.files("eventwire").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
+    return {normalize_name(demonym): (code, target) for demonym, code, target in _triples(text)}
+
+
 def _province_names_text() -> str:
     return resources.files("eventwire").joinpath("data/province_names.tsv").read_text(encoding="utf-8")
 

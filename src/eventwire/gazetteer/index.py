@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ResourceError
-from eventwire.gazetteer.build import SCHEMA_VERSION, build_index, build_version, read_region_abbreviations
+from eventwire.gazetteer.build import (
+    SCHEMA_VERSION,
+    build_index,
+    build_version,
+    read_demonyms,
+    read_region_abbreviations,
+)
 from eventwire.gazetteer.names import name_keys, normalize_name, skeleton
 from eventwire.model import Place
 
@@ -112,10 +118,30 @@ class Gazetteer:
         return int(self._isonumeric.get(code, 0))
 
     def demonym_country(self, word: str) -> str | None:
-        """Country code for a demonym ("Iraqi" -> "IQ"), or None."""
+        """Country code for a demonym ("Iraqi" -> "IQ", "English" -> "GB"), or None ("European")."""
+        reviewed = _reviewed_demonym(word)
+        if reviewed is not None:
+            return None if reviewed[0] == "-" else reviewed[0]
         key = normalize_name(word)
         found = self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
         return str(found) if found else None
+
+    def demonym_place(self, word: str) -> Place | None:
+        """The place a demonym names: its country ("Iraqi"), or the province or continent the reviewed demonyms
+        give ("English": England, "European": Europe); None for a word that is no demonym."""
+        reviewed = _reviewed_demonym(word)
+        if reviewed is not None and reviewed[1] != "*country":
+            code, name = reviewed
+            return next((c.place for c in self.lookup(name) if c.place.feature_code in ("ADM1", "CONT")
+                         and c.place.country_code == ("" if code == "-" else code)), None)
+        code = self.demonym_country(word)
+        return self.country(code) if code else None
+
+
+def _reviewed_demonym(word: str) -> tuple[str, str] | None:
+    key = normalize_name(word)
+    demonyms = read_demonyms()
+    return demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
 
 
 def _place(row: tuple[Any, ...]) -> Place:

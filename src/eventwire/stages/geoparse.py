@@ -293,8 +293,7 @@ class Geoparser:
         place an event happened)."""
         found = []
         for entity in parse.annotation.entities:
-            code = self.gazetteer.demonym_country(entity.span.of(parse.text)) if entity.label == "NORP" else None
-            place = self.gazetteer.country(code) if code else None
+            place = self.gazetteer.demonym_place(entity.span.of(parse.text)) if entity.label == "NORP" else None
             if place is not None:
                 found.append(PlaceMention(entity.span, place, 1.0, DEMONYM))
         return found

@@ -34,6 +34,8 @@ TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", 
 _ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
 _NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "park", "roundabout", "church",
                           "cathedral", "mosque", "temple"})
+# "Reston virus", "Lassa fever", "Spanish flu": a disease named after a place, not a mention of it
+_DISEASES = frozenset({"virus", "viruses", "ebolavirus", "fever", "flu", "influenza"})
 _INSIDE_ORG = frozenset({"in", "near", "at"})
 # Buildings and sites a report names before the town they are in: "the Gyeongju City Hall (Gyeongju)"
 _LANDMARKS = frozenset({"hall", "office", "offices", "assembly", "square", "stadium", "school", "university",
@@ -189,7 +191,7 @@ def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool
     if text.lower() in _PLACE_NOUNS | TOWN_WORDS | ADMIN_WORDS:
         return True  # "City" of "City of Cape Town"
     last = candidacy.tokens[-1]
-    if last + 1 < len(parse.tokens) and parse.word(last + 1).lower() in _NAMED_AFTER:
+    if last + 1 < len(parse.tokens) and parse.word(last + 1).lower() in _NAMED_AFTER | _DISEASES:
         return True  # "San Martin square", "Jose Pardo Avenue": named after a person or a town, not that place
     if text.casefold() in load_actor_lexicon().aliases or any(s.overlaps(candidacy.span) for s in actor_spans):
         return True
