@@ -134,8 +134,8 @@ class Gazetteer:
             code, name = reviewed
             return next((c.place for c in self.lookup(name) if c.place.feature_code in ("ADM1", "CONT")
                          and c.place.country_code == ("" if code == "-" else code)), None)
-        code = self.demonym_country(word)
-        return self.country(code) if code else None
+        country = self.demonym_country(word)
+        return self.country(country) if country else None
 
 
 def _reviewed_demonym(word: str) -> tuple[str, str] | None:
