@@ -66,3 +66,19 @@ def test_a_disease_named_after_a_place_is_no_mention_of_it() -> None:
     parse = _parse(text)
     kept = {c.span.of(text) for c in candidacies(parse) if not blocked(parse, c, [])}
     assert "Bauchi" in kept and "Lassa" not in kept and "Reston" not in kept
+
+
+def test_a_possessive_is_not_part_of_the_name() -> None:
+    found = _candidacies("Boone County’s unemployment rate rose, and Syria's war went on.")
+    assert "Boone County" in found and "Boone County’s" not in found
+    assert "Syria's" not in found
+
+
+def test_a_possessive_the_index_knows_as_part_of_a_name_stays() -> None:
+    from eventwire.gazetteer import open_gazetteer
+    from eventwire.stages.recognise import candidacies
+
+    text = "Protesters gathered in St. John's (Newfoundland and Labrador) on Friday."
+    gazetteer = open_gazetteer("")
+    found = {c.span.of(text) for c in candidacies(_parse(text), lambda name: bool(gazetteer.lookup(name)))}
+    assert "St. John's" in found

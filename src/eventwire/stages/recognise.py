@@ -52,6 +52,7 @@ REGION_QUALIFIER = "region qualifier"  # the same after a bare name ("shelled Ru
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                        "saturday", "sunday"})
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
 # Text between a place and the next that makes the next one its container: "Pirque (Cochabamba)",
 # "Alvaro Obregon, Oaxaca", "Winder town (Las Bela district, Balochistan)".
@@ -138,6 +139,9 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
         if entity.label in _PLACE_LABELS:
             for part in _split_at_punctuation(parse, parse.tokens_in(entity.span)):
                 indexes = _strip_titles(parse, [i for i in part if parse.tokens[i].lemma.lower() != "the"])
+                while indexes and parse.word(indexes[-1]) in _POSSESSIVES \
+                        and not known(parse.span_of(indexes).of(parse.text)):
+                    indexes = indexes[:-1]  # "Boone County’s unemployment rate"; but "St. John's"
                 while indexes and parse.word(indexes[-1]) in TOWN_WORDS | ADMIN_WORDS:
                     indexes = indexes[:-1]  # "Zmiivka village": the name, with "village" as its cue
                 if indexes:
