@@ -33,3 +33,11 @@ def test_a_city_tagged_as_a_nationality_is_a_place_and_a_demonym_is_not_a_town(b
 def test_a_surname_is_no_town_but_a_country_in_a_name_stays_a_country(brief_pipeline) -> None:
     article = _run(brief_pipeline, "Jimmy Steele runs a farm in Texas. Steele says no results have come back.")
     assert "Steele" not in {m.span.of(article.text) for m in article.places}
+
+
+def test_a_place_opening_a_building_or_area_name_says_whose(brief_pipeline) -> None:
+    from eventwire.model import IN_NAME
+
+    article = _run(brief_pipeline, "Records were stored in the attic of the Henry County Courthouse in Paris, Tenn.")
+    henry = [m for m in article.places if m.span.of(article.text) == "Henry County"]
+    assert henry and henry[0].cue == IN_NAME and henry[0].place.admin1 == "Tennessee"

@@ -38,6 +38,7 @@ NAME = "geoparse.v1"
 REQUIRES = ("annotation",)
 PROVIDES = ("places",)
 
+_PLACE_NAMES = frozenset({"GPE", "LOC", "FAC"})  # entity labels of names that may open with a place's
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -225,6 +226,9 @@ class Geoparser:
             if named_in is not None:  # "Queensland Police": the place the organisation is named for
                 candidacy, options = named_in, self._options(parse, named_in, context)
             parts = [] if options else split_hyphenated(parse, candidacy)
+            named_in = None if options or parts else self.relabel.place_in_name(parse, candidacy, _PLACE_NAMES)
+            if named_in is not None:  # "Metro Vancouver", "the Henry County Courthouse"
+                candidacy, options = named_in, self._options(parse, named_in, context)
             for part, part_options in [(candidacy, options)] if options else \
                     [self._without_place_noun(parse, part, context) for part in parts]:
                 if part_options:

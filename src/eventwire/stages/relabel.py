@@ -42,12 +42,13 @@ class Relabel:
         return {parse.word(tokens[-1]) for e in parse.annotation.entities if e.label == "PERSON"
                 for tokens in [parse.tokens_in(e.span)] if len(tokens) > 1}
 
-    def place_in_name(self, parse: Parse, candidacy: Candidacy) -> Candidacy | None:
+    def place_in_name(self, parse: Parse, candidacy: Candidacy,
+                      labels: frozenset[str] = frozenset({"ORG"})) -> Candidacy | None:
         """The longest run of the candidacy's words that opens or ends an organisation's name and names a
         country, a province or a city of 100,000 ("Queensland Police", "the Texas Department of State Health
         Services", "CTV Edmonton", "the University of Georgia"), as a candidacy with the cue `IN_NAME`; or None."""
         entity = parse.entity_covering(candidacy.span)
-        if entity is None or entity.label != "ORG" or candidacy.cue:
+        if entity is None or entity.label not in labels or candidacy.cue:
             return None
         name = parse.tokens_in(entity.span)
         if parse.word(name[0]).lower() == "the":
