@@ -224,3 +224,15 @@ def test_an_untagged_name_before_a_noun_is_a_place_of_the_country_the_article_is
     second = text.rindex("Gainesville")
     found = [m.place for m in article.places if m.span.start == second]
     assert found and (found[0].country_code, found[0].admin1) == ("US", "Georgia")
+
+
+def test_a_street_is_placed_on_the_town_named_before_it(brief_pipeline) -> None:
+    from eventwire.model import STREET, Article
+
+    text = "A fire broke out in Lancaster, Pa., on Sunday. Firefighters closed Duke Street for hours."
+    article = brief_pipeline.run(Article(raw=text))
+    street = [m for m in article.places if m.cue == STREET]
+    assert [m.span.of(text) for m in street] == ["Duke Street"]
+    assert (street[0].place.name, street[0].place.admin1) == ("Lancaster", "Pennsylvania")
+    alone = brief_pipeline.run(Article(raw="Firefighters closed Duke Street for hours on Sunday."))
+    assert not [m for m in alone.places if m.cue == STREET]  # no town named: nowhere to put it

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.lexicons import load_actor_lexicon
-from eventwire.model import DEMONYM, IN_NAME, ROUTE_END, Article, PlaceMention, Span
+from eventwire.model import DEMONYM, IN_NAME, ROUTE_END, STREET, Article, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.recognise import (
@@ -39,6 +39,8 @@ REQUIRES = ("annotation",)
 PROVIDES = ("places",)
 
 _PLACE_NAMES = frozenset({"GPE", "LOC", "FAC"})  # entity labels of names that may open with a place's
+_STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway",
+                      "highway", "square", "plaza", "pike"})
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -101,6 +103,24 @@ def _near_their_town(parse: Parse, mentions: tuple[PlaceMention, ...]) -> tuple[
         return bool(others) and all(_distance_km(here, (t.latitude, t.longitude)) > 50 for t in others)
 
     return tuple(m for m in mentions if not stray_part(m))
+
+
+def _streets(parse: Parse, unknown: list[Candidacy], found: tuple[PlaceMention, ...]) -> list[PlaceMention]:
+    """"Police closed Main Street", "a rally in Tahrir Square": a street or square the index lacks is a mention
+    placed on the town the text last named before it (else the next its sentence names), as precise as a town."""
+    towns = [m for m in found if m.place.feature_class == "P" and m.says_where]
+    streets = []
+    for candidacy in unknown:
+        if len(candidacy.tokens) < 2 or parse.word(candidacy.tokens[-1]).lower().rstrip(".") not in _STREETS:
+            continue
+        sentence = parse.tokens[candidacy.tokens[0]].sent
+        before = [m for m in towns if m.span.end <= candidacy.span.start]
+        after = [m for m in towns if m.span.start >= candidacy.span.end
+                 and parse.tokens[parse.token_at(m.span.start) or 0].sent == sentence]
+        town = before[-1] if before else after[0] if after else None
+        if town is not None:
+            streets.append(PlaceMention(candidacy.span, town.place, 0.5, STREET))
+    return streets
 
 
 def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -242,6 +262,7 @@ class Geoparser:
         chosen.sort(key=lambda pair: pair[0].span.start)
         context.region_keys = frozenset(strip_admin_suffix(c.span.of(parse.text)) for c, _ in chosen)
         named = _near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)))
+        named = (*named, *_streets(parse, unknown, named))
         adjectival = [m for m in self.demonym_mentions(parse) if not any(m.span.overlaps(n.span) for n in named)]
         return tuple(sorted((*named, *adjectival), key=lambda m: m.span.start))
 
