@@ -236,3 +236,14 @@ def test_a_street_is_placed_on_the_town_named_before_it(brief_pipeline) -> None:
     assert (street[0].place.name, street[0].place.admin1) == ("Lancaster", "Pennsylvania")
     alone = brief_pipeline.run(Article(raw="Firefighters closed Duke Street for hours on Sunday."))
     assert not [m for m in alone.places if m.cue == STREET]  # no town named: nowhere to put it
+
+
+def test_a_country_name_that_a_state_bears_is_the_state_among_that_countrys_places(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    local = brief_pipeline.run(Article(raw="Students from Atlanta and Savannah rallied in Macon as Georgia cut funds."))
+    georgia = [m.place for m in local.places if m.span.of(local.text) == "Georgia"]
+    assert georgia and (georgia[0].country_code, georgia[0].feature_code) == ("US", "ADM1")
+    abroad = brief_pipeline.run(Article(raw="Russian troops moved from Tskhinvali towards Gori as Georgia appealed."))
+    georgia = [m.place for m in abroad.places if m.span.of(abroad.text) == "Georgia"]
+    assert georgia and georgia[0].country_code == "GE"

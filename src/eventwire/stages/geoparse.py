@@ -354,6 +354,7 @@ class Geoparser:
                                        and o.place.admin1 == chosen_place.place.admin1
                                        and normalize_name(o.place.name) == normalize_name(chosen_place.place.name)),
                                       chosen_place)
+        self._province_not_country(chosen, best, first)
         qualifiers = set()
         for position in range(len(chosen) - 1):
             inner, outer = chosen[position], chosen[position + 1]
@@ -378,6 +379,23 @@ class Geoparser:
             mentions.append(PlaceMention(candidacy.span, place.place, round(confidence[position], 3), candidacy.cue,
                                          qualifies=position in qualifiers and best[position - 1] is not None))
         return tuple(mentions)
+
+    @staticmethod
+    def _province_not_country(chosen: list[tuple[Candidacy, list[Candidate]]], best: list[Candidate | None],
+                              first: list[Candidate]) -> None:
+        """"Georgia" in an article whose other places are all in the United States is the state, not the country:
+        a country's name that a province of another country also bears is that province where the article names
+        two or more other places in the province's country and none in the country's."""
+        towns = Counter(f.place.country_code for f in first if f.place.feature_code not in ("PCLI", "CONT"))
+        for position, (_, options) in enumerate(chosen):
+            reading = best[position]
+            if reading is None or reading.place.feature_code != "PCLI" or towns[reading.place.country_code]:
+                continue
+            name = normalize_name(reading.place.name)
+            province = next((o for o in options if o.place.feature_code == "ADM1" and towns[o.place.country_code] >= 2
+                             and normalize_name(o.place.name) == name), None)
+            if province is not None:
+                best[position] = province
 
     @staticmethod
     def _nest(position: int, chosen: list[tuple[Candidacy, list[Candidate]]], best: list[Candidate | None],
