@@ -41,3 +41,9 @@ def test_a_place_opening_a_building_or_area_name_says_whose(brief_pipeline) -> N
     article = _run(brief_pipeline, "Records were stored in the attic of the Henry County Courthouse in Paris, Tenn.")
     henry = [m for m in article.places if m.span.of(article.text) == "Henry County"]
     assert henry and henry[0].cue == IN_NAME and henry[0].place.admin1 == "Tennessee"
+
+
+def test_a_city_in_a_newspapers_name_is_no_place_mention(brief_pipeline) -> None:
+    article = _run(brief_pipeline, "The New York Times reported that Ivins worked in Frederick, Maryland.")
+    texts = {m.span.of(article.text) for m in article.places}
+    assert "Frederick" in texts and not {"New York", "New York Times"} & texts

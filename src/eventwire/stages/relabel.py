@@ -25,6 +25,10 @@ class Candidacy:
     cue: str
 
 
+_PRESS = frozenset({"times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "daily", "telegraph",
+                    "guardian", "examiner", "inquirer", "observer", "courier", "independent", "standard", "sun"})
+
+
 class Relabel:
     """The label corrections, each asked of one candidacy, with the index that decides them."""
 
@@ -51,6 +55,8 @@ class Relabel:
         if entity is None or entity.label not in labels or candidacy.cue:
             return None
         name = parse.tokens_in(entity.span)
+        if parse.word(name[-1]).lower() in _PRESS:
+            return None  # "the New York Times", "the Los Angeles Times": a newspaper, not the city's own body
         if parse.word(name[0]).lower() == "the":
             name = name[1:]
         words = candidacy.tokens
