@@ -26,6 +26,13 @@ def test_demonyms_and_provinces(gazetteer) -> None:
     assert anbar and anbar[0].country_code == "IQ" and anbar[0].geo_precision == 3
 
 
+def test_conflict_regions_of_no_province_resolve_to_the_province_holding_them(gazetteer) -> None:
+    ossetia = gazetteer.lookup("South Ossetia")[0].place
+    assert (ossetia.country_code, ossetia.feature_code) == ("GE", "ADM1")
+    donbas = gazetteer.lookup("Donbas")[0].place
+    assert (donbas.country_code, donbas.feature_code, donbas.name) == ("UA", "ADM1", "Donetsk")
+
+
 def test_a_shared_demonym_is_the_more_populous_countrys(gazetteer) -> None:
     assert gazetteer.demonym_country("American") == "US"  # not the Northern Mariana Islands
     assert gazetteer.demonym_country("Dominican") == "DO"  # not Dominica
