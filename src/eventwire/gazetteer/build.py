@@ -136,12 +136,17 @@ def _country_records() -> Iterator[dict[str, Any]]:
                "official": (info.get("name") or country["name"]), "geonames_name": country["name"]}
 
 
+def _data_text(name: str) -> str:
+    """A reviewed data file shipped in the package (`eventwire/data/`)."""
+    return resources.files("eventwire").joinpath("data", name).read_text(encoding="utf-8")
+
+
 def _aliases_text() -> str:
-    return resources.files("eventwire").joinpath("data/place_aliases.tsv").read_text(encoding="utf-8")
+    return _data_text("place_aliases.tsv")
 
 
 def _country_points_text() -> str:
-    return resources.files("eventwire").joinpath("data/country_points.tsv").read_text(encoding="utf-8")
+    return _data_text("country_points.tsv")
 
 
 def _read_country_points() -> dict[str, tuple[float, float]]:
@@ -152,7 +157,7 @@ def _read_country_points() -> dict[str, tuple[float, float]]:
 @cache
 def read_region_abbreviations() -> dict[str, tuple[str, str]]:
     """"Ky." -> ("US", "Kentucky"): the reviewed `data/region_abbreviations.tsv`, read at query time."""
-    text = resources.files("eventwire").joinpath("data/region_abbreviations.tsv").read_text(encoding="utf-8")
+    text = _data_text("region_abbreviations.tsv")
     return {abbreviation: (code, name) for abbreviation, code, name in _triples(text)}
 
 
@@ -160,12 +165,12 @@ def read_region_abbreviations() -> dict[str, tuple[str, str]]:
 def read_demonyms() -> dict[str, tuple[str, str]]:
     """Normalised demonym -> (country code or "-", "*country" or a place name): the reviewed `data/demonyms.tsv`,
     read at query time, ahead of countryinfo's demonyms."""
-    text = resources.files("eventwire").joinpath("data/demonyms.tsv").read_text(encoding="utf-8")
+    text = _data_text("demonyms.tsv")
     return {normalize_name(demonym): (code, target) for demonym, code, target in _triples(text)}
 
 
 def _province_names_text() -> str:
-    return resources.files("eventwire").joinpath("data/province_names.tsv").read_text(encoding="utf-8")
+    return _data_text("province_names.tsv")
 
 
 def _triples(text: str) -> list[tuple[str, str, str]]:

@@ -90,19 +90,20 @@ def _near_their_town(parse: Parse, mentions: tuple[PlaceMention, ...]) -> tuple[
     """"in Cariacica, residents of the Oriente neighborhood", "the Dalston area of London": a part of a town
     lies near the towns its sentence names, so a reading of it more than 50 km from all of them is another place
     of that name, and is left out."""
-    def sentence(mention: PlaceMention) -> int:
-        index = parse.token_at(mention.span.start)
-        return parse.tokens[index].sent if index is not None else -1
-
     def stray_part(mention: PlaceMention) -> bool:
         if not _PART_OF_TOWN.match(parse.text[mention.span.end :]):
             return False
         others = [m.place for m in mentions if m.place.feature_class == "P" and m.place != mention.place
-                  and sentence(m) == sentence(mention)]
+                  and _sentence(parse, m.span) == _sentence(parse, mention.span)]
         here = (mention.place.latitude, mention.place.longitude)
         return bool(others) and all(_distance_km(here, (t.latitude, t.longitude)) > 50 for t in others)
 
     return tuple(m for m in mentions if not stray_part(m))
+
+
+def _sentence(parse: Parse, span: Span) -> int:
+    index = parse.token_at(span.start)
+    return parse.tokens[index].sent if index is not None else -1
 
 
 def _streets(parse: Parse, unknown: list[Candidacy], found: tuple[PlaceMention, ...]) -> list[PlaceMention]:
@@ -113,10 +114,9 @@ def _streets(parse: Parse, unknown: list[Candidacy], found: tuple[PlaceMention, 
     for candidacy in unknown:
         if len(candidacy.tokens) < 2 or parse.word(candidacy.tokens[-1]).lower().rstrip(".") not in _STREETS:
             continue
-        sentence = parse.tokens[candidacy.tokens[0]].sent
         before = [m for m in towns if m.span.end <= candidacy.span.start]
         after = [m for m in towns if m.span.start >= candidacy.span.end
-                 and parse.tokens[parse.token_at(m.span.start) or 0].sent == sentence]
+                 and _sentence(parse, m.span) == _sentence(parse, candidacy.span)]
         town = before[-1] if before else after[0] if after else None
         if town is not None:
             streets.append(PlaceMention(candidacy.span, town.place, 0.5, STREET))

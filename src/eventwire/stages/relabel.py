@@ -50,7 +50,9 @@ class Relabel:
                       labels: frozenset[str] = frozenset({"ORG"})) -> Candidacy | None:
         """The longest run of the candidacy's words that opens or ends an organisation's name and names a
         country, a province or a city of 100,000 ("Queensland Police", "the Texas Department of State Health
-        Services", "CTV Edmonton", "the University of Georgia"), as a candidacy with the cue `IN_NAME`; or None."""
+        Services", "CTV Edmonton", "the University of Georgia"), as a candidacy with the cue `IN_NAME`; or None.
+        `labels` are the entity labels of the names looked into: organisations by default; geoparse also asks
+        for buildings and areas ("the Henry County Courthouse", "Metro Vancouver")."""
         entity = parse.entity_covering(candidacy.span)
         if entity is None or entity.label not in labels or candidacy.cue:
             return None
