@@ -247,3 +247,12 @@ def test_a_country_name_that_a_state_bears_is_the_state_among_that_countrys_plac
     abroad = brief_pipeline.run(Article(raw="Russian troops moved from Tskhinvali towards Gori as Georgia appealed."))
     georgia = [m.place for m in abroad.places if m.span.of(abroad.text) == "Georgia"]
     assert georgia and georgia[0].country_code == "GE"
+
+
+def test_a_demonym_the_model_tags_as_a_place_is_still_a_demonym(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = "Nobody in the Sri Lankan political establishment is certain that the rebels will disarm."
+    article = brief_pipeline.run(Article(raw=text))
+    found = [m for m in article.places if m.span.of(text) == "Sri Lankan"]
+    assert found and found[0].is_demonym and found[0].place.country_code == "LK"

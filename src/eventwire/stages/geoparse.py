@@ -318,7 +318,9 @@ class Geoparser:
         place an event happened)."""
         found = []
         for entity in parse.annotation.entities:
-            place = self.gazetteer.demonym_place(entity.span.of(parse.text)) if entity.label == "NORP" else None
+            # the small model tags some as places ("the Sri Lankan civil war": GPE)
+            place = self.gazetteer.demonym_place(entity.span.of(parse.text)) \
+                if entity.label in ("NORP", "GPE", "LOC") else None
             if place is not None:
                 found.append(PlaceMention(entity.span, place, 1.0, DEMONYM))
         return found
