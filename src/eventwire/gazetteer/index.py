@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from eventwire.errors import ResourceError
 from eventwire.gazetteer.build import (
@@ -23,6 +23,7 @@ from eventwire.gazetteer.build import (
 from eventwire.gazetteer.names import name_keys, normalize_name, skeleton
 from eventwire.model import Place
 
+_T = TypeVar("_T")
 _ALIKE = 0.75  # difflib ratio of two spellings of one name: Mogoke/Mogok 0.91, Naushera/Nowshera 0.75
 GEONAMES_CREDIT = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0"
 
@@ -122,8 +123,7 @@ class Gazetteer:
         reviewed = _reviewed_demonym(word)
         if reviewed is not None:
             return None if reviewed[0] == "-" else reviewed[0]
-        key = normalize_name(word)
-        found = self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
+        found = _singular_or_plural(self._demonyms, word)
         return str(found) if found else None
 
     def demonym_place(self, word: str) -> Place | None:
@@ -139,9 +139,13 @@ class Gazetteer:
 
 
 def _reviewed_demonym(word: str) -> tuple[str, str] | None:
+    return _singular_or_plural(read_demonyms(), word)
+
+
+def _singular_or_plural(table: dict[str, _T], word: str) -> _T | None:
+    """A demonym's entry in `table`, keyed by normalised name, for the word or its plural ("Syrians")."""
     key = normalize_name(word)
-    demonyms = read_demonyms()
-    return demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
+    return table.get(key) or (table.get(key[:-1]) if key.endswith("s") else None)
 
 
 def _place(row: tuple[Any, ...]) -> Place:

@@ -24,6 +24,7 @@ from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.recognise import (
     ADMIN_WORDS,
+    PLACE_LABELS,
     QUALIFIER,
     QUALIFIER_GAP,
     REGION_QUALIFIER,
@@ -38,7 +39,6 @@ NAME = "geoparse.v1"
 REQUIRES = ("annotation",)
 PROVIDES = ("places",)
 
-_PLACE_NAMES = frozenset({"GPE", "LOC", "FAC"})  # entity labels of names that may open with a place's
 _STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway",
                       "highway", "square", "plaza", "pike"})
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
@@ -246,7 +246,7 @@ class Geoparser:
             if named_in is not None:  # "Queensland Police": the place the organisation is named for
                 candidacy, options = named_in, self._options(parse, named_in, context)
             parts = [] if options else split_hyphenated(parse, candidacy)
-            named_in = None if options or parts else self.relabel.place_in_name(parse, candidacy, _PLACE_NAMES)
+            named_in = None if options or parts else self.relabel.place_in_name(parse, candidacy, PLACE_LABELS)
             if named_in is not None:  # "Metro Vancouver", "the Henry County Courthouse"
                 candidacy, options = named_in, self._options(parse, named_in, context)
             for part, part_options in [(candidacy, options)] if options else \
@@ -258,7 +258,7 @@ class Geoparser:
                 unknown.append(candidacy)
                 if not candidacy.from_ner and not candidacy.cue:
                     passed_over = candidacy
-        self._bare_names_of_named_countries(parse, chosen, unknown, context)
+        self._bare_names_of_named_countries(parse, chosen, unknown, context, surnames)
         chosen.sort(key=lambda pair: pair[0].span.start)
         context.region_keys = frozenset(strip_admin_suffix(c.span.of(parse.text)) for c, _ in chosen)
         named = _near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)))
@@ -267,13 +267,12 @@ class Geoparser:
         return tuple(sorted((*named, *adjectival), key=lambda m: m.span.start))
 
     def _bare_names_of_named_countries(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
-                                       unknown: list[Candidacy], context: _Context) -> None:
+                                       unknown: list[Candidacy], context: _Context, surnames: set[str]) -> None:
         """"Gainesville residents", "a Lancaster park": a bare proper noun the model did not tag is a place of a
         country whose places the article names with a cue or a tag, even where it never names that country."""
         countries = Counter(max(options, key=lambda o: _score(o, c.span.of(parse.text), c.cue, context))
                             .place.country_code for c, options in chosen if c.from_ner or c.cue)
         named = {code for code, count in countries.items() if count >= 2}
-        surnames = Relabel.surnames(parse)
 
         def modifies_a_noun(candidacy: Candidacy) -> bool:  # "Gainesville residents"; not "Paterson said"
             last = parse.tokens[candidacy.tokens[-1]]

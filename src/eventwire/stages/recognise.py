@@ -17,7 +17,7 @@ from eventwire.model import ROUTE_END, Span
 from eventwire.parse import Parse
 from eventwire.stages.relabel import Candidacy
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the entity labels of names that may be places
 _PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "governorate", "county",
                           "state", "area", "capital", "outskirts", "suburb", "municipality", "neighbourhood",
                           "neighborhood", "locality", "commune", "camp"})
@@ -136,7 +136,7 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
     replaces the shorter spans NER tagged inside it ("San Francisco" of "San Francisco del Rincon")."""
     found: dict[Span, Candidacy] = {}
     for entity in parse.annotation.entities:
-        if entity.label in _PLACE_LABELS:
+        if entity.label in PLACE_LABELS:
             for part in _split_at_punctuation(parse, parse.tokens_in(entity.span)):
                 indexes = _strip_titles(parse, [i for i in part if parse.tokens[i].lemma.lower() != "the"])
                 while indexes and parse.word(indexes[-1]) in _POSSESSIVES \
