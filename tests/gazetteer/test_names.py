@@ -1,4 +1,4 @@
-from eventwire.gazetteer.names import ascii_name, name_keys, normalize_name, skeleton
+from eventwire.gazetteer.names import ascii_name, name_keys, normalize_name, skeleton, strip_admin_suffix
 
 
 def test_spellings_of_one_place_share_a_key() -> None:
@@ -22,3 +22,13 @@ def test_transliterations_of_one_name_share_a_skeleton_and_short_names_have_none
     assert skeleton("Klynove") == skeleton("Klinove")
     assert skeleton("Mosul") != skeleton("Basra")
     assert skeleton("Gao") == "" and skeleton("Jalawla") == ""  # too little left to compare
+
+
+def test_a_provinces_name_without_the_word_for_its_kind() -> None:
+    assert strip_admin_suffix("Anbar province") == "anbar"
+    assert strip_admin_suffix("Jiangxi Sheng") == "jiangxi"
+    assert strip_admin_suffix("Xinjiang Uygur Zizhiqu") == "xinjiang"
+    assert strip_admin_suffix("Muhafazat al Hudaydah") == "al hudaydah"
+    assert strip_admin_suffix("Wilayat-e Baghlan") == "baghlan"
+    assert strip_admin_suffix("Masovian Voivodeship") == "masovian"
+    assert strip_admin_suffix("Shi") == "shi"  # a name that is only the word stays

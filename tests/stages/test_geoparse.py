@@ -139,6 +139,10 @@ def test_a_town_the_index_lacks_in_the_named_province_is_not_one_elsewhere(brief
      "Rosario"),  # a square named after a person
     ("On 6 February 2022, a government soldier (SNA) shot and killed a soldier (NISA) in Mogadishu - Wadajir "
      "(Banadir).", "Mogadishu"),  # initials are an agency, not Nice
+    ("On 21 March 2022, in Kale town (Sagaing region), locals held a protest against the Myanmar military coup.",
+     "Kalemyo"),  # the protest's own words name only the country it was against; its verb names the town
+    ("On 8 May 2022, people from Remuna village staged a protest outside the police station in Udala town "
+     "(Mayurbhanj, Odisha).", "Udala"),  # where the protesters came from is not where they protested
 ])
 def test_every_event_is_placed_on_the_town_it_happened_in(brief_pipeline, text, location) -> None:
     from eventwire.model import Article
@@ -158,6 +162,15 @@ def test_a_town_spelt_otherwise_is_read_inside_the_province_that_follows_it(brie
 
     article = brief_pipeline.run(Article(raw=text))
     assert article.events and article.events[0].location == location
+
+
+def test_a_district_its_province_located_locates_the_town_in_turn(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # Hangu, Tianjin is the likelier Hangu alone; KPK (Khyber Pakhtunkhwa) fixes the district, and it the town
+    article = brief_pipeline.run(Article(raw="On 29 May 2022, activists of JI took out a protest rally in Hangu city "
+                                             "(Hangu, KPK), against the increase in petrol prices."))
+    assert {m.place.country_code for m in article.places} == {"PK"}
 
 
 def test_a_place_is_read_inside_the_last_unit_of_its_chain(brief_pipeline) -> None:

@@ -10,8 +10,11 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 # Arabic article forms that news spells with or without: al-Qaim, Al Qa'im, Qaim.
 _ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ", "adh ", "the ")
 _ADMIN_SUFFIX = re.compile(
-    r" (governorate|province|region|state|district|prefecture|oblast|department|county|division|municipality)$"
+    r" (governorate|province|region|state|district|prefecture|oblast|department|county|division|municipality"
+    r"|voivodeship|sheng|shi|(?:[a-z]+ )?zizhiqu)$"  # "Jiangxi Sheng", "Xinjiang Uygur Zizhiqu"
 )
+# "Muhafazat al Hudaydah", "Sha`biyat Nalut", "Wilayat-e Baghlan": the unit's word in front of its name
+_ADMIN_PREFIX = re.compile(r"^(?:muhafazat|mintaqat|shabiyat|wilayat e|ostan e|misto|mayorality of) ")
 
 
 def normalize_name(name: str) -> str:
@@ -44,7 +47,9 @@ def ascii_name(name: str) -> str:
 
 
 def strip_admin_suffix(name: str) -> str:
-    return _ADMIN_SUFFIX.sub("", normalize_name(name))
+    """The name of a province or district without the word for its kind ("Anbar province", "Jiangxi Sheng",
+    "Muhafazat Kirkuk")."""
+    return _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", normalize_name(name)))
 
 
 def is_latin(name: str) -> bool:

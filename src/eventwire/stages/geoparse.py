@@ -76,6 +76,12 @@ def _score(candidate: Candidate, text: str, cue: str, context: _Context) -> floa
     return score
 
 
+def _in_province(place: Candidate | None, of: Candidate | None) -> bool:
+    """`place`, a town or district, lies in the province `of` is (or lies in)."""
+    return place is not None and of is not None and place.place.feature_code != "ADM1" \
+        and (place.place.country_code, place.place.admin1) == (of.place.country_code, of.place.admin1)
+
+
 def _contained(admin1: str, admin2: str, text: str, region_keys: frozenset[str]) -> bool:
     """The article names the province or district the candidate lies in ("Pirque (Cochabamba)")."""
     own = strip_admin_suffix(text)
@@ -362,6 +368,13 @@ class Geoparser:
             if QUALIFIER_GAP.match(parse.text[inner[0].span.end : outer[0].span.start]):
                 self._nest(position, chosen, best, final)
                 qualifiers.add(position + 1)
+        for position in sorted(qualifiers, reverse=True):
+            # "Hangu city (Hangu, KPK)": the district its province located locates the town in turn
+            town, district, province = best[position - 2], best[position - 1], best[position]
+            if position - 1 in qualifiers and province is not None and province.place.feature_code == "ADM1" \
+                    and _in_province(district, province) and not _in_province(town, district):
+                best[position - 2] = max((o for o in chosen[position - 2][1] if _in_province(o, district)),
+                                         key=lambda o: final(o, chosen[position - 2][0]), default=town)
         # "Gainesville, Ga. ... Gainesville residents": a name read once with the province that locates it is that
         # place wherever else the article names it alone
         located = {normalize_name(chosen[p - 1][0].span.of(parse.text)): town for p in sorted(qualifiers)

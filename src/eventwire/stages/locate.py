@@ -33,6 +33,26 @@ def _clause_tokens(parse: Parse, index: int) -> set[int]:
     return set(parse.subtree(index, skip=_CLAUSE_SKIP))
 
 
+def _verb_clause(parse: Parse, index: int) -> set[int]:
+    """For an act named by the object of a verb ("locals held a protest against the Myanmar coup in Kale"), the
+    words of that verb's clause, less its subject ("people from Remuna village staged a protest"); else none."""
+    token = parse.tokens[index]
+    if token.pos != "NOUN" or token.dep != "dobj" or parse.tokens[token.head].pos != "VERB":
+        return set()
+    subject = {k for child in parse.children(token.head, "nsubj", "nsubjpass") for k in parse.subtree(child)}
+    return _clause_tokens(parse, token.head) - subject
+
+
+def _own_place(parse: Parse, index: int, tokens: set[int],
+               places: tuple[PlaceMention, ...]) -> PlaceMention | None:
+    """The place the act's own clause names; a town its verb's clause names beats a coarser one (or none)."""
+    own = _pick(parse, index, _mentions_in(parse, tokens, places))
+    if own is not None and own.place.geo_precision == 1:
+        return own
+    wider = _pick(parse, index, _mentions_in(parse, _verb_clause(parse, index), places))
+    return wider if wider is not None and wider.place.geo_precision == 1 else own
+
+
 def _mentions_in(parse: Parse, tokens: set[int], places: tuple[PlaceMention, ...]) -> list[PlaceMention]:
     return [m for m in places if parse.token_at(m.span.start) in tokens and m.says_where]
 
@@ -86,7 +106,7 @@ def make(settings: Settings) -> Callable[[Article], Article]:
         triggers = acts + [parse.token_at(d.span.start) for d in article.rejected if d.span and d.reason in _ACTS]
         claims = {t: _clause_tokens(parse, t) for t in triggers if t is not None}
         focus = _article_focus(article.places)
-        owns = {t: _pick(parse, t, _mentions_in(parse, tokens, article.places)) for t, tokens in claims.items()}
+        owns = {t: _own_place(parse, t, tokens, article.places) for t, tokens in claims.items()}
         placed = []
         for event in article.events:
             index = parse.token_at(event.evidence.trigger.start)
