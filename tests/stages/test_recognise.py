@@ -82,3 +82,28 @@ def test_a_possessive_the_index_knows_as_part_of_a_name_stays() -> None:
     gazetteer = open_gazetteer("")
     found = {c.span.of(text) for c in candidacies(_parse(text), lambda name: bool(gazetteer.lookup(name)))}
     assert "St. John's" in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("On 16 June 2022, in Laranjal do Jari (Amapa), a drug trafficker exchanged fire with police.", "Laranjal do Jari"),
+    ("Students gathered outside the school in Lee's Summit (Missouri) to protest.", "Lee's Summit"),
+    ("People demonstrated in Landau in der Pfalz against the measures.", "Landau in der Pfalz"),
+])
+def test_a_name_the_index_knows_whole_is_one_candidacy_not_its_parts(text, name) -> None:
+    from eventwire.gazetteer import open_gazetteer
+    from eventwire.stages.recognise import candidacies
+
+    gazetteer = open_gazetteer()
+    found = {c.span.of(text) for c in candidacies(_parse(text), lambda n: bool(gazetteer.lookup(n)))}
+    assert name in found
+    assert not any(part in found for part in name.split() if part[0].isupper() and part != name)
+
+
+def test_an_article_before_a_known_name_is_not_part_of_it() -> None:
+    from eventwire.gazetteer import open_gazetteer
+    from eventwire.stages.recognise import candidacies
+
+    gazetteer = open_gazetteer()
+    text = "The United States and the Vatican signed the agreement."
+    found = {c.span.of(text) for c in candidacies(_parse(text), lambda n: bool(gazetteer.lookup(n)))}
+    assert "United States" in found and "The United States" not in found

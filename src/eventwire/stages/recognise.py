@@ -160,7 +160,55 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
             found[span] = Candidacy(span, tuple(run), True, _cue(parse, run[0], run[-1]))
         elif span not in found and not inside:
             found[span] = Candidacy(span, tuple(run), False, _cue(parse, run[0], run[-1]))
-    return sorted(found.values(), key=lambda c: c.span.start)
+    return _longest_known(parse, sorted(found.values(), key=lambda c: c.span.start), known)
+
+
+# lowercase words inside names the model splits: "Landau in der Pfalz", "Komsomolsk-on-Amur", "Deir ez-Zor"
+_INNER_WORDS = _CONNECTORS | {"in", "der", "am", "an", "on", "upon", "ez", "es", "el", "al", "sur", "sous", "'s", "’s",
+                              "-", "'", "’"}
+
+
+def _longest_known(parse: Parse, found: list[Candidacy], known: Callable[[str], bool]) -> list[Candidacy]:
+    """"Laranjal do Jari", "Lee's Summit", "General Santos City": where the model cut a name the index knows into
+    parts, or kept only its end, the longest name the index knows around a candidacy (up to two words before it
+    and three after, within the sentence) replaces it and the parts it covers."""
+    result = list(found)
+    for candidacy in found:
+        if candidacy not in result:
+            continue  # swallowed by a longer name already
+        first, last = candidacy.tokens[0], candidacy.tokens[-1]
+        sentence = parse.tokens[first].sent
+        best: tuple[int, int] | None = None
+        for start in range(max(0, first - 2), first + 1):
+            for end in range(last, min(len(parse.tokens) - 1, last + 3) + 1):
+                if (start, end) == (first, last) or not _name_like(parse, start, end, last, sentence):
+                    continue
+                if (best is None or end - start > best[1] - best[0]) \
+                        and known(parse.span_of(range(start, end + 1)).of(parse.text)):
+                    best = (start, end)
+        if best is None:
+            continue
+        tokens = tuple(range(best[0], best[1] + 1))
+        span = parse.span_of(tokens)
+        result = [c for c in result if not span.contains(c.span)]
+        result.append(Candidacy(span, tokens, candidacy.from_ner, _cue(parse, best[0], best[1])))
+    return sorted(result, key=lambda c: c.span.start)
+
+
+_LEADING_ARTICLES = frozenset({"the", "a", "an", "as", "at", "al", "el", "ad", "ar", "az", "ash", "adh"})
+
+
+def _name_like(parse: Parse, start: int, end: int, last: int, sentence: int) -> bool:
+    """Words that could make one place name: capitalised at both ends, and only capitalised words or the small
+    words of names between, in one sentence, not led by an article nor ended by an abbreviation added after
+    `last`."""
+    words = [parse.word(i) for i in range(start, end + 1)]
+    if words[0].lower() in _LEADING_ARTICLES or (words[-1].endswith(".") and end > last):
+        return False  # "The United States" is the name the index knows without its article; "U.S. Sen."
+    if not (words[0][:1].isupper() and words[-1][:1].isupper()) or parse.tokens[end].sent != sentence \
+            or parse.tokens[start].sent != sentence:
+        return False
+    return all(w[:1].isupper() or w.lower() in _INNER_WORDS for w in words)
 
 
 def split_hyphenated(parse: Parse, candidacy: Candidacy) -> list[Candidacy]:
