@@ -173,6 +173,24 @@ def test_a_district_its_province_located_locates_the_town_in_turn(brief_pipeline
     assert {m.place.country_code for m in article.places} == {"PK"}
 
 
+def test_a_district_the_index_lacks_is_no_town_abroad(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the index has no Dang district, only a Dang in Vietnam; Ghorahi stays, the district is left out
+    article = brief_pipeline.run(Article(raw="On 27 June 2022, freed labourers staged a protest rally in Ghorahi "
+                                             "city (Dang district), demanding the agreement be implemented."))
+    assert list(_places(article)) == ["Ghorahi"]
+
+
+def test_units_in_parentheses_need_no_word_for_their_kind(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # "Jos North" is a local government area the index lacks; Plateau still locates Dong (or rules out Malaysia's)
+    article = brief_pipeline.run(Article(raw="On 3 March 2022, gunmen shot and killed a pastoralist in Dong village "
+                                             "(Jos North, Plateau)."))
+    assert {m.place.country_code for m in article.places} == {"NG"}
+
+
 def test_a_place_is_read_inside_the_last_unit_of_its_chain(brief_pipeline) -> None:
     from eventwire.model import Article
 

@@ -448,6 +448,8 @@ class Geoparser:
                  and (o.place.feature_code != "ADM1" or i.place.admin1 == o.place.admin1)]
         if pairs:
             _, best[position], best[position + 1] = max(pairs, key=lambda pair: pair[0])
+        elif outer_c.cue in ADMIN_WORDS and outer.place.feature_class == "P":
+            best[position + 1] = None  # "Ghorahi city (Dang district)": a district the index lacks, not a town abroad
         elif inner.place.population <= outer.place.population:
             best[position] = None
         else:

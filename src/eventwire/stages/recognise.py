@@ -58,11 +58,13 @@ _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
 # "Alvaro Obregon, Oaxaca", "Winder town (Las Bela district, Balochistan)".
 # What lies between a place and the one that locates it: "X (Y", "X town, Y", and the units between them the
 # index lacks ("Kani township, Yinmarbin district, Sagaing region": Kani lies in Sagaing).
+# Inside parentheses the units between need no word for their kind: "Dong village (Jos North, Plateau)".
+_UNIT = r"(?:town|city|village|township|district|county|municipality|province|region|state|division|tract)"
+_NAME = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}"
 QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|county|municipality))?"
-                            r"\s*[(,]\s*(?:the\s+)?"
-                            r"(?:(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}\s+(?:town|city|village|township|"
-                            r"district|county|municipality|province|region|state|division|tract)\s*,\s*)*$",
-                            re.IGNORECASE)
+                           rf"(?:\s*,\s*(?:the\s+)?(?:{_NAME}\s+{_UNIT}\s*,\s*)*"
+                           rf"|\s*\(\s*(?:the\s+)?(?:{_NAME}(?:\s+{_UNIT})?\s*,\s*)*)$",
+                           re.IGNORECASE)
 
 
 def _runs(parse: Parse) -> list[list[int]]:
