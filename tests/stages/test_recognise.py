@@ -107,3 +107,8 @@ def test_an_article_before_a_known_name_is_not_part_of_it() -> None:
     text = "The United States and the Vatican signed the agreement."
     found = {c.span.of(text) for c in candidacies(_parse(text), lambda n: bool(gazetteer.lookup(n)))}
     assert "United States" in found and "The United States" not in found
+
+
+def test_a_route_preposition_is_a_cue() -> None:
+    found = _candidacies("About 200 protesters marched through Norwich against the bill.")
+    assert found.get("Norwich") == "through"

@@ -22,7 +22,7 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "re
                           "state", "area", "capital", "outskirts", "suburb", "municipality", "neighbourhood",
                           "neighborhood", "locality", "commune", "camp"})
 _CUE_PREPOSITIONS = frozenset({"in", "near", "at", "from", "to", "outside", "around", "into", "toward", "towards",
-                               "across", "inside", "between", "of"})
+                               "across", "inside", "between", "of", "through", "throughout", "along", "within"})
 _TITLES = frozenset({"president", "prime", "minister", "general", "gen", "mr", "mrs", "ms", "dr", "king", "queen",
                      "sheikh", "colonel", "col", "captain", "lieutenant", "major", "commander", "spokesman",
                      "governor", "senator", "secretary", "pope", "prince", "emir"})
