@@ -191,6 +191,15 @@ def test_units_in_parentheses_need_no_word_for_their_kind(brief_pipeline) -> Non
     assert {m.place.country_code for m in article.places} == {"NG"}
 
 
+def test_a_name_named_often_is_no_evidence_for_its_own_reading(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # three Londons must not vouch for London, England; Sarnia and Brampton put it in Ontario
+    article = brief_pipeline.run(Article(raw="The Knights lost in London on Friday. London coach Dale Hunter said a "
+                                             "Sarnia native scored twice. London plays in Brampton next week."))
+    assert {m.place.admin1 for m in article.places if m.span.of(article.text) == "London"} == {"Ontario"}
+
+
 def test_a_place_is_read_inside_the_last_unit_of_its_chain(brief_pipeline) -> None:
     from eventwire.model import Article
 

@@ -333,11 +333,16 @@ class Geoparser:
     def _resolve(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
                  context: _Context) -> tuple[PlaceMention, ...]:
         first = [max(opts, key=lambda o: _score(o, c.span.of(parse.text), c.cue, context)) for c, opts in chosen]
-        anchors = [(b.place.latitude, b.place.longitude) for b in first if b.place.feature_class == "P"]
+        # towns first read, with the name they were read for: a name is no evidence for its own reading
+        anchors = [(normalize_name(c.span.of(parse.text)), (b.place.latitude, b.place.longitude))
+                   for (c, _), b in zip(chosen, first, strict=True) if b.place.feature_class == "P"]
 
         def final(option: Candidate, candidacy: Candidacy) -> float:
-            score = _score(option, candidacy.span.of(parse.text), candidacy.cue, context)
-            near = [a for a in anchors if _distance_km(a, (option.place.latitude, option.place.longitude)) < 250]
+            text = candidacy.span.of(parse.text)
+            score = _score(option, text, candidacy.cue, context)
+            own = normalize_name(text)
+            near = [a for name, a in anchors if name != own
+                    and _distance_km(a, (option.place.latitude, option.place.longitude)) < 250]
             return score + 0.4 * min(len(near), 3)
 
         best: list[Candidate | None] = []
