@@ -200,6 +200,15 @@ def test_a_name_named_often_is_no_evidence_for_its_own_reading(brief_pipeline) -
     assert {m.place.admin1 for m in article.places if m.span.of(article.text) == "London"} == {"Ontario"}
 
 
+def test_towns_in_a_province_vouch_for_the_province(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the demonyms favour Mexico's two hamlets called Texas; Tyler, Athens and Beaumont lie in the state of Texas
+    article = brief_pipeline.run(Article(raw="Mexican and French explorers came to Texas. The river runs past Tyler, "
+                                             "Athens and Beaumont to the Gulf."))
+    assert {m.place.country_code for m in article.places if m.span.of(article.text) == "Texas"} == {"US"}
+
+
 def test_a_place_is_read_inside_the_last_unit_of_its_chain(brief_pipeline) -> None:
     from eventwire.model import Article
 

@@ -334,15 +334,17 @@ class Geoparser:
                  context: _Context) -> tuple[PlaceMention, ...]:
         first = [max(opts, key=lambda o: _score(o, c.span.of(parse.text), c.cue, context)) for c, opts in chosen]
         # towns first read, with the name they were read for: a name is no evidence for its own reading
-        anchors = [(normalize_name(c.span.of(parse.text)), (b.place.latitude, b.place.longitude))
+        anchors = [(normalize_name(c.span.of(parse.text)), b.place)
                    for (c, _), b in zip(chosen, first, strict=True) if b.place.feature_class == "P"]
 
         def final(option: Candidate, candidacy: Candidacy) -> float:
             text = candidacy.span.of(parse.text)
             score = _score(option, text, candidacy.cue, context)
-            own = normalize_name(text)
-            near = [a for name, a in anchors if name != own
-                    and _distance_km(a, (option.place.latitude, option.place.longitude)) < 250]
+            own, place = normalize_name(text), option.place
+            # towns near a town, or in a province, vouch for it ("Tyler", "Beaumont": the state of Texas)
+            near = [a for name, a in anchors if name != own and (
+                (a.country_code, a.admin1) == (place.country_code, place.admin1) if place.feature_code == "ADM1"
+                else _distance_km((a.latitude, a.longitude), (place.latitude, place.longitude)) < 250)]
             return score + 0.4 * min(len(near), 3)
 
         best: list[Candidate | None] = []
