@@ -209,6 +209,18 @@ def test_towns_in_a_province_vouch_for_the_province(brief_pipeline) -> None:
     assert {m.place.country_code for m in article.places if m.span.of(article.text) == "Texas"} == {"US"}
 
 
+def test_a_provinces_own_name_in_an_article_about_its_country_is_the_province(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # three towns nearby vouch for the hamlet of Florida, New York; the state is meant. Sofia is no Malagasy region.
+    article = brief_pipeline.run(Article(raw="Officials of the United States met in Albany, Kingston and Poughkeepsie. "
+                                             "Sen. Marco Rubio of Florida expressed concern. Protesters rallied in "
+                                             "Sofia."))
+    places = {m.span.of(article.text): m.place for m in article.places}
+    assert places["Florida"].feature_code == "ADM1" and places["Florida"].country_code == "US"
+    assert places["Sofia"].country_code == "BG"
+
+
 def test_a_place_is_read_inside_the_last_unit_of_its_chain(brief_pipeline) -> None:
     from eventwire.model import Article
 

@@ -76,6 +76,20 @@ def _score(candidate: Candidate, text: str, cue: str, context: _Context) -> floa
     return score
 
 
+def _province_named(candidate: Candidate, text: str, options: list[Candidate], context: _Context) -> float:
+    """"Marco Rubio of Florida": in an article about its country, a name that is a province's own is that
+    province, not a hamlet of the name near the other places named, unless the country has a city of the name a
+    tenth its size ("Washington"). Not a province abroad: "in Sofia" is no Malagasy region."""
+    place = candidate.place
+    if place.feature_code != "ADM1" or strip_admin_suffix(place.name) != strip_admin_suffix(text) \
+            or not context.share(place.country_code):
+        return 0.0
+    own = normalize_name(place.name)
+    cities = [o for o in options if o.place.feature_class == "P" and o.place.country_code == place.country_code
+              and normalize_name(o.place.name) == own and o.place.population >= place.population / 10]
+    return 0.0 if cities else 0.8
+
+
 def _in_province(place: Candidate | None, of: Candidate | None) -> bool:
     """`place`, a town or district, lies in the province `of` is (or lies in)."""
     return place is not None and of is not None and place.place.feature_code != "ADM1" \
@@ -332,14 +346,18 @@ class Geoparser:
 
     def _resolve(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
                  context: _Context) -> tuple[PlaceMention, ...]:
-        first = [max(opts, key=lambda o: _score(o, c.span.of(parse.text), c.cue, context)) for c, opts in chosen]
+        first = [max(opts, key=lambda o: _score(o, c.span.of(parse.text), c.cue, context)
+                     + _province_named(o, c.span.of(parse.text), opts, context)) for c, opts in chosen]
         # towns first read, with the name they were read for: a name is no evidence for its own reading
         anchors = [(normalize_name(c.span.of(parse.text)), b.place)
                    for (c, _), b in zip(chosen, first, strict=True) if b.place.feature_class == "P"]
 
+        options_of = {c.span: opts for c, opts in chosen}
+
         def final(option: Candidate, candidacy: Candidacy) -> float:
             text = candidacy.span.of(parse.text)
-            score = _score(option, text, candidacy.cue, context)
+            score = _score(option, text, candidacy.cue, context) \
+                + _province_named(option, text, options_of.get(candidacy.span, []), context)
             own, place = normalize_name(text), option.place
             # towns near a town, or in a province, vouch for it ("Tyler", "Beaumont": the state of Texas)
             near = [a for name, a in anchors if name != own and (
