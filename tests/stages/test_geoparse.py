@@ -221,6 +221,19 @@ def test_a_provinces_own_name_in_an_article_about_its_country_is_the_province(br
     assert places["Sofia"].country_code == "BG"
 
 
+@pytest.mark.parametrize("text", [
+    "New cases were reported in Romania, Bulgaria, Austria and Slovenia.",
+    "The storm season worries officials in Alaska, Hawaii, Louisiana and Florida.",
+])
+def test_a_list_of_countries_or_provinces_is_no_place_and_its_container(brief_pipeline, text) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    names = text.split(" in ")[-1].rstrip(".").replace(" and ", ", ").split(", ")
+    assert [m.span.of(article.text) for m in article.places] == names
+    assert not any(m.qualifies for m in article.places)
+
+
 def test_a_place_is_read_inside_the_last_unit_of_its_chain(brief_pipeline) -> None:
     from eventwire.model import Article
 

@@ -390,8 +390,8 @@ class Geoparser:
         qualifiers = set()
         for position in range(len(chosen) - 1):
             inner, outer = chosen[position], chosen[position + 1]
-            if QUALIFIER_GAP.match(parse.text[inner[0].span.end : outer[0].span.start]):
-                self._nest(position, chosen, best, final)
+            if QUALIFIER_GAP.match(parse.text[inner[0].span.end : outer[0].span.start]) \
+                    and self._nest(position, chosen, best, final):
                 qualifiers.add(position + 1)
         for position in sorted(qualifiers, reverse=True):
             # "Hangu city (Hangu, KPK)": the district its province located locates the town in turn
@@ -438,10 +438,11 @@ class Geoparser:
 
     @staticmethod
     def _nest(position: int, chosen: list[tuple[Candidacy, list[Candidate]]], best: list[Candidate | None],
-              final: Callable[[Candidate, Candidacy], float]) -> None:
+              final: Callable[[Candidate, Candidacy], float]) -> bool:
         """"Pirque (Cochabamba)", "Cordoba (Andalucia)": the first place lies in the second. Pick the best pair
         of readings in one country; where no pair agrees, the smaller of the two is a local place the index
-        lacks (or another place of that name) and is left out."""
+        lacks (or another place of that name) and is left out. False where the two are a list, not a place and
+        its container ("Romania, Bulgaria", "Alaska, Hawaii")."""
         inner, outer = best[position], best[position + 1]
         if inner is not None and inner.place.feature_class == "A":
             # "in Cordoba (Cordoba)", "Kidal (Kidal, Kidal)": the first name is the town, the second its province
@@ -449,6 +450,10 @@ class Geoparser:
                          and o.place.country_code == inner.place.country_code
                          and normalize_name(o.place.name) == normalize_name(inner.place.name)), None)
             best[position] = inner = town or inner
+        if inner is not None and outer is not None and (inner.place.feature_code in ("PCLI", "CONT") or (
+                inner.place.feature_code == outer.place.feature_code == "ADM1"
+                and inner.place.country_code == outer.place.country_code and inner.place.admin1 != outer.place.admin1)):
+            return False  # a country lies in no other; two provinces of one country are a list
         if inner is not None and outer is not None and outer.place.feature_class == "P":
             # "Olmue (Valparaiso)": the second name is the province Olmue lies in, not the city of that name
             region = next((o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1"
@@ -464,9 +469,9 @@ class Geoparser:
                                   and o.place.admin1 == outer.place.admin1),
                                  key=lambda o: final(o, inner_c),
                                  default=None if outer.place.feature_code == "ADM1" else inner)
-            return
+            return True
         if inner is None or outer is None:
-            return
+            return True
         (inner_c, inner_options), (outer_c, outer_options) = chosen[position], chosen[position + 1]
         pairs = [(final(i, inner_c) + final(o, outer_c), i, o) for i in inner_options for o in outer_options
                  if i.place.country_code == o.place.country_code
@@ -479,6 +484,7 @@ class Geoparser:
             best[position] = None
         else:
             best[position + 1] = None
+        return True
 
 
 def make(settings: Settings) -> Callable[[Article], Article]:
