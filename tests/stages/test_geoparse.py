@@ -224,6 +224,7 @@ def test_a_provinces_own_name_in_an_article_about_its_country_is_the_province(br
 @pytest.mark.parametrize("text", [
     "New cases were reported in Romania, Bulgaria, Austria and Slovenia.",
     "The storm season worries officials in Alaska, Hawaii, Louisiana and Florida.",
+    "Outbreaks were confirmed in Hunan, Hainan and Guangdong.",
 ])
 def test_a_list_of_countries_or_provinces_is_no_place_and_its_container(brief_pipeline, text) -> None:
     from eventwire.model import Article

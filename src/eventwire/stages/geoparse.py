@@ -90,6 +90,17 @@ def _province_named(candidate: Candidate, text: str, options: list[Candidate], c
     return 0.0 if cities else 0.8
 
 
+def _provinces(first: list[Candidate], second: list[Candidate]) -> bool:
+    """"Alabama, California", "Hunan, Hainan": two names of provinces of one country, where no reading of the
+    first lies in the second, are a list of provinces."""
+    for one in (o for o in first if o.place.feature_code == "ADM1"):
+        for other in (o for o in second if o.place.feature_code == "ADM1"
+                      and o.place.country_code == one.place.country_code and o.place.admin1 != one.place.admin1):
+            if not any(_in_province(o, other) for o in first):
+                return True
+    return False
+
+
 def _in_province(place: Candidate | None, of: Candidate | None) -> bool:
     """`place`, a town or district, lies in the province `of` is (or lies in)."""
     return place is not None and of is not None and place.place.feature_code != "ADM1" \
@@ -450,9 +461,8 @@ class Geoparser:
                          and o.place.country_code == inner.place.country_code
                          and normalize_name(o.place.name) == normalize_name(inner.place.name)), None)
             best[position] = inner = town or inner
-        if inner is not None and outer is not None and (inner.place.feature_code in ("PCLI", "CONT") or (
-                inner.place.feature_code == outer.place.feature_code == "ADM1"
-                and inner.place.country_code == outer.place.country_code and inner.place.admin1 != outer.place.admin1)):
+        if inner is not None and outer is not None and (inner.place.feature_code in ("PCLI", "CONT")
+                                                        or _provinces(chosen[position][1], chosen[position + 1][1])):
             return False  # a country lies in no other; two provinces of one country are a list
         if inner is not None and outer is not None and outer.place.feature_class == "P":
             # "Olmue (Valparaiso)": the second name is the province Olmue lies in, not the city of that name
