@@ -147,3 +147,5 @@ def test_reviewed_demonyms_name_countries_provinces_and_continents(gazetteer) ->
     europe = gazetteer.demonym_place("Europeans")
     assert europe is not None and europe.feature_code == "CONT" and gazetteer.demonym_country("European") is None
     assert gazetteer.demonym_place("Smith") is None
+    ossetian = gazetteer.demonym_place("South Ossetians")  # a province of its country (GeoNames: Shida Kartli)
+    assert ossetian is not None and (ossetian.feature_code, ossetian.country_code) == ("ADM1", "GE")
