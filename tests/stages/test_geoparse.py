@@ -171,6 +171,8 @@ def test_a_district_its_province_located_locates_the_town_in_turn(brief_pipeline
     article = brief_pipeline.run(Article(raw="On 29 May 2022, activists of JI took out a protest rally in Hangu city "
                                              "(Hangu, KPK), against the increase in petrol prices."))
     assert {m.place.country_code for m in article.places} == {"PK"}
+    town = article.places[0]
+    assert town.span.of(article.text) == "Hangu" and town.place.admin1 == "Khyber Pakhtunkhwa"
 
 
 def test_a_district_the_index_lacks_is_no_town_abroad(brief_pipeline) -> None:
@@ -186,6 +188,9 @@ def test_units_in_parentheses_need_no_word_for_their_kind(brief_pipeline) -> Non
     from eventwire.model import Article
 
     # "Jos North" is a local government area the index lacks; Plateau still locates Dong (or rules out Malaysia's)
+    from eventwire.stages.recognise import QUALIFIER_GAP
+
+    assert QUALIFIER_GAP.match(" village (Jos North, ") and not QUALIFIER_GAP.match(", Tikrit, ")  # a list
     article = brief_pipeline.run(Article(raw="On 3 March 2022, gunmen shot and killed a pastoralist in Dong village "
                                              "(Jos North, Plateau)."))
     assert {m.place.country_code for m in article.places} == {"NG"}
@@ -225,6 +230,7 @@ def test_a_provinces_own_name_in_an_article_about_its_country_is_the_province(br
     "New cases were reported in Romania, Bulgaria, Austria and Slovenia.",
     "The storm season worries officials in Alaska, Hawaii, Louisiana and Florida.",
     "Outbreaks were confirmed in Hunan, Hainan and Guangdong.",
+    "Refugees fled to camps in Djibouti, Somalia and Kenya.",
 ])
 def test_a_list_of_countries_or_provinces_is_no_place_and_its_container(brief_pipeline, text) -> None:
     from eventwire.model import Article
@@ -233,6 +239,8 @@ def test_a_list_of_countries_or_provinces_is_no_place_and_its_container(brief_pi
     names = text.split(" in ")[-1].rstrip(".").replace(" and ", ", ").split(", ")
     assert [m.span.of(article.text) for m in article.places] == names
     assert not any(m.qualifies for m in article.places)
+    # each is read as the country or province, not as a town of its name
+    assert {m.place.feature_code for m in article.places} <= {"PCLI", "ADM1"}
 
 
 def test_a_place_is_read_inside_the_last_unit_of_its_chain(brief_pipeline) -> None:

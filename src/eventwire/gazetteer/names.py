@@ -11,7 +11,7 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 _ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ", "adh ", "the ")
 _ADMIN_SUFFIX = re.compile(
     r" (governorate|province|region|state|district|prefecture|oblast|department|county|division|municipality"
-    r"|voivodeship|sheng|shi|(?:[a-z]+ )?zizhiqu)$"  # "Jiangxi Sheng", "Xinjiang Uygur Zizhiqu"
+    r"|voivodeship|sheng|shi|(?:uygur |zhuangzu |huizu )?zizhiqu)$"  # "Jiangxi Sheng", "Xinjiang Uygur Zizhiqu"
 )
 # "Muhafazat al Hudaydah", "Sha`biyat Nalut", "Wilayat-e Baghlan": the unit's word in front of its name
 _ADMIN_PREFIX = re.compile(r"^(?:muhafazat|mintaqat|shabiyat|wilayat e|ostan e|misto|mayorality of) ")

@@ -90,19 +90,20 @@ def _province_named(candidate: Candidate, text: str, options: list[Candidate], c
     return 0.0 if cities else 0.8
 
 
-def _provinces(first: list[Candidate], second: list[Candidate]) -> bool:
+def _is_province_list(first: list[Candidate], second: list[Candidate]) -> bool:
     """"Alabama, California", "Hunan, Hainan": two names of provinces of one country, where no reading of the
     first lies in the second, are a list of provinces."""
     for one in (o for o in first if o.place.feature_code == "ADM1"):
         for other in (o for o in second if o.place.feature_code == "ADM1"
                       and o.place.country_code == one.place.country_code and o.place.admin1 != one.place.admin1):
-            if not any(_in_province(o, other) for o in first):
+            if not any(_same_province(o, other) for o in first):
                 return True
     return False
 
 
-def _in_province(place: Candidate | None, of: Candidate | None) -> bool:
-    """`place`, a town or district, lies in the province `of` is (or lies in)."""
+def _same_province(place: Candidate | None, of: Candidate | None) -> bool:
+    """`place`, a town or district, lies in the province that `of` is or lies in (the index knows no district
+    a town lies in outside the United States, so this is as close as a district can locate a town)."""
     return place is not None and of is not None and place.place.feature_code != "ADM1" \
         and (place.place.country_code, place.place.admin1) == (of.place.country_code, of.place.admin1)
 
@@ -405,11 +406,13 @@ class Geoparser:
                     and self._nest(position, chosen, best, final):
                 qualifiers.add(position + 1)
         for position in sorted(qualifiers, reverse=True):
+            if position < 2 or position - 1 not in qualifiers:
+                continue
             # "Hangu city (Hangu, KPK)": the district its province located locates the town in turn
             town, district, province = best[position - 2], best[position - 1], best[position]
-            if position - 1 in qualifiers and province is not None and province.place.feature_code == "ADM1" \
-                    and _in_province(district, province) and not _in_province(town, district):
-                best[position - 2] = max((o for o in chosen[position - 2][1] if _in_province(o, district)),
+            if province is not None and province.place.feature_code == "ADM1" \
+                    and _same_province(district, province) and not _same_province(town, district):
+                best[position - 2] = max((o for o in chosen[position - 2][1] if _same_province(o, district)),
                                          key=lambda o: final(o, chosen[position - 2][0]), default=town)
         # "Gainesville, Ga. ... Gainesville residents": a name read once with the province that locates it is that
         # place wherever else the article names it alone
@@ -452,18 +455,20 @@ class Geoparser:
               final: Callable[[Candidate, Candidacy], float]) -> bool:
         """"Pirque (Cochabamba)", "Cordoba (Andalucia)": the first place lies in the second. Pick the best pair
         of readings in one country; where no pair agrees, the smaller of the two is a local place the index
-        lacks (or another place of that name) and is left out. False where the two are a list, not a place and
-        its container ("Romania, Bulgaria", "Alaska, Hawaii")."""
+        lacks (or another place of that name) and is left out, as is a second name cued as a district and read
+        as a town abroad. False, with nothing changed, where the first is a country or the two are provinces of
+        one country: a list, not a place and its container ("Romania, Bulgaria", "Alaska, Hawaii")."""
         inner, outer = best[position], best[position + 1]
+        if inner is not None and outer is not None and normalize_name(inner.place.name) != normalize_name(
+                outer.place.name) and (inner.place.feature_code in ("PCLI", "CONT")
+                                       or _is_province_list(chosen[position][1], chosen[position + 1][1])):
+            return False  # a country lies in no other; two provinces of one country are a list
         if inner is not None and inner.place.feature_class == "A":
             # "in Cordoba (Cordoba)", "Kidal (Kidal, Kidal)": the first name is the town, the second its province
             town = next((o for o in chosen[position][1] if o.place.feature_class == "P"
                          and o.place.country_code == inner.place.country_code
                          and normalize_name(o.place.name) == normalize_name(inner.place.name)), None)
             best[position] = inner = town or inner
-        if inner is not None and outer is not None and (inner.place.feature_code in ("PCLI", "CONT")
-                                                        or _provinces(chosen[position][1], chosen[position + 1][1])):
-            return False  # a country lies in no other; two provinces of one country are a list
         if inner is not None and outer is not None and outer.place.feature_class == "P":
             # "Olmue (Valparaiso)": the second name is the province Olmue lies in, not the city of that name
             region = next((o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1"
