@@ -1,7 +1,9 @@
 """locate: the place where each event happened, never just the first place named.
 
-Order of evidence: places in the trigger's own clause (finest first, then nearest), then places in its
-sentence that no other act claims, then the article's main place with a coarser `geo_precision`.
+Order of evidence: places in the trigger's own clause (finest first, then nearest), or a town in the clause of
+the verb whose object names the act ("held a protest ... in Kale town") where the act's own clause names none,
+then places in its sentence that no other act claims, then the article's main place with a coarser
+`geo_precision`.
 """
 
 from __future__ import annotations

@@ -173,7 +173,7 @@ _INNER_WORDS = _CONNECTORS | {"in", "der", "am", "an", "on", "upon", "ez", "es",
 def _longest_known(parse: Parse, found: list[Candidacy], known: Callable[[str], bool]) -> list[Candidacy]:
     """"Laranjal do Jari", "Lee's Summit", "General Santos City": where the model cut a name the index knows into
     parts, or kept only its end, the longest name the index knows around a candidacy (up to two words before it
-    and three after, within the sentence) replaces it and the parts it covers."""
+    and three after, within the sentence) replaces it and the candidacies it overlaps."""
     result = list(found)
     for candidacy in found:
         if candidacy not in result:
@@ -192,7 +192,7 @@ def _longest_known(parse: Parse, found: list[Candidacy], known: Callable[[str], 
             continue
         tokens = tuple(range(best[0], best[1] + 1))
         span = parse.span_of(tokens)
-        result = [c for c in result if not span.contains(c.span)]
+        result = [c for c in result if not span.overlaps(c.span)]
         result.append(Candidacy(span, tokens, candidacy.from_ner, _cue(parse, best[0], best[1])))
     return sorted(result, key=lambda c: c.span.start)
 
