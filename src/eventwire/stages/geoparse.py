@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.lexicons import load_actor_lexicon
-from eventwire.model import DEMONYM, IN_NAME, ROUTE_END, STREET, Article, PlaceMention, Span
+from eventwire.model import DEMONYM, IN_NAME, ROUTE_END, STREET, Article, Place, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.recognise import (
@@ -86,10 +86,16 @@ def _province_named(candidate: Candidate, text: str, options: list[Candidate], c
     if place.feature_code != "ADM1" or strip_admin_suffix(place.name) != strip_admin_suffix(text) \
             or not context.share(place.country_code):
         return 0.0
-    own = normalize_name(place.name)
-    cities = [o for o in options if o.place.feature_class == "P" and o.place.country_code == place.country_code
-              and normalize_name(o.place.name) == own and o.place.population >= place.population / 10]
+    cities = [o for o in _namesake_towns(options, place) if o.place.population >= place.population / 10]
     return 0.0 if cities else 0.8
+
+
+def _namesake_towns(options: list[Candidate], division: Place) -> list[Candidate]:
+    """The readings of a name that are towns of `division`'s country bearing its name ("Bari" the city of
+    Bari province)."""
+    name = normalize_name(division.name)
+    return [o for o in options if o.place.feature_class == "P" and o.place.country_code == division.country_code
+            and normalize_name(o.place.name) == name]
 
 
 def _is_province_list(first: list[Candidate], second: list[Candidate]) -> bool:
@@ -371,7 +377,7 @@ class Geoparser:
         def final(option: Candidate, candidacy: Candidacy) -> float:
             text = candidacy.span.of(parse.text)
             score = _score(option, text, candidacy.cue, context) \
-                + _province_named(option, text, options_of.get(candidacy.span, []), context)
+                + _province_named(option, text, options_of[candidacy.span], context)
             own, place = normalize_name(text), option.place
             # towns near a town, or in a province, vouch for it ("Tyler", "Beaumont": the state of Texas)
             near = [a for name, a in anchors if name != own and (
@@ -395,11 +401,8 @@ class Geoparser:
                     and candidacy.cue not in ADMIN_WORDS:
                 # "in Al-Hasakeh", "in Bari": the city, where a province is named after it and the text does
                 # not say "province"
-                best[position] = next((o for o in options if o.place.feature_class == "P"
-                                       and o.place.country_code == chosen_place.place.country_code
-                                       and o.place.admin1 == chosen_place.place.admin1
-                                       and normalize_name(o.place.name) == normalize_name(chosen_place.place.name)),
-                                      chosen_place)
+                best[position] = next((o for o in _namesake_towns(options, chosen_place.place)
+                                       if o.place.admin1 == chosen_place.place.admin1), chosen_place)
         self._province_not_country(chosen, best, first)
         qualifiers = set()
         for position in range(len(chosen) - 1):
@@ -467,10 +470,7 @@ class Geoparser:
             return False  # a country lies in no other; two provinces of one country are a list
         if inner is not None and inner.place.feature_class == "A":
             # "in Cordoba (Cordoba)", "Kidal (Kidal, Kidal)": the first name is the town, the second its province
-            town = next((o for o in chosen[position][1] if o.place.feature_class == "P"
-                         and o.place.country_code == inner.place.country_code
-                         and normalize_name(o.place.name) == normalize_name(inner.place.name)), None)
-            best[position] = inner = town or inner
+            best[position] = inner = next(iter(_namesake_towns(chosen[position][1], inner.place)), inner)
         if inner is not None and outer is not None and outer.place.feature_class == "P":
             # "Olmue (Valparaiso)": the second name is the province Olmue lies in, not the city of that name
             region = next((o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1"
