@@ -1,0 +1,128 @@
+"""nesting: chains of qualifiers in the geoparse stage ("Pirque (Cochabamba)", "Hangu city (Hangu, KPK)").
+
+A place name followed by the province or district it lies in is one chain: the readings of its names agree on
+a country and a province; a list of countries or provinces is no chain ("Romania, Bulgaria"); a name read once
+with the province that locates it is that place wherever else the article names it alone.
+
+`best` is the geoparser's working list of readings, one per candidacy, which these functions settle in place;
+`final` scores a reading of a candidacy with all the document's evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventwire.gazetteer import Candidate
+from eventwire.gazetteer.names import normalize_name
+from eventwire.model import Place
+from eventwire.stages.recognise import ADMIN_WORDS, QUALIFIER_GAP
+from eventwire.stages.relabel import Candidacy
+
+Chosen = list[tuple[Candidacy, list[Candidate]]]
+Scorer = Callable[[Candidate, Candidacy], float]
+
+
+def namesake_towns(options: list[Candidate], division: Place) -> list[Candidate]:
+    """The readings of a name that are towns of `division`'s country bearing its name ("Bari" the city of
+    Bari province)."""
+    name = normalize_name(division.name)
+    return [o for o in options if o.place.feature_class == "P" and o.place.country_code == division.country_code
+            and normalize_name(o.place.name) == name]
+
+
+def is_province_list(first: list[Candidate], second: list[Candidate]) -> bool:
+    """"Alabama, California", "Hunan, Hainan": two names of provinces of one country, where no reading of the
+    first lies in the second, are a list of provinces."""
+    for one in (o for o in first if o.place.feature_code == "ADM1"):
+        for other in (o for o in second if o.place.feature_code == "ADM1"
+                      and o.place.country_code == one.place.country_code and o.place.admin1 != one.place.admin1):
+            if not any(same_province(o, other) for o in first):
+                return True
+    return False
+
+
+def same_province(place: Candidate | None, of: Candidate | None) -> bool:
+    """`place`, a town or district, lies in the province that `of` is or lies in (the index knows no district
+    a town lies in outside the United States, so this is as close as a district can locate a town)."""
+    return place is not None and of is not None and place.place.feature_code != "ADM1" \
+        and (place.place.country_code, place.place.admin1) == (of.place.country_code, of.place.admin1)
+
+
+def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> set[int]:
+    """Settle every place and the name that qualifies it ("X (Y)", "X, Y"); the positions of the qualifiers."""
+    qualifiers = set()
+    for position in range(len(chosen) - 1):
+        inner, outer = chosen[position], chosen[position + 1]
+        if QUALIFIER_GAP.match(text[inner[0].span.end : outer[0].span.start]) \
+                and nest(position, chosen, best, final):
+            qualifiers.add(position + 1)
+    for position in sorted(qualifiers, reverse=True):
+        if position < 2 or position - 1 not in qualifiers:
+            continue
+        # "Hangu city (Hangu, KPK)": the district its province located locates the town in turn
+        town, district, province = best[position - 2], best[position - 1], best[position]
+        if province is not None and province.place.feature_code == "ADM1" \
+                and same_province(district, province) and not same_province(town, district):
+            best[position - 2] = max((o for o in chosen[position - 2][1] if same_province(o, district)),
+                                     key=lambda o: final(o, chosen[position - 2][0]), default=town)
+    return qualifiers
+
+
+def spread_located(text: str, chosen: Chosen, best: list[Candidate | None], qualifiers: set[int]) -> None:
+    """"Gainesville, Ga. ... Gainesville residents": a name read once with the province that locates it is that
+    place wherever else the article names it alone."""
+    located = {normalize_name(chosen[p - 1][0].span.of(text)): town for p in sorted(qualifiers)
+               if (town := best[p - 1]) is not None and (region := best[p]) is not None
+               and town.place.feature_class == "P" and region.place.feature_code in ("ADM1", "ADM2")
+               and (town.place.country_code, town.place.admin1) == (region.place.country_code, region.place.admin1)}
+    for position, (candidacy, options) in enumerate(chosen):
+        reading = located.get(normalize_name(candidacy.span.of(text)))
+        if reading is not None and position + 1 not in qualifiers:
+            best[position] = next((o for o in options if o.place == reading.place), best[position])
+
+
+def nest(position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> bool:
+    """"Pirque (Cochabamba)", "Cordoba (Andalucia)": the first place lies in the second. Pick the best pair
+    of readings in one country; where no pair agrees, the smaller of the two is a local place the index
+    lacks (or another place of that name) and is left out, as is a second name cued as a district and read
+    as a town abroad. False, with nothing changed, where the first is a country or the two are provinces of
+    one country: a list, not a place and its container ("Romania, Bulgaria", "Alaska, Hawaii")."""
+    inner, outer = best[position], best[position + 1]
+    if inner is not None and outer is not None and normalize_name(inner.place.name) != normalize_name(
+            outer.place.name) and (inner.place.feature_code in ("PCLI", "CONT")
+                                   or is_province_list(chosen[position][1], chosen[position + 1][1])):
+        return False  # a country lies in no other; two provinces of one country are a list
+    if inner is not None and inner.place.feature_class == "A":
+        # "in Cordoba (Cordoba)", "Kidal (Kidal, Kidal)": the first name is the town, the second its province
+        best[position] = inner = next(iter(namesake_towns(chosen[position][1], inner.place)), inner)
+    if inner is not None and outer is not None and outer.place.feature_class == "P":
+        # "Olmue (Valparaiso)": the second name is the province Olmue lies in, not the city of that name
+        region = next((o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1"
+                       and o.place.country_code == inner.place.country_code
+                       and o.place.admin1 == inner.place.admin1), None)
+        best[position + 1] = outer = region or outer
+    if inner is not None and outer is not None and inner.place.country_code == outer.place.country_code:
+        # "Dawbon township (Yangon-East district, Yangon region)": of several towns of the name, the one in
+        # the province of the place that locates it; where the index has none there and that place is the
+        # province itself ("Baranivka, Sumy"), not another one
+        inner_c = chosen[position][0]
+        best[position] = max((o for o in chosen[position][1] if o.place.country_code == inner.place.country_code
+                              and o.place.admin1 == outer.place.admin1),
+                             key=lambda o: final(o, inner_c),
+                             default=None if outer.place.feature_code == "ADM1" else inner)
+        return True
+    if inner is None or outer is None:
+        return True
+    (inner_c, inner_options), (outer_c, outer_options) = chosen[position], chosen[position + 1]
+    pairs = [(final(i, inner_c) + final(o, outer_c), i, o) for i in inner_options for o in outer_options
+             if i.place.country_code == o.place.country_code
+             and (o.place.feature_code != "ADM1" or i.place.admin1 == o.place.admin1)]
+    if pairs:
+        _, best[position], best[position + 1] = max(pairs, key=lambda pair: pair[0])
+    elif outer_c.cue in ADMIN_WORDS and outer.place.feature_class == "P":
+        best[position + 1] = None  # "Ghorahi city (Dang district)": a district the index lacks, not a town abroad
+    elif inner.place.population <= outer.place.population:
+        best[position] = None
+    else:
+        best[position + 1] = None
+    return True

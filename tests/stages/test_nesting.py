@@ -1,0 +1,108 @@
+"""nesting: a place and the names that qualify it, read as one chain."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _places(article):
+    return {m.span.of(article.text): m.place for m in article.places}
+
+
+@pytest.mark.parametrize(("text", "name", "country", "admin1"), [
+    ("On 8 March 2022, in Concepcion (Biobio), thousands of women protested.", "Concepcion", "CL", "Biobio"),
+    ("On 31 March 2022, in Natal (Rio Grande do Norte), a man was shot dead.", "Natal", "BR", "Rio Grande do Norte"),
+    ("On 4 June 2022, residents held a rally at the Raymond-Fortin centre in Laval (Quebec).", "Laval", "CA",
+     "Quebec"),
+])
+def test_a_place_is_resolved_inside_the_province_named_after_it(brief_pipeline, text, name, country, admin1) -> None:
+    from eventwire.model import Article
+
+    place = _places(brief_pipeline.run(Article(raw=text)))[name]
+    assert (place.country_code, place.admin1) == (country, admin1)
+
+
+def test_a_place_that_is_not_in_its_named_country_is_left_out(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 6 June 2022, locals protested at Winder town (Las Bela district, "
+                                       "Balochistan) against power cuts."))
+    places = _places(article)
+    assert "Winder" not in places and places["Balochistan"].country_code == "PK"
+
+
+def test_a_qualifier_is_the_province_the_place_lies_in_and_is_marked_as_one(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 19 April 2022, in Olmue (Valparaiso), residents staged a protest."))
+    olmue, valparaiso = article.places
+    assert (valparaiso.place.feature_code, valparaiso.qualifies, olmue.qualifies) == ("ADM1", True, False)
+    assert -34 < valparaiso.place.latitude < -32 and -72 < valparaiso.place.longitude < -70  # not off Easter Island
+
+
+def test_a_town_the_index_lacks_in_the_named_province_is_not_one_elsewhere(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 3 March 2022, protesters demonstrated outside a veterinary "
+                                       "hospital in Vale (North Carolina)."))
+    assert "Vale" not in _places(article)  # the index has a Vale in Oregon only
+    assert [e.admin1 for e in article.events] == ["North Carolina"]
+
+
+def test_a_district_its_province_located_locates_the_town_in_turn(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # Hangu, Tianjin is the likelier Hangu alone; KPK (Khyber Pakhtunkhwa) fixes the district, and it the town
+    article = brief_pipeline.run(Article(raw="On 29 May 2022, activists of JI took out a protest rally in Hangu city "
+                                             "(Hangu, KPK), against the increase in petrol prices."))
+    assert {m.place.country_code for m in article.places} == {"PK"}
+    town = article.places[0]
+    assert town.span.of(article.text) == "Hangu" and town.place.admin1 == "Khyber Pakhtunkhwa"
+
+
+def test_a_district_the_index_lacks_is_no_town_abroad(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the index has no Dang district, only a Dang in Vietnam; Ghorahi stays, the district is left out
+    article = brief_pipeline.run(Article(raw="On 27 June 2022, freed labourers staged a protest rally in Ghorahi "
+                                             "city (Dang district), demanding the agreement be implemented."))
+    assert list(_places(article)) == ["Ghorahi"]
+
+
+def test_units_in_parentheses_need_no_word_for_their_kind(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # "Jos North" is a local government area the index lacks; Plateau still locates Dong (or rules out Malaysia's)
+    from eventwire.stages.recognise import QUALIFIER_GAP
+
+    assert QUALIFIER_GAP.match(" village (Jos North, ") and not QUALIFIER_GAP.match(", Tikrit, ")  # a list
+    article = brief_pipeline.run(Article(raw="On 3 March 2022, gunmen shot and killed a pastoralist in Dong village "
+                                             "(Jos North, Plateau)."))
+    assert {m.place.country_code for m in article.places} == {"NG"}
+
+
+@pytest.mark.parametrize("text", [
+    "New cases were reported in Romania, Bulgaria, Austria and Slovenia.",
+    "The storm season worries officials in Alaska, Hawaii, Louisiana and Florida.",
+    "Outbreaks were confirmed in Hunan, Hainan and Guangdong.",
+    "Refugees fled to camps in Djibouti, Somalia and Kenya.",
+])
+def test_a_list_of_countries_or_provinces_is_no_place_and_its_container(brief_pipeline, text) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    names = text.split(" in ")[-1].rstrip(".").replace(" and ", ", ").split(", ")
+    assert [m.span.of(article.text) for m in article.places] == names
+    assert not any(m.qualifies for m in article.places)
+    # each is read as the country or province, not as a town of its name
+    assert {m.place.feature_code for m in article.places} <= {"PCLI", "ADM1"}
+
+
+def test_a_place_is_read_inside_the_last_unit_of_its_chain(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # Kani township lies in Sagaing region (ACLED's spelling of GeoNames' "Sagain"), not in Japan's Kani
+    article = brief_pipeline.run(Article(raw="On 2 June 2022, in Kyun Hpyar village (Kani township, Yinmarbin "
+                                       "district, Sagaing region), the military set fire to some houses."))
+    assert {m.place.country_code for m in article.places} == {"MM"}
+    assert article.events and article.events[0].country == "Myanmar"
