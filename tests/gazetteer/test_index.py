@@ -149,3 +149,10 @@ def test_reviewed_demonyms_name_countries_provinces_and_continents(gazetteer) ->
     assert gazetteer.demonym_place("Smith") is None
     ossetian = gazetteer.demonym_place("South Ossetians")  # a province of its country (GeoNames: Shida Kartli)
     assert ossetian is not None and (ossetian.feature_code, ossetian.country_code) == ("ADM1", "GE")
+
+
+def test_national_capitals_are_coded_pplc_but_seat_no_province(gazetteer) -> None:
+    capitals = {c.place.country_code: c.place.feature_code for c in gazetteer.lookup("Moscow", limit=10)
+                if c.place.feature_class == "P"}
+    assert capitals["RU"] == "PPLC" and capitals["US"] == "PPL"
+    assert gazetteer.seat("CA", "Ontario").name == "Toronto"  # the province's largest town, not Ottawa

@@ -240,3 +240,19 @@ def test_a_demonym_the_model_tags_as_a_place_is_still_a_demonym(brief_pipeline) 
     article = brief_pipeline.run(Article(raw=text))
     found = [m for m in article.places if m.span.of(text) == "Sri Lankan"]
     assert found and found[0].is_demonym and found[0].place.country_code == "LK"
+
+
+def test_the_capital_of_a_country_the_article_names_is_read_before_a_namesake_at_home(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # Moscow, Idaho lies among the American towns named; Russia is named, and Moscow is its capital
+    article = brief_pipeline.run(Article(raw="Travellers from Boise, Pocatello and Idaho Falls filled the airport. "
+                                             "The United States and Russia agreed to restore flights, and the first "
+                                             "plane to Moscow left on Friday from the United States."))
+    places = _places(article)
+    assert places["Moscow"].country_code == "RU"
+    # the country's own name is the country, not its capital, even where the article names the capital too
+    article = brief_pipeline.run(Article(raw="The outbreak started in Mexico City and spread to the United States "
+                                             "and Canada. Travellers to Mexico fell ill. Schools in Mexico City "
+                                             "closed."))
+    assert {m.place.feature_code for m in article.places if m.span.of(article.text) == "Mexico"} == {"PCLI"}

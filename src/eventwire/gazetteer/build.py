@@ -28,7 +28,7 @@ from eventwire.errors import ResourceError
 from eventwire.gazetteer.countryinfo import countryinfo_by_iso
 from eventwire.gazetteer.names import is_latin, name_keys, normalize_name, skeleton, strip_admin_suffix
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 # Country names as ACLED writes them where GeoNames differs, so that country columns and country-named
 # actors ("Protesters (Palestine)") read as ACLED's own rows do. GeoNames' name stays a searchable spelling.
@@ -133,7 +133,8 @@ def _country_records() -> Iterator[dict[str, Any]]:
                "population": int(country.get("population") or 0),
                "isonumeric": int(country.get("isonumeric") or 0), "latlng": latlng,
                "spellings": info.get("altSpellings") or [], "demonym": info.get("demonym") or "",
-               "official": (info.get("name") or country["name"]), "geonames_name": country["name"]}
+               "official": (info.get("name") or country["name"]), "geonames_name": country["name"],
+               "capital": country.get("capital") or ""}
 
 
 def _data_text(name: str) -> str:
@@ -314,6 +315,18 @@ def _insert_countries(db: sqlite3.Connection, cities: dict[str, Any]) -> None:
         if record["demonym"]:
             db.execute("INSERT OR IGNORE INTO demonyms VALUES (?, ?)",
                        (normalize_name(record["demonym"]), record["code"]))
+        _mark_capital(db, record["code"], record["capital"])
+
+
+def _mark_capital(db: sqlite3.Connection, code: str, capital: str) -> None:
+    """The country's capital, the most populous of its towns bearing the capital's name, coded PPLC."""
+    keys = name_keys(capital) if capital else set()
+    row = db.execute(
+        f"SELECT p.place_id FROM names n JOIN places p USING (place_id) WHERE n.key IN ({','.join('?' * len(keys))}) "
+        "AND p.country_code = ? AND p.feature_class = 'P' ORDER BY p.population DESC LIMIT 1", (*keys, code),
+    ).fetchone() if keys else None
+    if row is not None:
+        db.execute("UPDATE places SET feature_code = 'PPLC' WHERE place_id = ?", row)
 
 
 def _insert_continents(db: sqlite3.Connection) -> None:

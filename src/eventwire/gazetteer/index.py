@@ -103,12 +103,13 @@ class Gazetteer:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per index, kept for the process's life
     def seat(self, code: str, admin1: str) -> Place | None:
-        """The town a province is coded to, as ACLED codes a province-level event: its capital (PPLA, or the
-        national capital PPLC), else its most populous town."""
+        """The town a province is coded to, as ACLED codes a province-level event: its most populous town (the
+        index holds no provincial capitals; the national capital is not the seat of the province around it:
+        Ottawa, Pretoria)."""
         row = self._db.execute(
             f"SELECT {_PLACE_COLUMNS} FROM places p JOIN countries c ON c.code = p.country_code "
             "WHERE p.country_code = ? AND p.admin1 = ? AND p.feature_class = 'P' "
-            "ORDER BY p.feature_code IN ('PPLA', 'PPLC') DESC, p.population DESC LIMIT 1", (code, admin1),
+            "ORDER BY p.population DESC LIMIT 1", (code, admin1),
         ).fetchone()
         return _place(row) if row else None
 

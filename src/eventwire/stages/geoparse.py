@@ -42,6 +42,7 @@ PROVIDES = ("places",)
 
 _STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway",
                       "highway", "square", "plaza", "pike"})
+CAPITAL = 1.0  # the bonus of a named country's capital
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -55,6 +56,7 @@ class _Context:
     focus: Counter[str]
     accepted_keys: set[str]
     region_keys: frozenset[str] = frozenset()
+    countries_named: dict[str, str] = dataclasses.field(default_factory=dict)  # name -> the country it names
 
     def share(self, country: str) -> float:
         total = sum(self.focus.values())
@@ -66,6 +68,11 @@ def _score(candidate: Candidate, text: str, cue: str, context: _Context) -> floa
     score = math.log10(place.population + 1) / 7 + 2.0 * context.share(place.country_code)
     if candidate.primary_name:
         score += 0.3
+    if place.feature_code == "PPLC" and place.country_code in context.countries_named.values() \
+            and normalize_name(text) not in context.countries_named:
+        # the capital of a country the article names ("flights to Moscow" beside "Russia"), but not the
+        # country's own name ("Mexico")
+        score += CAPITAL
     if place.feature_code == "PCLI" and normalize_name(place.name) == normalize_name(text):
         score += 2.0
     if place.feature_code == "ADM1" and cue in ADMIN_WORDS:
@@ -172,8 +179,10 @@ class Geoparser:
         self.min_population = min_population
         self.max_candidates = max_candidates
 
-    def country_focus(self, parse: Parse) -> Counter[str]:
+    def country_focus(self, parse: Parse) -> tuple[Counter[str], dict[str, str]]:
+        """The weight of each country in the article (a name of it 2, a demonym 1); the names read as countries."""
         focus: Counter[str] = Counter()
+        named: dict[str, str] = {}
         for entity in parse.annotation.entities:
             text = entity.span.of(parse.text)
             if entity.label == "NORP":
@@ -184,7 +193,8 @@ class Geoparser:
                 best = self.gazetteer.lookup(text, limit=1)
                 if best and best[0].place.feature_code == "PCLI":
                     focus[best[0].place.country_code] += 2
-        return focus
+                    named[normalize_name(text)] = best[0].place.country_code
+        return focus, named
 
     def _options(self, parse: Parse, candidacy: Candidacy, context: _Context) -> list[Candidate]:
         text = candidacy.span.of(parse.text)
@@ -225,7 +235,8 @@ class Geoparser:
     def parse_places(self, parse: Parse) -> tuple[PlaceMention, ...]:
         actor_spans = [Span(m.start, m.end) for m in load_actor_lexicon().find_named(parse.text)]
         surnames = Relabel.surnames(parse)
-        context = _Context(self.country_focus(parse), set())
+        focus, countries_named = self.country_focus(parse)
+        context = _Context(focus, set(), countries_named=countries_named)
         chosen: list[tuple[Candidacy, list[Candidate]]] = []
         unknown: list[Candidacy] = []  # names the index does not have as written
         previous: Candidacy | None = None  # the last candidacy, resolved or not
