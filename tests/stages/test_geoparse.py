@@ -256,3 +256,12 @@ def test_the_capital_of_a_country_the_article_names_is_read_before_a_namesake_at
                                              "and Canada. Travellers to Mexico fell ill. Schools in Mexico City "
                                              "closed."))
     assert {m.place.feature_code for m in article.places if m.span.of(article.text) == "Mexico"} == {"PCLI"}
+
+
+def test_a_demonym_inside_a_name_or_a_compound_is_a_country_mention(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="The Georgian Interior Ministry said a Russian-American crew had landed. "
+                                             "Rescuers thanked Sri Lankan officials."))
+    demonyms = {m.span.of(article.text): m.place.country_code for m in article.places if m.is_demonym}
+    assert demonyms == {"Georgian": "GE", "Russian": "RU", "American": "US", "Sri Lankan": "LK"}

@@ -95,6 +95,7 @@ class Gazetteer:
                  if SequenceMatcher(None, written, normalize_name(row[0])).ratio() >= _ALIKE]
         return [Candidate(_place(row), False) for row in alike[:limit]]
 
+    @lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per index, kept for the process's life
     def country(self, code: str) -> Place | None:
         row = self._db.execute(
             f"SELECT {_PLACE_COLUMNS} FROM countries c JOIN places p USING (place_id) WHERE c.code = ?", (code,)

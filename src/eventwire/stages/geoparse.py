@@ -340,7 +340,8 @@ class Geoparser:
 
     def demonym_mentions(self, parse: Parse) -> list[PlaceMention]:
         """"Russian", "Syrian": the country, as a mention with cue "demonym" (evidence of where, never the
-        place an event happened)."""
+        place an event happened). Tagged by the model as a group or a place, or untagged inside a name or a
+        compound: "the Georgian Interior Ministry", "a Russian-American crew", "Egyptian President Mubarak"."""
         found = []
         for entity in parse.annotation.entities:
             # the small model tags some as places ("the Sri Lankan civil war": GPE)
@@ -348,6 +349,28 @@ class Geoparser:
                 if entity.label in ("NORP", "GPE", "LOC") else None
             if place is not None:
                 found.append(PlaceMention(entity.span, place, 1.0, DEMONYM))
+        # a person's name ("Bill English"), unless the whole name is a demonym the model mistook ("Sri Lankan")
+        people = [e.span for e in parse.annotation.entities
+                  if e.label == "PERSON" and self.gazetteer.demonym_place(e.span.of(parse.text)) is None]
+        taken = [m.span for m in found]
+
+        def capitalised(index: int) -> bool:
+            word = parse.word(index)
+            return parse.tokens[index].pos in ("ADJ", "PROPN") and word[:1].isupper() and word.isalpha() \
+                and not word.isupper()
+
+        for index in range(len(parse.tokens)):
+            for width in (2, 1):  # "Sri Lankan" before "Lankan"
+                if index + width > len(parse.tokens) or not all(map(capitalised, range(index, index + width))):
+                    continue
+                span = parse.span_of(range(index, index + width))
+                if any(span.overlaps(t) for t in (*taken, *people)):
+                    continue
+                place = self.gazetteer.demonym_place(span.of(parse.text))
+                if place is not None:
+                    found.append(PlaceMention(span, place, 1.0, DEMONYM))
+                    taken.append(span)
+                    break
         return found
 
     def _resolve(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
