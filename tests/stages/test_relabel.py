@@ -47,3 +47,14 @@ def test_a_city_in_a_newspapers_name_is_no_place_mention(brief_pipeline) -> None
     article = _run(brief_pipeline, "The New York Times reported that Ivins worked in Frederick, Maryland.")
     texts = {m.span.of(article.text) for m in article.places}
     assert "Frederick" in texts and not {"New York", "New York Times"} & texts
+
+
+def test_a_first_name_that_speaks_or_stands_beside_a_person_is_no_place(brief_pipeline) -> None:
+    # Brent is a London borough; here it is Mr Hain, and must not vouch for Edmonton, London
+    article = _run(brief_pipeline, "Retired rail workers Brent and Lynnette Hain believe the cat rode from Winnipeg "
+                                   "to Edmonton. \"They look identical,\" Brent told reporters.")
+    found = {m.span.of(article.text): m.place for m in article.places}
+    assert "Brent" not in found and found["Edmonton"].country_code == "CA"
+    # a list of places the model took for people stays a list of places
+    article = _run(brief_pipeline, "On 15 May 2022, Russian forces shelled Rubizhne, Luhansk.")
+    assert {m.span.of(article.text) for m in article.places} >= {"Rubizhne", "Luhansk"}

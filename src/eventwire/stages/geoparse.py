@@ -255,7 +255,7 @@ class Geoparser:
                 if named_in is None:
                     continue
                 candidacy = named_in
-            if self.relabel.surname(parse, candidacy, surnames):
+            if self.relabel.surname(parse, candidacy, surnames) or self.relabel.speaker(parse, candidacy):
                 continue
             previous = candidacy
             options = self._options(parse, candidacy, context)

@@ -29,6 +29,11 @@ _PRESS = frozenset({"times", "post", "herald", "tribune", "journal", "gazette", 
                     "guardian", "examiner", "inquirer", "observer", "courier", "independent", "standard", "sun"})
 
 
+# what people do and places do not ("Brent told", "Brent believes"); "say" and "report" are left out:
+# "Kabul said" is its government
+_SPEAKING = frozenset({"tell", "believe", "explain", "recall", "admit", "think", "ask", "hope", "laugh", "remember"})
+
+
 class Relabel:
     """The label corrections, each asked of one candidacy, with the index that decides them."""
 
@@ -86,6 +91,25 @@ class Relabel:
                 or self.gazetteer.demonym_country(name):
             return False
         return self.big_place(name)
+
+    @staticmethod
+    def speaker(parse: Parse, candidacy: Candidacy) -> bool:
+        """A bare name, untagged or tagged as a person, that speaks or thinks ("Brent told CTV", "Brent and
+        Lynnette Hain believe") or stands beside another person ("Brent and Lynnette Hain"): a first name, not a
+        place (the London borough of Brent)."""
+        entity = parse.entity_covering(candidacy.span)
+        if candidacy.cue or (entity is not None and (entity.label != "PERSON" or entity.span != candidacy.span)):
+            return False  # untagged, or the whole of a person's name
+        last = candidacy.tokens[-1]
+        token = parse.tokens[last]
+        if token.dep == "nsubj" and parse.tokens[token.head].lemma in _SPEAKING:
+            return True
+        if entity is None:
+            return False
+        # beside a person named in full ("and Lynnette Hain"), not a list of places the model took for people
+        partners = [i for i, t in enumerate(parse.tokens) if t.dep == "conj" and t.head == last]
+        return any((other := parse.entity_covering(parse.span_of([i]))) is not None and other.label == "PERSON"
+                   and len(parse.tokens_in(other.span)) > 1 for i in partners)
 
     def surname(self, parse: Parse, candidacy: Candidacy, surnames: set[str]) -> bool:
         """A bare name that is the last name of a person the text names in full ("Jimmy Steele ... Steele
