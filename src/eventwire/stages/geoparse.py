@@ -45,6 +45,9 @@ _STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "b
 CAPITAL = 1.0  # the bonus of a named country's capital
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "north west", "north east", "south west", "south east", "central", "centre", "center",
+                         "northern", "southern", "eastern", "western", "far north", "littoral", "midwest"})
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                       "northern", "southern", "eastern", "western", "central", "far", "upper", "lower", "greater"})
 
@@ -202,6 +205,10 @@ class Geoparser:
         if text.isupper() and len(text) <= 5:
             # "(NISA)", "RN": initials are organisations; those of countries and provinces are the exception
             options = [o for o in options if o.place.feature_class == "A"]
+        if normalize_name(text) in _DIRECTIONS and candidacy.cue not in ADMIN_WORDS | {QUALIFIER, REGION_QUALIFIER}:
+            # "Northwest 34th Street", "the East": a bare direction is a province ("North" in Cameroon) only
+            # where the text says so, or the province's country is one the article is about
+            options = [o for o in options if context.share(o.place.country_code) > 0]
         known = normalize_name(text) in context.accepted_keys
         if candidacy.cue == REGION_QUALIFIER and not (candidacy.from_ner or known):
             # "shelled Rubizhne, Luhansk": Y is a region or a sizeable place that locates X
