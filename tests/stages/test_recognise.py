@@ -112,3 +112,12 @@ def test_an_article_before_a_known_name_is_not_part_of_it() -> None:
 def test_a_route_preposition_is_a_cue() -> None:
     found = _candidacies("About 200 protesters marched through Norwich against the bill.")
     assert found.get("Norwich") == "through"
+
+
+def test_a_feast_named_like_a_town_is_a_date(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # Christmas, Florida and Easter, Texas exist; the text names the feasts
+    article = brief_pipeline.run(Article(raw="Shops in Ohio were busy at Christmas, and a Christmas gift sat unopened "
+                                             "until Easter."))
+    assert {m.span.of(article.text) for m in article.places} == {"Ohio"}

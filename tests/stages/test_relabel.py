@@ -58,3 +58,12 @@ def test_a_first_name_that_speaks_or_stands_beside_a_person_is_no_place(brief_pi
     # a list of places the model took for people stays a list of places
     article = _run(brief_pipeline, "On 15 May 2022, Russian forces shelled Rubizhne, Luhansk.")
     assert {m.span.of(article.text) for m in article.places} >= {"Rubizhne", "Luhansk"}
+
+
+def test_a_surname_before_a_generation_suffix_is_a_person(brief_pipeline) -> None:
+    from eventwire.parse import Parse
+    from eventwire.stages.relabel import Relabel
+
+    # "Jr." is no surname: "King" is the name a later bare "King" is checked against
+    article = _run(brief_pipeline, "Martin Luther King Jr. led the march in Atlanta on Friday.")
+    assert "King" in Relabel.surnames(Parse(article.annotation, article.text))

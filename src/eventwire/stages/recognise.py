@@ -52,6 +52,9 @@ REGION_QUALIFIER = "region qualifier"  # the same after a bare name ("shelled Ru
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                        "saturday", "sunday"})
+# feasts named like towns (Christmas, Florida; Easter, Texas): a date, not a place, unless "the town of"
+_FEASTS = frozenset({"christmas", "easter", "thanksgiving", "halloween", "ramadan", "passover", "hanukkah", "diwali",
+                     "nowruz", "eid"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
 # Text between a place and the next that makes the next one its container: "Pirque (Cochabamba)",
@@ -249,6 +252,8 @@ def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool
         return True  # "San Martin square", "Jose Pardo Avenue": named after a person or a town, not that place
     if text.casefold() in load_actor_lexicon().aliases or any(s.overlaps(candidacy.span) for s in actor_spans):
         return True
+    if text.lower() in _FEASTS:
+        return not candidacy.cue.endswith(" of")
     entity = parse.entity_covering(candidacy.span)
     if entity is not None and entity.label in {"DATE", "TIME"} and text.split()[0].lower() in _CALENDAR:
         return not candidacy.cue.endswith(" of")  # "in August", "On March 3"; but "the town of May"

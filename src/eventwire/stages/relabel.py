@@ -29,6 +29,8 @@ _PRESS = frozenset({"times", "post", "herald", "tribune", "journal", "gazette", 
                     "guardian", "examiner", "inquirer", "observer", "courier", "independent", "standard", "sun"})
 
 
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "George Bush Jr.": the surname is the word before
+
 # what people do and places do not ("Brent told", "Brent believes"); "say" and "report" are left out:
 # "Kabul said" is its government
 _SPEAKING = frozenset({"tell", "believe", "explain", "recall", "admit", "think", "ask", "hope", "laugh", "remember"})
@@ -47,9 +49,11 @@ class Relabel:
 
     @staticmethod
     def surnames(parse: Parse) -> set[str]:
-        """"Jimmy Steele ... Steele says": the last names of the people the text names in full."""
-        return {parse.word(tokens[-1]) for e in parse.annotation.entities if e.label == "PERSON"
-                for tokens in [parse.tokens_in(e.span)] if len(tokens) > 1}
+        """"Jimmy Steele ... Steele says", "George Bush Jr. ... the Bush administration": the last names of the
+        people the text names in full."""
+        names = [[i for i in parse.tokens_in(e.span) if parse.word(i).lower().rstrip(".,") not in _GENERATIONS]
+                 for e in parse.annotation.entities if e.label == "PERSON"]
+        return {parse.word(tokens[-1]) for tokens in names if len(tokens) > 1}
 
     def place_in_name(self, parse: Parse, candidacy: Candidacy,
                       labels: frozenset[str] = frozenset({"ORG"})) -> Candidacy | None:
