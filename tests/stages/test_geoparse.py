@@ -265,6 +265,10 @@ def test_a_demonym_inside_a_name_or_a_compound_is_a_country_mention(brief_pipeli
                                              "Rescuers thanked Sri Lankan officials."))
     demonyms = {m.span.of(article.text): m.place.country_code for m in article.places if m.is_demonym}
     assert demonyms == {"Georgian": "GE", "Russian": "RU", "American": "US", "Sri Lankan": "LK"}
+    # a sea named for a country is no mention of it, nor is "American Indian" of India
+    article = brief_pipeline.run(Article(raw="The ship crossed the Indian Ocean and the English Channel. "
+                                             "American Indian tribes met in Denver."))
+    assert {m.place.country_code for m in article.places if m.is_demonym} <= {"US"}
 
 
 def test_a_bare_direction_is_a_province_only_where_the_text_or_its_country_says_so(brief_pipeline) -> None:
@@ -274,6 +278,10 @@ def test_a_bare_direction_is_a_province_only_where_the_text_or_its_country_says_
     article = brief_pipeline.run(Article(raw="Residents marched near Northwest 34th Street in Gainesville, Florida. "
                                              "Students of Central and East high schools joined them."))
     assert not {"Northwest", "Central", "East"} & {m.span.of(article.text) for m in article.places}
+    # in an article about the United States too: a direction is never a town ("Central", Louisiana)
+    article = brief_pipeline.run(Article(raw="The United States has many schools. Students of Central and East high "
+                                             "schools marched in Gainesville, Florida."))
+    assert not {"Central", "East"} & {m.span.of(article.text) for m in article.places}
     article = brief_pipeline.run(Article(raw="On 3 March 2022, separatists attacked soldiers in Bamenda, in the "
                                              "North-West region of Cameroon."))
     assert {m.place.country_code for m in article.places if m.span.of(article.text) == "North-West"} == {"CM"}

@@ -55,6 +55,9 @@ def test_a_first_name_that_speaks_or_stands_beside_a_person_is_no_place(brief_pi
                                    "to Edmonton. \"They look identical,\" Brent told reporters.")
     found = {m.span.of(article.text): m.place for m in article.places}
     assert "Brent" not in found and found["Edmonton"].country_code == "CA"
+    # a capital that "believes" is its government
+    article = _run(brief_pipeline, "Sudan and Chad met on Friday. Khartoum believes the border must stay open.")
+    assert "Khartoum" in {m.span.of(article.text) for m in article.places}
     # a list of places the model took for people stays a list of places
     article = _run(brief_pipeline, "On 15 May 2022, Russian forces shelled Rubizhne, Luhansk.")
     assert {m.span.of(article.text) for m in article.places} >= {"Rubizhne", "Luhansk"}

@@ -28,7 +28,7 @@ from eventwire.errors import ResourceError
 from eventwire.gazetteer.countryinfo import countryinfo_by_iso
 from eventwire.gazetteer.names import is_latin, name_keys, normalize_name, skeleton, strip_admin_suffix
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 # Country names as ACLED writes them where GeoNames differs, so that country columns and country-named
 # actors ("Protesters (Palestine)") read as ACLED's own rows do. GeoNames' name stays a searchable spelling.
@@ -321,12 +321,18 @@ def _insert_countries(db: sqlite3.Connection, cities: dict[str, Any]) -> None:
 def _mark_capital(db: sqlite3.Connection, code: str, capital: str) -> None:
     """The country's capital, the most populous of its towns bearing the capital's name, coded PPLC."""
     keys = name_keys(capital) if capital else set()
+    if not keys:
+        return
+    # the town of that very name before a larger one that also bears it (New Delhi, not Delhi)
     row = db.execute(
         f"SELECT p.place_id FROM names n JOIN places p USING (place_id) WHERE n.key IN ({','.join('?' * len(keys))}) "
-        "AND p.country_code = ? AND p.feature_class = 'P' ORDER BY p.population DESC LIMIT 1", (*keys, code),
-    ).fetchone() if keys else None
-    if row is not None:
-        db.execute("UPDATE places SET feature_code = 'PPLC' WHERE place_id = ?", row)
+        "AND p.country_code = ? AND p.feature_class = 'P' ORDER BY p.name = ? DESC, p.population DESC LIMIT 1",
+        (*keys, code, capital),
+    ).fetchone()
+    if row is None:
+        print(f"eventwire: capital {capital!r} of {code} not found among its towns; not marked", file=sys.stderr)
+        return
+    db.execute("UPDATE places SET feature_code = 'PPLC' WHERE place_id = ?", row)
 
 
 def _insert_continents(db: sqlite3.Connection) -> None:

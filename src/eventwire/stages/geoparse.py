@@ -48,6 +48,8 @@ _CITY = 300_000  # a bare name of a city this large is read as the city even in 
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                          "north west", "north east", "south west", "south east", "central", "centre", "center",
                          "northern", "southern", "eastern", "western", "far north", "littoral", "midwest"})
+# a demonym naming a sea, not a country ("Indian Ocean", "Irish Sea"); "American Indian" is no India
+_WATERS = frozenset({"ocean", "sea", "channel", "gulf", "bay", "strait", "straits"})
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                       "northern", "southern", "eastern", "western", "central", "far", "upper", "lower", "greater"})
 
@@ -84,7 +86,7 @@ def _score(candidate: Candidate, text: str, cue: str, context: _Context) -> floa
         score += 0.5
     if _contained(place.admin1, place.admin2, text, context.region_keys):
         # the article names its province somewhere: evidence, not proof (1.5 made "Marco Rubio of Florida" the
-        # New York hamlet wherever New York was named); "X (Province)" itself is settled by `_nest`
+        # New York hamlet wherever New York was named); "X (Province)" itself is settled by `nesting.nest`
         score += 1.0
     return score
 
@@ -205,11 +207,12 @@ class Geoparser:
         if text.isupper() and len(text) <= 5:
             # "(NISA)", "RN": initials are organisations; those of countries and provinces are the exception
             options = [o for o in options if o.place.feature_class == "A"]
-        if normalize_name(text) in _DIRECTIONS and candidacy.cue not in ADMIN_WORDS | {QUALIFIER, REGION_QUALIFIER}:
-            # "Northwest 34th Street", "the East": a bare direction is a province ("North" in Cameroon) only
-            # where the text says so, or the province's country is one the article is about
-            options = [o for o in options if context.share(o.place.country_code) > 0]
         known = normalize_name(text) in context.accepted_keys
+        if normalize_name(text) in _DIRECTIONS and not known \
+                and candidacy.cue not in ADMIN_WORDS | {QUALIFIER, REGION_QUALIFIER}:
+            # "Northwest 34th Street", "Central High": a bare direction is a province ("North" in Cameroon) only
+            # where the text says so, or the province's country is one the article is about; never a town
+            options = [o for o in options if o.place.feature_class == "A" and context.share(o.place.country_code) > 0]
         if candidacy.cue == REGION_QUALIFIER and not (candidacy.from_ner or known):
             # "shelled Rubizhne, Luhansk": Y is a region or a sizeable place that locates X
             return [o for o in options if o.place.feature_class == "A" or o.place.population >= self.min_population]
@@ -352,8 +355,10 @@ class Geoparser:
         found = []
         for entity in parse.annotation.entities:
             # the small model tags some as places ("the Sri Lankan civil war": GPE)
+            before = parse.text[: entity.span.start].split()[-1:]
             place = self.gazetteer.demonym_place(entity.span.of(parse.text)) \
-                if entity.label in ("NORP", "GPE", "LOC") else None
+                if entity.label in ("NORP", "GPE", "LOC") and [w.lower() for w in before] not in (["american"],
+                                                                                                 ["native"]) else None
             if place is not None:
                 found.append(PlaceMention(entity.span, place, 1.0, DEMONYM))
         # a person's name ("Bill English"), unless the whole name is a demonym the model mistook ("Sri Lankan")
@@ -364,7 +369,9 @@ class Geoparser:
         def capitalised(index: int) -> bool:
             word = parse.word(index)
             return parse.tokens[index].pos in ("ADJ", "PROPN") and word[:1].isupper() and word.isalpha() \
-                and not word.isupper()
+                and not word.isupper() and not (index + 1 < len(parse.tokens)
+                                                and parse.word(index + 1).lower() in _WATERS) \
+                and not (index > 0 and parse.word(index - 1).lower() in ("american", "native"))
 
         for index in range(len(parse.tokens)):
             for width in (2, 1):  # "Sri Lankan" before "Lankan"

@@ -96,24 +96,31 @@ class Relabel:
             return False
         return self.big_place(name)
 
-    @staticmethod
-    def speaker(parse: Parse, candidacy: Candidacy) -> bool:
-        """A bare name, untagged or tagged as a person, that speaks or thinks ("Brent told CTV", "Brent and
-        Lynnette Hain believe") or stands beside another person ("Brent and Lynnette Hain"): a first name, not a
-        place (the London borough of Brent)."""
+    def speaker(self, parse: Parse, candidacy: Candidacy) -> bool:
+        """A bare name that speaks or thinks ("Brent told CTV", "Brent and Lynnette Hain believe"), untagged or
+        tagged as a person, or a one-word person before a person named in full ("Brent and Lynnette Hain"): a
+        first name, not a place (the London borough of Brent). A country, a province, a capital or a city of a
+        million stays a place ("Khartoum believes": its government)."""
         entity = parse.entity_covering(candidacy.span)
         if candidacy.cue or (entity is not None and (entity.label != "PERSON" or entity.span != candidacy.span)):
-            return False  # untagged, or the whole of a person's name
+            return False  # cued, or part of a longer name, or tagged as anything but a person
         last = candidacy.tokens[-1]
         token = parse.tokens[last]
         if token.dep == "nsubj" and parse.tokens[token.head].lemma in _SPEAKING:
-            return True
+            return not self._speaks_for_itself(candidacy.span.of(parse.text))
         if entity is None:
             return False
-        # beside a person named in full ("and Lynnette Hain"), not a list of places the model took for people
+        # before a person named in full; not a list of places the model took for people. Not after one: in
+        # "Al Fukhari (Khan Yunis, Gaza Strip)" the model makes a person of the village and joins the town to it
         partners = [i for i, t in enumerate(parse.tokens) if t.dep == "conj" and t.head == last]
         return any((other := parse.entity_covering(parse.span_of([i]))) is not None and other.label == "PERSON"
-                   and len(parse.tokens_in(other.span)) > 1 for i in partners)
+                   and len(parse.tokens_in(other.span)) > 1 for i in partners) \
+            and not self._speaks_for_itself(candidacy.span.of(parse.text))
+
+    def _speaks_for_itself(self, name: str) -> bool:
+        """A country, a province, a capital or a city of a million, whose name stands for its government."""
+        best = self.likeliest(name)
+        return best is not None and (best.feature_code in ("PCLI", "ADM1", "PPLC") or best.population >= 1_000_000)
 
     def surname(self, parse: Parse, candidacy: Candidacy, surnames: set[str]) -> bool:
         """A bare name that is the last name of a person the text names in full ("Jimmy Steele ... Steele
