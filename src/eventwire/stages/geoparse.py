@@ -86,7 +86,7 @@ def _score(candidate: Candidate, text: str, cue: str, context: _Context) -> floa
         score += 0.5
     if _contained(place.admin1, place.admin2, text, context.region_keys):
         # the article names its province somewhere: evidence, not proof (1.5 made "Marco Rubio of Florida" the
-        # New York hamlet wherever New York was named); "X (Province)" itself is settled by `nesting.nest`
+        # New York hamlet wherever New York was named); "X (Province)" itself is settled by `nesting._nest`
         score += 1.0
     return score
 

@@ -30,18 +30,18 @@ def namesake_towns(options: list[Candidate], division: Place) -> list[Candidate]
             and normalize_name(o.place.name) == name]
 
 
-def is_province_list(first: list[Candidate], second: list[Candidate]) -> bool:
+def _is_province_list(first: list[Candidate], second: list[Candidate]) -> bool:
     """"Alabama, California", "Hunan, Hainan": two names of provinces of one country, where no reading of the
     first lies in the second, are a list of provinces."""
     for one in (o for o in first if o.place.feature_code == "ADM1"):
         for other in (o for o in second if o.place.feature_code == "ADM1"
                       and o.place.country_code == one.place.country_code and o.place.admin1 != one.place.admin1):
-            if not any(same_province(o, other) for o in first):
+            if not any(_same_province(o, other) for o in first):
                 return True
     return False
 
 
-def same_province(place: Candidate | None, of: Candidate | None) -> bool:
+def _same_province(place: Candidate | None, of: Candidate | None) -> bool:
     """`place`, a town or district, lies in the province that `of` is or lies in (the index knows no district
     a town lies in outside the United States, so this is as close as a district can locate a town)."""
     return place is not None and of is not None and place.place.feature_code != "ADM1" \
@@ -54,7 +54,7 @@ def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: 
     for position in range(len(chosen) - 1):
         inner, outer = chosen[position], chosen[position + 1]
         if QUALIFIER_GAP.match(text[inner[0].span.end : outer[0].span.start]) \
-                and nest(position, chosen, best, final):
+                and _nest(position, chosen, best, final):
             qualifiers.add(position + 1)
     for position in sorted(qualifiers, reverse=True):
         if position < 2 or position - 1 not in qualifiers:
@@ -62,8 +62,8 @@ def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: 
         # "Hangu city (Hangu, KPK)": the district its province located locates the town in turn
         town, district, province = best[position - 2], best[position - 1], best[position]
         if province is not None and province.place.feature_code == "ADM1" \
-                and same_province(district, province) and not same_province(town, district):
-            best[position - 2] = max((o for o in chosen[position - 2][1] if same_province(o, district)),
+                and _same_province(district, province) and not _same_province(town, district):
+            best[position - 2] = max((o for o in chosen[position - 2][1] if _same_province(o, district)),
                                      key=lambda o: final(o, chosen[position - 2][0]), default=town)
     return qualifiers
 
@@ -81,7 +81,7 @@ def spread_located(text: str, chosen: Chosen, best: list[Candidate | None], qual
             best[position] = next((o for o in options if o.place == reading.place), best[position])
 
 
-def nest(position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> bool:
+def _nest(position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> bool:
     """"Pirque (Cochabamba)", "Cordoba (Andalucia)": the first place lies in the second. Pick the best pair
     of readings in one country; where no pair agrees, the smaller of the two is a local place the index
     lacks (or another place of that name) and is left out, as is a second name cued as a district and read
@@ -90,7 +90,7 @@ def nest(position: int, chosen: Chosen, best: list[Candidate | None], final: Sco
     inner, outer = best[position], best[position + 1]
     if inner is not None and outer is not None and normalize_name(inner.place.name) != normalize_name(
             outer.place.name) and (inner.place.feature_code in ("PCLI", "CONT")
-                                   or is_province_list(chosen[position][1], chosen[position + 1][1])):
+                                   or _is_province_list(chosen[position][1], chosen[position + 1][1])):
         return False  # a country lies in no other; two provinces of one country are a list
     if inner is not None and inner.place.feature_class == "A":
         # "in Cordoba (Cordoba)", "Kidal (Kidal, Kidal)": the first name is the town, the second its province
