@@ -273,11 +273,12 @@ def score_geoparse(data: Path, settings: Settings, limit: int) -> dict[str, Scor
         path = data / f"{corpus}.xml"
         if not path.exists():
             continue
-        docs = _gold_toponyms(path)[:limit]
+        every = _gold_toponyms(path)
+        docs = every[:limit]
         names += [span.of(text) for text, gold in docs for span, _ in gold]
         parsed = [parse_text(Article(raw=text, text=text)) for text, _ in docs]
         own = dict(systems)
-        if not _marks_demonyms(gazetteer, _gold_toponyms(path)):
+        if not _marks_demonyms(gazetteer, every):
             # the set's scheme leaves demonyms out ("Spanish" is no toponym there): eventwire's demonym mentions,
             # marked as such, are not scored against it; the row "/with-demonyms" scores them all the same
             print(f"  [{corpus}: the gold marks no demonym, so demonym mentions are not scored]", file=sys.stderr)

@@ -319,11 +319,11 @@ def _insert_countries(db: sqlite3.Connection, cities: dict[str, Any]) -> None:
 
 
 def _mark_capital(db: sqlite3.Connection, code: str, capital: str) -> None:
-    """The country's capital, the most populous of its towns bearing the capital's name, coded PPLC."""
+    """The country's capital coded PPLC: its town of that very name, else the most populous bearing it."""
     keys = name_keys(capital) if capital else set()
     if not keys:
         return
-    # the town of that very name before a larger one that also bears it (New Delhi, not Delhi)
+    # New Delhi, not Delhi, which also bears the name
     row = db.execute(
         f"SELECT p.place_id FROM names n JOIN places p USING (place_id) WHERE n.key IN ({','.join('?' * len(keys))}) "
         "AND p.country_code = ? AND p.feature_class = 'P' ORDER BY p.name = ? DESC, p.population DESC LIMIT 1",

@@ -54,6 +54,11 @@ _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest"
                       "northern", "southern", "eastern", "western", "central", "far", "upper", "lower", "greater"})
 
 
+def _after_american(previous: str) -> bool:
+    """"American Indian", "Native American": after `previous`, the word names a people, not a country."""
+    return previous.lower() in ("american", "native")
+
+
 @dataclass
 class _Context:
     """Document-level evidence used to resolve every mention."""
@@ -355,10 +360,9 @@ class Geoparser:
         found = []
         for entity in parse.annotation.entities:
             # the small model tags some as places ("the Sri Lankan civil war": GPE)
-            before = parse.text[: entity.span.start].split()[-1:]
+            previous = " ".join(parse.text[: entity.span.start].split()[-1:])
             place = self.gazetteer.demonym_place(entity.span.of(parse.text)) \
-                if entity.label in ("NORP", "GPE", "LOC") and [w.lower() for w in before] not in (["american"],
-                                                                                                 ["native"]) else None
+                if entity.label in ("NORP", "GPE", "LOC") and not _after_american(previous) else None
             if place is not None:
                 found.append(PlaceMention(entity.span, place, 1.0, DEMONYM))
         # a person's name ("Bill English"), unless the whole name is a demonym the model mistook ("Sri Lankan")
@@ -371,7 +375,7 @@ class Geoparser:
             return parse.tokens[index].pos in ("ADJ", "PROPN") and word[:1].isupper() and word.isalpha() \
                 and not word.isupper() and not (index + 1 < len(parse.tokens)
                                                 and parse.word(index + 1).lower() in _WATERS) \
-                and not (index > 0 and parse.word(index - 1).lower() in ("american", "native"))
+                and not (index > 0 and _after_american(parse.word(index - 1)))
 
         for index in range(len(parse.tokens)):
             for width in (2, 1):  # "Sri Lankan" before "Lankan"
