@@ -106,3 +106,16 @@ def test_a_place_is_read_inside_the_last_unit_of_its_chain(brief_pipeline) -> No
                                        "district, Sagaing region), the military set fire to some houses."))
     assert {m.place.country_code for m in article.places} == {"MM"}
     assert article.events and article.events[0].country == "Myanmar"
+
+
+@pytest.mark.parametrize(("text", "town", "admin1"), [
+    ("On 8 February 2022, in Chihuahua, Chihuahua, clashes between armed groups were reported in the city.",
+     "Chihuahua", "Chihuahua"),
+    ("On 8 February 2022, in Zacatecas, Zacatecas, clashes between armed groups were reported in the city.",
+     "Zacatecas", "Zacatecas"),
+])
+def test_a_town_named_like_the_province_that_follows_it_is_the_town(brief_pipeline, text, town, admin1) -> None:
+    from eventwire.model import Article
+
+    first = brief_pipeline.run(Article(raw=text)).places[0]
+    assert (first.place.name, first.place.feature_class, first.place.admin1) == (town, "P", admin1)

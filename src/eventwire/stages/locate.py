@@ -3,7 +3,9 @@
 Order of evidence: places in the trigger's own clause (finest first, then nearest), or a town in the clause of
 the verb whose object names the act ("held a protest ... in Kale town") where the act's own clause names none,
 then places in its sentence that no other act claims, then the article's main place with a coarser
-`geo_precision`.
+`geo_precision`. A qualifier stands for the place it qualifies ("Mariupol, Donetsk"); a country named as an owner
+("Armenia's president") says no place; a country or province the clause names gives way to a finer place inside
+it that the sentence names.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable
 
 from eventwire.gazetteer import Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import ascii_name
-from eventwire.model import ROUTE_END, Article, Event, PlaceMention
+from eventwire.model import ROUTE_END, Article, Event, Place, PlaceMention
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 
@@ -55,8 +57,40 @@ def _own_place(parse: Parse, index: int, tokens: set[int],
     return wider if wider is not None and wider.place.geo_precision == 1 else own
 
 
+def _qualified(mention: PlaceMention, places: tuple[PlaceMention, ...]) -> PlaceMention:
+    """"in Yerevan, Armenia", "Mariupol, Donetsk": a qualifier says where the place named before it lies, so
+    an act whose clause reaches only the qualifier happened at that place."""
+    if not mention.qualifies:
+        return mention
+    before = [m for m in places if m.span.start < mention.span.start and not m.qualifies and m.says_where]
+    return max(before, key=lambda m: m.span.start, default=mention)
+
+
 def _mentions_in(parse: Parse, tokens: set[int], places: tuple[PlaceMention, ...]) -> list[PlaceMention]:
-    return [m for m in places if parse.token_at(m.span.start) in tokens and m.says_where]
+    return [_qualified(m, places) for m in places if parse.token_at(m.span.start) in tokens and m.says_where
+            and not _owner(parse, m)]
+
+
+def _owner(parse: Parse, mention: PlaceMention) -> bool:
+    """"in front of Armenia's president's office": a country named as an owner says whose, not where."""
+    return mention.place.feature_code == "PCLI" and parse.text.startswith(("'s", "’s"), mention.span.end)
+
+
+def _size(place: Place) -> tuple[int, bool]:
+    """Finer first: a town, a district, a province, then a country."""
+    return place.geo_precision, place.feature_code == "PCLI"
+
+
+def _finer_inside(parse: Parse, index: int, coarse: PlaceMention, tokens: set[int],
+                  places: tuple[PlaceMention, ...]) -> PlaceMention:
+    """"demolished the venue of the Ford Kenya rally at Kwa Mwango in Kilifi": where the act's clause names only
+    a country or province, a finer place inside it that its sentence names, and no other act claims, is where
+    the act happened."""
+    area = coarse.place
+    inside = [m for m in _mentions_in(parse, tokens, places)
+              if _size(m.place) < _size(area) and m.place.country_code == area.country_code
+              and (area.feature_code != "ADM1" or m.place.admin1 == area.admin1)]
+    return _pick(parse, index, inside) or coarse
 
 
 def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -117,11 +151,13 @@ def make(settings: Settings) -> Callable[[Article], Article]:
             # own happened where the act it is conjoined with or told under did
             # (kept acts only: a rejected background act lends no place)
             own = owns[index] or next((owns[t] for t in _related(parse, index) if t in acts and owns.get(t)), None)
-            if own is not None:
-                placed.append(place_event(event, own, own.place.geo_precision, gazetteer))
-                continue
             others = set().union(*(tokens for t, tokens in claims.items() if t != index))
             sentence = set(parse.sentence_tokens(parse.tokens[index].sent)) - others
+            if own is not None:
+                if own.place.geo_precision > 1:
+                    own = _finer_inside(parse, index, own, sentence, article.places)
+                placed.append(place_event(event, own, own.place.geo_precision, gazetteer))
+                continue
             near = _pick(parse, index, _mentions_in(parse, sentence, article.places))
             if near is not None:
                 placed.append(place_event(event, near, near.place.geo_precision, gazetteer))

@@ -104,10 +104,12 @@ def _nest(position: int, chosen: Chosen, best: list[Candidate | None], final: Sc
     if inner is not None and outer is not None and inner.place.country_code == outer.place.country_code:
         # "Dawbon township (Yangon-East district, Yangon region)": of several towns of the name, the one in
         # the province of the place that locates it; where the index has none there and that place is the
-        # province itself ("Baranivka, Sumy"), not another one
+        # province itself ("Baranivka, Sumy"), not another one; a province does not lie in itself ("in Colima,
+        # Colima" is the town), while a town standing for its district does ("Udaipur city (Udaipur, Rajasthan)")
         inner_c = chosen[position][0]
         best[position] = max((o for o in chosen[position][1] if o.place.country_code == inner.place.country_code
-                              and o.place.admin1 == outer.place.admin1),
+                              and o.place.admin1 == outer.place.admin1
+                              and (o.place != outer.place or outer.place.feature_class != "A")),
                              key=lambda o: final(o, inner_c),
                              default=None if outer.place.feature_code == "ADM1" else inner)
         return True
