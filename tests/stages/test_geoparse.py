@@ -163,6 +163,29 @@ def test_a_neighbourhood_far_from_every_town_named_is_another_place_of_its_name(
     assert [e.location for e in article.events] == ["Cariacica"]
 
 
+@pytest.mark.parametrize(("text", "stray", "location"), [
+    ("On 5 May 2022, in Feira de Santana (Bahia), military police seized 300 kilos of drugs in Angico village.",
+     "Angico", "Feira de Santana"),  # the index's Angico is in Tocantins
+    ("On 9 June 2022, in Rosario (Santa Fe), workers blocked the intersection between Mendoza and Cordoba Streets "
+     "to demand better pay.", "Mendoza", "Rosario"),  # streets, not the city of another province
+])
+def test_a_village_or_street_in_a_province_the_article_never_names_is_another_place(brief_pipeline, text, stray,
+                                                                                     location) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert stray not in _places(article)
+    assert [e.location for e in article.events] == [location]
+
+
+def test_a_village_in_the_county_the_article_names_is_kept(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="DeKalb County commissioners met in Decatur. The land near North Druid "
+                                       "Hills and Clairmont roads is to be a town centre, DeKalb's plan says."))
+    assert _places(article)["North Druid Hills"].admin1 == "Georgia"
+
+
 @pytest.mark.parametrize(("text", "not_places", "places"), [
     # a month is a date, whatever town bears its name; "the town of May" would be a place
     ("The outbreak in Pandi began in August, and on March 3 the EU confirmed its first case in Sweden.",

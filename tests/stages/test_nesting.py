@@ -119,3 +119,11 @@ def test_a_town_named_like_the_province_that_follows_it_is_the_town(brief_pipeli
 
     first = brief_pipeline.run(Article(raw=text)).places[0]
     assert (first.place.name, first.place.feature_class, first.place.admin1) == (town, "P", admin1)
+
+
+def test_a_regency_between_a_place_and_its_province_keeps_the_chain(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 7 February 2022, farmers protested in front of the court in "
+                                       "Bangkinang district (Kampar regency, Riau province)."))
+    assert {m.place.country_code for m in article.places} == {"ID"}  # not Kampar, Malaysia

@@ -116,21 +116,37 @@ def _contained(admin1: str, admin2: str, text: str, region_keys: frozenset[str])
 
 
 _PART_OF_TOWN = re.compile(r"^\s+(?:area|neighbou?rhoods?|suburbs?|quarter)\b", re.IGNORECASE)
+# a local place: "in Angico village", "in Campo Novo farm", "near Bellavista and San Ana sectors", "between Mendoza
+# and Santa Fe Streets"
+_LOCAL = re.compile(r"^(?:\s+and\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})?"
+                    r"\s+(?:villages?|hamlets?|farms?|ranch|estates?|sectors?|streets|avenues|roads)\b", re.IGNORECASE)
 
 
-def _near_their_town(parse: Parse, mentions: tuple[PlaceMention, ...]) -> tuple[PlaceMention, ...]:
+def _near_their_town(parse: Parse, mentions: tuple[PlaceMention, ...],
+                     region_keys: frozenset[str]) -> tuple[PlaceMention, ...]:
     """"in Cariacica, residents of the Oriente neighborhood", "the Dalston area of London": a part of a town
     lies near the towns its sentence names, so a reading of it more than 50 km from all of them is another place
-    of that name, and is left out."""
-    def stray_part(mention: PlaceMention) -> bool:
-        if not _PART_OF_TOWN.match(parse.text[mention.span.end :]):
+    of that name, and is left out. A village, farm or sector ("in the rural area of Curaca (Bahia) ... in Angico
+    village") lies in the province of a town its sentence names, so a reading in another province, or another
+    country, that the article names nowhere is another place of that name (the index lacks most villages)."""
+    def kinds(mention: PlaceMention) -> tuple[bool, bool]:
+        after = parse.text[mention.span.end :]
+        return bool(_PART_OF_TOWN.match(after)), bool(_LOCAL.match(after))
+
+    def stray(mention: PlaceMention) -> bool:
+        part, local = kinds(mention)
+        if not (part or local):
             return False
         others = [m.place for m in mentions if m.place.feature_class == "P" and m.place != mention.place
-                  and _sentence(parse, m.span) == _sentence(parse, mention.span)]
-        here = (mention.place.latitude, mention.place.longitude)
-        return bool(others) and all(_distance_km(here, (t.latitude, t.longitude)) > 50 for t in others)
+                  and _sentence(parse, m.span) == _sentence(parse, mention.span) and not any(kinds(m))]
+        here = mention.place
+        if part:
+            return bool(others) and all(_distance_km((here.latitude, here.longitude), (t.latitude, t.longitude)) > 50
+                                        for t in others)
+        return bool(others) and all((t.country_code, t.admin1) != (here.country_code, here.admin1) for t in others) \
+            and not _contained(here.admin1, here.admin2, mention.span.of(parse.text), region_keys)
 
-    return tuple(m for m in mentions if not stray_part(m))
+    return tuple(m for m in mentions if not stray(m))
 
 
 def _sentence(parse: Parse, span: Span) -> int:
@@ -302,7 +318,8 @@ class Geoparser:
         self._bare_names_of_named_countries(parse, chosen, unknown, context, surnames)
         chosen.sort(key=lambda pair: pair[0].span.start)
         context.region_keys = frozenset(strip_admin_suffix(c.span.of(parse.text)) for c, _ in chosen)
-        named = _near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)))
+        named = _near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)),
+                                 context.region_keys)
         named = (*named, *_streets(parse, unknown, named))
         adjectival = [m for m in self.demonym_mentions(parse) if not any(m.span.overlaps(n.span) for n in named)]
         return tuple(sorted((*named, *adjectival), key=lambda m: m.span.start))

@@ -62,9 +62,11 @@ _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
 # What lies between a place and the one that locates it: "X (Y", "X town, Y", and the units between them the
 # index lacks ("Kani township, Yinmarbin district, Sagaing region": Kani lies in Sagaing).
 # Inside parentheses the units between need no word for their kind: "Dong village (Jos North, Plateau)".
-_UNIT = r"(?:town|city|village|township|district|county|municipality|province|region|state|division|tract)"
+_UNIT = (r"(?:town|city|village|township|district|county|municipality|province|region|state|division|tract|regency"
+         r"|department|prefecture|governorate|sub-?district|tehsil|upazila|mandal|locality|commune|woreda|oblast)")
 _NAME = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}"
-QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|county|municipality))?"
+QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|county|municipality|regency"
+                           r"|department|prefecture|sub-?district|tehsil|upazila|mandal|locality|commune|woreda))?"
                            rf"(?:\s*,\s*(?:the\s+)?(?:{_NAME}\s+{_UNIT}\s*,\s*)*"
                            rf"|\s*\(\s*(?:the\s+)?(?:{_NAME}(?:\s+{_UNIT})?\s*,\s*)*)$",
                            re.IGNORECASE)
