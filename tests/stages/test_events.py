@@ -177,11 +177,18 @@ def test_a_demonstration_is_violent_by_what_its_crowd_does(brief_pipeline, text,
     "the difficulties of managing their online bank accounts due to the increasing closure of banks.",
     "Around 28 January 2022 (as reported), over 100 workers protested in Changzhou city, Jiangsu (coded to Xinbei) "
     "to demand wage arrears owed by a construction company.",
+    # the small model makes "to call" the root and leaves "gathered" without its purpose
+    "On 25 March 2022, as part of a Global Climate Strike called by FFF, activists and students gathered in Derry "
+    "(Derry City and Strabane, Derry City and Strabane, Northern Ireland) to call for more climate action.",
+    # "since 7 May" dates the disappearance; the model reads "May" as a modal and hangs "since" on the act
+    "On 19 May 2022, around Tixtla, Guerrero, relatives of a teacher who has been missing since 7 May blocked the "
+    "federal highway to demand that the authorities search for him.",
 ])
-def test_a_protest_the_parse_hides_under_a_participle_is_still_reported(brief_pipeline, text) -> None:
+def test_a_protest_the_parse_misreads_is_still_reported(brief_pipeline, text) -> None:
     # a call that is a passive participle ("called by the platform") is no call to act; the small model hangs
     # "protested" on "workers" as if it described them
     from eventwire.model import Article
 
     article = brief_pipeline.run(Article(raw=text))
     assert [e.sub_event_type for e in article.events] == ["Peaceful protest"]
+

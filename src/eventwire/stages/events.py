@@ -135,11 +135,10 @@ class EventFinder:
         demonstration."""
         token = parse.tokens[index]
         children = parse.children(index)
-        lemmas = {parse.tokens[c].lemma.lower(): parse.tokens[c] for c in children}
         if any(parse.tokens[c].dep == "neg" for c in children):
             return "negated", ""
         modal = next((c for c in children if parse.tokens[c].dep == "aux"
-                      and parse.tokens[c].lemma.lower() in self.lexicon.modal), None)
+                      and parse.tokens[c].lemma.lower() in self.lexicon.modal and not _month(parse, c)), None)
         if modal is not None:
             return "hypothetical or future", parse.word(modal)
         if _past_perfect(parse, index) or (token.pos == "NOUN" and token.dep in ("nsubj", "nsubjpass", "dobj")
@@ -158,7 +157,9 @@ class EventFinder:
                         None)
         if governor is not None:
             return "not asserted", f"under {parse.word(governor)!r}"
-        marker = next((w for w in lemmas if w in self.lexicon.background), None)
+        marker = next((parse.tokens[c].lemma.lower() for c in children
+                       if parse.tokens[c].lemma.lower() in self.lexicon.background
+                       and not _since_a_date(parse, c)), None)
         if marker:
             return "background", marker
         if token.pos == "NOUN" and not self._reported_nominal(parse, index):
@@ -216,7 +217,7 @@ class EventFinder:
             words = {parse.tokens[w].lemma.lower() for w in parse.subtree(scope) if w != index}
             wanted = trigger.needs_object | (self.lexicon.purposes if trigger.or_purpose else frozenset())
             if trigger.or_purpose:
-                words |= self._told_next(parse, index)
+                words |= self._told_next(parse, index) | _purpose_after(parse, index)
             if not words & wanted:
                 reason = "no matching object"
         if not reason and trigger.sub_event_type == "Looting/property destruction" and {
@@ -563,3 +564,24 @@ def make(settings: Settings) -> Callable[[Article], Article]:
         return dataclasses.replace(article, events=tuple(found), rejected=article.rejected + tuple(drops))
 
     return events
+
+
+def _purpose_after(parse: Parse, index: int) -> set[str]:
+    """The infinitives later in the act's sentence ("activists gathered in Derry (Derry City and Strabane, ...)
+    to call for climate action"), which the parse may hang elsewhere than on the act."""
+    sentence = parse.tokens[index].sent
+    return {parse.tokens[w].lemma.lower() for w in range(index + 1, len(parse.tokens))
+            if parse.tokens[w].sent == sentence and parse.tokens[w].pos == "VERB"
+            and parse.word(w - 1).lower() == "to" and parse.tokens[w - 1].pos == "PART"}
+
+
+def _month(parse: Parse, index: int) -> bool:
+    """"missing since 7 May blocked the highway": the month of a date, which the parse may take for a modal."""
+    return parse.word(index) == "May" and index > 0 and parse.tokens[index - 1].pos == "NUM"
+
+
+def _since_a_date(parse: Parse, index: int) -> bool:
+    """"a driver missing since 7 May blocked ...": "since" before a date dates what came before it, which the
+    parse may hang on the act."""
+    return parse.word(index).lower() == "since" and index + 1 < len(parse.tokens) \
+        and parse.tokens[index + 1].pos == "NUM"
