@@ -35,6 +35,13 @@ def test_a_surname_is_no_town_but_a_country_in_a_name_stays_a_country(brief_pipe
     assert "Steele" not in {m.span.of(article.text) for m in article.places}
 
 
+def test_a_family_name_written_first_is_no_town(brief_pipeline) -> None:
+    # Chinese and Korean names put the family name first ("Li Wenzu ... Li wore"); Lixian's alternate name is Li
+    article = _run(brief_pipeline, "Former Chinese official Li Wenzu was detained in Beijing. Supporters of Li "
+                                   "marched to the court, and Li wore a black sweatshirt.")
+    assert "Li" not in {m.span.of(article.text) for m in article.places}
+
+
 def test_a_place_opening_a_building_or_area_name_says_whose(brief_pipeline) -> None:
     from eventwire.model import IN_NAME
 

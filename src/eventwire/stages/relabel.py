@@ -49,11 +49,12 @@ class Relabel:
 
     @staticmethod
     def surnames(parse: Parse) -> set[str]:
-        """"Jimmy Steele ... Steele says", "George Bush Jr. ... the Bush administration": the last names of the
+        """"Jimmy Steele ... Steele says", "George Bush Jr. ... the Bush administration", "Park Geun-hye ... Park
+        was sentenced": the last names, and the first (Chinese and Korean names put the family name first), of the
         people the text names in full."""
         names = [[i for i in parse.tokens_in(e.span) if parse.word(i).lower().rstrip(".,") not in _GENERATIONS]
                  for e in parse.annotation.entities if e.label == "PERSON"]
-        return {parse.word(tokens[-1]) for tokens in names if len(tokens) > 1}
+        return {parse.word(tokens[k]) for tokens in names if len(tokens) > 1 for k in (0, -1)}
 
     def place_in_name(self, parse: Parse, candidacy: Candidacy,
                       labels: frozenset[str] = frozenset({"ORG"})) -> Candidacy | None:
@@ -123,7 +124,7 @@ class Relabel:
         return best is not None and (best.feature_code in ("PCLI", "ADM1", "PPLC") or best.population >= 1_000_000)
 
     def surname(self, parse: Parse, candidacy: Candidacy, surnames: set[str]) -> bool:
-        """A bare name that is the last name of a person the text names in full ("Jimmy Steele ... Steele
+        """A bare name that is the family name of a person the text names in full ("Jimmy Steele ... Steele
         says"), and whose likeliest place is a town: a person. A country, a province or a city of 100,000
         ("Egypt", "Dublin") that the small model took into a person's name stays a place."""
         name = candidacy.span.of(parse.text)
