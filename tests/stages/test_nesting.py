@@ -127,3 +127,14 @@ def test_a_regency_between_a_place_and_its_province_keeps_the_chain(brief_pipeli
     article = brief_pipeline.run(Article(raw="On 7 February 2022, farmers protested in front of the court in "
                                        "Bangkinang district (Kampar regency, Riau province)."))
     assert {m.place.country_code for m in article.places} == {"ID"}  # not Kampar, Malaysia
+
+
+def test_a_city_qualifier_is_its_province_where_the_place_lies_outside_the_city_province(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the index's Novoselivkas lie in other provinces: "Sumy" is the province, the village one the index lacks
+    article = brief_pipeline.run(Article(raw="On 5 June 2022, Russian forces shelled civilian infrastructure in "
+                                       "Novoselivka, Sumy. Casualties unknown."))
+    places = _places(article)
+    assert "Novoselivka" not in places and places["Sumy"].feature_code == "ADM1"
+    assert [(e.admin1, e.geo_precision) for e in article.events] == [("Sumy", 3)]

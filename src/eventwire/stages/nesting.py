@@ -100,6 +100,13 @@ def _nest(position: int, chosen: Chosen, best: list[Candidate | None], final: Sc
         region = next((o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1"
                        and o.place.country_code == inner.place.country_code
                        and o.place.admin1 == inner.place.admin1), None)
+        if region is None and inner.place.country_code == outer.place.country_code \
+                and inner.place.admin1 != outer.place.admin1:
+            # "Baranivka, Sumy", "Kartal town, Istanbul": where the first name lies outside the city's province, the
+            # second names the province, and the first a place of it the index lacks
+            region = next((o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1"
+                           and o.place.country_code == outer.place.country_code
+                           and o.place.admin1 == outer.place.admin1), None)
         best[position + 1] = outer = region or outer
     if inner is not None and outer is not None and inner.place.country_code == outer.place.country_code:
         # "Dawbon township (Yangon-East district, Yangon region)": of several towns of the name, the one in
