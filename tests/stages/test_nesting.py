@@ -14,6 +14,9 @@ def _places(article):
     ("On 31 March 2022, in Natal (Rio Grande do Norte), a man was shot dead.", "Natal", "BR", "Rio Grande do Norte"),
     ("On 4 June 2022, residents held a rally at the Raymond-Fortin centre in Laval (Quebec).", "Laval", "CA",
      "Quebec"),
+    # the country named later would make both names Brazilian towns, which do not nest
+    ("On 2 June 2022, in Rosario (Santa Fe), relatives gathered at the court to demand the release of a woman who "
+     "was arrested in Brazil.", "Rosario", "AR", "Santa Fe"),
 ])
 def test_a_place_is_resolved_inside_the_province_named_after_it(brief_pipeline, text, name, country, admin1) -> None:
     from eventwire.model import Article

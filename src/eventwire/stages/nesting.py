@@ -114,10 +114,16 @@ def _nest(position: int, chosen: Chosen, best: list[Candidate | None], final: Sc
         # province itself ("Baranivka, Sumy"), not another one; a province does not lie in itself ("in Colima,
         # Colima" is the town), while a town standing for its district does ("Udaipur city (Udaipur, Rajasthan)")
         inner_c = chosen[position][0]
-        best[position] = max((o for o in chosen[position][1] if o.place.country_code == inner.place.country_code
-                              and o.place.admin1 == outer.place.admin1
-                              and (o.place != outer.place or outer.place.feature_class != "A")),
-                             key=lambda o: final(o, inner_c),
+        inside = [o for o in chosen[position][1] if o.place.country_code == inner.place.country_code
+                  and o.place.admin1 == outer.place.admin1
+                  and (o.place != outer.place or outer.place.feature_class != "A")]
+        nested = None if inside else _nested_pair(position, chosen, final)
+        if nested is not None:
+            # "Nejapa, San Salvador" read as two Mexican towns, "Rosario (Santa Fe)" as two Brazilian ones: no
+            # reading of the first lies in the second, but another pair of readings nests
+            best[position], best[position + 1] = nested
+            return True
+        best[position] = max(inside, key=lambda o: final(o, inner_c),
                              default=None if outer.place.feature_code == "ADM1" else inner)
         return True
     if inner is None or outer is None:
@@ -135,3 +141,17 @@ def _nest(position: int, chosen: Chosen, best: list[Candidate | None], final: Sc
     else:
         best[position + 1] = None
     return True
+
+
+def _nested_pair(position: int, chosen: Chosen, final: Scorer) -> tuple[Candidate, Candidate] | None:
+    """The best pair of readings of a place and its qualifier where the first lies in the second, a province or
+    a country (a hamlet that shares a province's name locates nothing); None where none nests."""
+    (inner_c, inner_options), (outer_c, outer_options) = chosen[position], chosen[position + 1]
+    pairs = [(final(i, inner_c) + final(o, outer_c), i, o) for i in inner_options for o in outer_options
+             if o.place.feature_class == "A" and i.place.country_code == o.place.country_code
+             and i.place != o.place and i.place.feature_code not in ("PCLI", "ADM1")
+             and (o.place.feature_code == "PCLI" or o.place.admin1 == i.place.admin1)]
+    if not pairs:
+        return None
+    _, inner, outer = max(pairs, key=lambda pair: pair[0])
+    return inner, outer
