@@ -130,6 +130,23 @@ def test_who_acts_against_whom_types_the_event(pipeline, sentence, sub_event_typ
     assert article.events and article.events[0].sub_event_type == sub_event_type
 
 
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    # the small model reads "IS" as a verb: the name before "members" still says whose members they are
+    ("On 26 April 2022, IS members attacked regime forces positions near Al Sukhnah town in Homs badia. Casualties "
+     "unknown.", "Armed clash"),
+    # members of a gang the lexicon lacks, with guns: an armed group, not a crowd
+    ("On 3 February 2022, in Apopa, San Salvador, two Barrio 18- Revolucionarios members shot and killed a man in "
+     "the El Angel community.", "Attack"),
+    ("On 14 February 2022, in Yinmarbin township (Sagaing region), the Myanmar military forces and Pyu Saw Htee "
+     "members burned down over 100 houses in two villages.", "Looting/property destruction"),
+])
+def test_members_are_of_the_side_named_before_them(brief_pipeline, text, sub_event_type) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert [e.sub_event_type for e in article.events] == [sub_event_type]
+
+
 def test_a_blockade_by_troops_is_not_a_protest(pipeline) -> None:
     article = _run(pipeline, "Soldiers blocked the main road to Gao on Friday." + FILLER)
     assert not article.events and "not a crowd's act" in {d.reason for d in article.rejected}

@@ -94,6 +94,10 @@ class EventFinder:
             if members and head not in _MEMBERS | _COUNTS:
                 return "crowd"  # "a group of people"; but "members of the union" read on: "members" are protesters
         text = parse.text_of(parse.phrase(index))
+        if head in _MEMBERS:
+            # "IS members attacked", where the small model reads "IS" as a verb: the names just before "members"
+            start = parse.sentence_span(parse.tokens[index].sent).start
+            text = parse.text_of([i for i in range(max(0, index - 4), index + 1) if parse.tokens[i].start >= start])
         named = self.actors.find_named(text)
         if named:
             return named[0].entry.kind
@@ -267,7 +271,8 @@ class EventFinder:
         """Several people of no armed organisation: "assailants", "a group of settlers", "his supporters"; not
         "Taliban members", "cadres of the Zomi Revolutionary Army"."""
         words = parse.text_of(parse.subtree(index))
-        if _UNKNOWN.search(words) or any(m.entry.kind in _ARMED for m in self.actors.find_named(words)):
+        if _UNKNOWN.search(words) or any(m.entry.kind in _ARMED for m in self.actors.find_named(words)) \
+                or (parse.tokens[index].lemma.lower() in _MEMBERS and self.kind_of(parse, index) in _ARMED):
             return False  # unidentified attackers are coded as an armed group, as ACLED does
         head = index
         if parse.tokens[head].lemma.lower() in _COLLECTIVES:
@@ -308,8 +313,12 @@ class EventFinder:
         subject_kinds = {self.kind_of(parse, s) for s in subjects}
         # who acted with the doers: "troops and militia members burned..." is no crowd's act
         partner_kinds = {self.kind_of(parse, c) for s in subjects for c in parse.children(s, "conj")}
+        # "two Barrio 18 members shot and killed a man": members of a group the lexicon lacks, with guns, are an
+        # armed group, not a crowd
+        gunmen = bool(subjects) and all(parse.tokens[s].lemma.lower() in _MEMBERS for s in subjects) \
+            and bool(_FIREARMS.search(clause))
         if trigger.sub_event_type in _CROWD_VIOLENCE and subject_kinds & _CROWD_KINDS \
-                and not (subject_kinds | partner_kinds) & _ARMED \
+                and not (subject_kinds | partner_kinds) & _ARMED and not gunmen \
                 and not (trigger.sub_event_type == "Armed clash" and _FIREARMS.search(sentence)):
             # residents, students, rioters beating, fighting or burning: ACLED's mob violence; a protest's
             # crowd doing it is a violent demonstration
