@@ -27,6 +27,7 @@ from eventwire.model import Article, Drop, Event, Evidence, Span
 from eventwire.parse import Parse, doers
 from eventwire.settings import Settings
 from eventwire.stages.same_act import RIOTING_ACTS, SAME_ACT, SameAct, event_id
+from eventwire.stages.sides import ARMED, MEMBERS, Sides
 
 NAME = "events.v1"
 REQUIRES = ("annotation", "places")
@@ -60,6 +61,7 @@ class EventFinder:
     def __init__(self, lexicon: EventLexicon, actors: ActorLexicon) -> None:
         self.lexicon = lexicon
         self.actors = actors
+        self.sides = Sides(actors)
 
     def match_triggers(self, parse: Parse, index: int) -> list[Trigger]:
         """The lexicon's readings of the word, in the order to try them: two-word triggers first, then as
@@ -80,59 +82,6 @@ class EventFinder:
             elif dep in deps:
                 found.append(child)
         return found
-
-    def kind_of(self, parse: Parse, index: int) -> str:
-        """Actor kind of a noun phrase ("state", "armed_group", "civilians"...), or ""; "a group of villagers"
-        is of the kind of its members."""
-        head = parse.tokens[index].lemma.lower()
-        collective = head in _COLLECTIVES
-        if collective:
-            members = _of_objects(parse, index)
-            kind = self.kind_of(parse, members[0]) if members else self._kind_after_of(parse, index)
-            if kind:
-                return kind
-            if members and head not in _MEMBERS | _COUNTS:
-                return "crowd"  # "a group of people"; but "members of the union" read on: "members" are protesters
-        text = parse.text_of(parse.phrase(index))
-        if head in _MEMBERS:
-            # "IS members attacked", where the small model reads "IS" as a verb: the names just before "members"
-            start = parse.sentence_span(parse.tokens[index].sent).start
-            text = parse.text_of([i for i in range(max(0, index - 4), index + 1) if parse.tokens[i].start >= start])
-        named = self.actors.find_named(text)
-        if named:
-            return named[0].entry.kind
-        generic = self.actors.find_generic(text)
-        if generic:
-            return generic.entry.kind
-        if head in _HELD_BY_FORCES or (head in _HELD_IF_ARMED and _ARMED_WORDS.search(text)):
-            return "state"  # "attacked army positions", "a police station", "a military convoy": armed targets
-        if collective and not _ARMED_WORDS.search(text) and head not in _MEMBERS | _COUNTS:
-            return "crowd"  # "a group set fire to the house", "a clash between two groups": people, unarmed
-        # "the vehicle of a commander of the Sultan Murad Division", "a Lieutenant Colonel of the Chechen
-        # Battalion": a word that names no side is of the side it belongs to
-        owners = _of_objects(parse, index)
-        return self.kind_of(parse, owners[0]) if owners and not collective else ""
-
-    def target_kind(self, parse: Parse, index: int) -> str:
-        """The kind of a victim: "two men were shot" are people, not the armed men the word names as doers;
-        an off-duty officer is a civilian, as ACLED codes one."""
-        text = parse.text_of(parse.phrase(index))
-        if _OFF_DUTY.search(text):
-            return "civilians"
-        kind = self.kind_of(parse, index)
-        if kind == "armed_group" and parse.tokens[index].lemma.lower() in _PLAIN_PEOPLE \
-                and not _ARMED_WORDS.search(text):
-            return "civilians"
-        return kind
-
-    def _kind_after_of(self, parse: Parse, index: int) -> str:
-        """"members of an unidentified gang" where the parse hung "of ..." elsewhere: the kind the next words
-        after "of" name, or ""."""
-        if index + 2 >= len(parse.tokens) or parse.word(index + 1).lower() != "of":
-            return ""
-        after = parse.text_of(range(index + 2, min(len(parse.tokens), index + 7)))
-        found = next(iter(self.actors.find_named(after)), None) or self.actors.find_generic(after)
-        return found.entry.kind if found is not None else ""
 
     def filter_reason(self, parse: Parse, index: int, protest: bool = False) -> tuple[str, str]:
         """Why a trigger is not a new event ("", "") when it is one; `protest`: the trigger reads as a
@@ -230,7 +179,7 @@ class EventFinder:
         if not reason and trigger.lemma == "fire" and parse.children(index, "auxpass") and not any(
                 parse.word(c).lower() in _TARGET_PREPOSITIONS for c in parse.children(index, "prep")):
             reason = "dismissal"  # "employees who were fired from City Hall"; "shots were fired at" stays
-        if not reason and trigger.crowd_only and {self.kind_of(parse, d) for d in doers(parse, index)} & _ARMED:
+        if not reason and trigger.crowd_only and {self.sides.kind_of(parse, d) for d in doers(parse, index)} & ARMED:
             reason = "not a crowd's act"
         if reason:
             return Judgement(reason=reason, detail=detail)
@@ -267,20 +216,6 @@ class EventFinder:
             child = ancestor
         return False
 
-    def _loose_band(self, parse: Parse, index: int) -> bool:
-        """Several people of no armed organisation: "assailants", "a group of settlers", "his supporters"; not
-        "Taliban members", "cadres of the Zomi Revolutionary Army"."""
-        words = parse.text_of(parse.subtree(index))
-        if _UNKNOWN.search(words) or any(m.entry.kind in _ARMED for m in self.actors.find_named(words)) \
-                or (parse.tokens[index].lemma.lower() in _MEMBERS and self.kind_of(parse, index) in _ARMED):
-            return False  # unidentified attackers are coded as an armed group, as ACLED does
-        head = index
-        if parse.tokens[head].lemma.lower() in _COLLECTIVES:
-            members = _of_objects(parse, head)
-            head = members[0] if members else head
-        token = parse.tokens[head]
-        return token.tag in ("NNS", "NNPS") and token.lemma.lower() in _LOOSE_BANDS
-
     def type_of(self, parse: Parse, index: int, trigger: Trigger) -> str:
         sentence_number = parse.tokens[index].sent
         sentence = parse.sentence_span(sentence_number).of(parse.text)
@@ -306,31 +241,31 @@ class EventFinder:
             obj for prep in parse.children(index, "prep") if parse.word(prep).lower() in _TARGET_PREPOSITIONS
             for obj in parse.children(prep, "pobj")]  # "opened fire at policemen", "an attack against troops"
         targets += [c for t in targets for c in parse.children(t, "conj")]  # "fired at a polio team and policemen"
-        if trigger.if_state_actor1 and any(self.kind_of(parse, s) == "state" for s in subjects):
+        if trigger.if_state_actor1 and any(self.sides.kind_of(parse, s) == "state" for s in subjects):
             return trigger.if_state_actor1
-        if trigger.if_armed_group_actor1 and any(self.kind_of(parse, s) == "armed_group" for s in subjects):
+        if trigger.if_armed_group_actor1 and any(self.sides.kind_of(parse, s) == "armed_group" for s in subjects):
             return trigger.if_armed_group_actor1
-        subject_kinds = {self.kind_of(parse, s) for s in subjects}
+        subject_kinds = {self.sides.kind_of(parse, s) for s in subjects}
         # who acted with the doers: "troops and militia members burned..." is no crowd's act
-        partner_kinds = {self.kind_of(parse, c) for s in subjects for c in parse.children(s, "conj")}
+        partner_kinds = {self.sides.kind_of(parse, c) for s in subjects for c in parse.children(s, "conj")}
         # "two Barrio 18 members shot and killed a man": members of a group the lexicon lacks, with guns, are an
         # armed group, not a crowd
-        gunmen = bool(subjects) and all(parse.tokens[s].lemma.lower() in _MEMBERS for s in subjects) \
+        gunmen = bool(subjects) and all(parse.tokens[s].lemma.lower() in MEMBERS for s in subjects) \
             and bool(_FIREARMS.search(clause))
         if trigger.sub_event_type in _CROWD_VIOLENCE and subject_kinds & _CROWD_KINDS \
-                and not (subject_kinds | partner_kinds) & _ARMED and not gunmen \
+                and not (subject_kinds | partner_kinds) & ARMED and not gunmen \
                 and not (trigger.sub_event_type == "Armed clash" and _FIREARMS.search(sentence)):
             # residents, students, rioters beating, fighting or burning: ACLED's mob violence; a protest's
             # crowd doing it is a violent demonstration
             return "Violent demonstration" if subject_kinds == {"protesters"} else "Mob violence"
         if trigger.sub_event_type == "Attack" and trigger.lemma in _BY_HAND and not _FIREARMS.search(sentence) \
-                and not _KILLING.search(sentence) and any(self._loose_band(parse, s) for s in subjects):
+                and not _KILLING.search(sentence) and any(self.sides.loose_band(parse, s) for s in subjects):
             return "Mob violence"  # "four assailants assaulted two BJP supporters", "settlers attacked... with stones"
-        target_kinds = {self.target_kind(parse, t) for t in targets}
+        target_kinds = {self.sides.target_kind(parse, t) for t in targets}
         if trigger.sub_event_type == "Armed clash":
             sides = subject_kinds | partner_kinds | target_kinds | {
-                self.kind_of(parse, p) for p in _between(parse, index)}
-            if sides & _CROWD_KINDS and not sides & _ARMED and not _FIREARMS.search(sentence):
+                self.sides.kind_of(parse, p) for p in _between(parse, index)}
+            if sides & _CROWD_KINDS and not sides & ARMED and not _FIREARMS.search(sentence):
                 # "clashes erupted between rioters", "locals clashed with party members"; with guns ("two
                 # groups exchanged fire", "villagers armed with rifles clashed") it is communal militias' clash
                 return "Mob violence"
@@ -341,7 +276,7 @@ class EventFinder:
                 return "Mob violence"  # "a clash between the state police and merchants"
         if trigger.sub_event_type in _PROTESTS and subject_kinds & {"rioters"}:
             return "Violent demonstration"
-        if trigger.if_armed_target and target_kinds & _ARMED:
+        if trigger.if_armed_target and target_kinds & ARMED:
             return trigger.if_armed_target
         if trigger.if_civilian_target and "civilians" in target_kinds:
             return trigger.if_civilian_target
@@ -459,46 +394,19 @@ CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 _TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "upon"})
 _CROWD_VIOLENCE = frozenset({"Attack", "Armed clash", "Looting/property destruction"})
 _CROWD_KINDS = frozenset({"civilians", "protesters", "rioters", "crowd"})
-_ARMED = frozenset({"state", "police", "armed_group"})
 _JOINING = frozenset({"gather", "participate", "take", "join", "march", "assemble", "converge", "rally"})
 
 
 _PROTESTS = frozenset({"Peaceful protest"})
-_HELD_BY_FORCES = frozenset({"position", "positions", "checkpoint", "barracks", "outpost", "garrison", "brigade",
-                             "battalion", "regiment", "platoon", "troop"})
-_HELD_IF_ARMED = frozenset({"base", "camp", "post", "station", "vehicle", "convoy", "patrol", "boat", "bus", "unit",
-                            "headquarters", "member", "members", "commander", "officer", "officers"})
-_ARMED_WORDS = re.compile(r"\b(?:military|army|police|regime|security|armed|militia|rebels?|soldiers?|customs|"
-                          r"gendarmerie|resistance|guerrillas?|insurgents?|militants?|fighters?|gangs?|cartels?|"
-                          r"traffick\w*|criminals?|tribesm[ae]n|dahalo)\b", re.I)
 _SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "copy", "copies", "photo", "photos", "picture",
                       "pictures", "poster", "posters", "candle", "candles"})  # burned in protest, not rioting
 # beating, stabbing, hacking: what a band of people does by hand (with guns it is an armed attack)
 _BY_HAND = frozenset({"assault", "beat", "attack", "stab", "hack", "whip", "flog", "torture", "lynch", "injure",
                       "hit"})
-_LOOSE_BANDS = frozenset({"assailant", "attacker", "settler", "supporter", "cadre", "man", "people", "individual",
-                          "person", "youth", "villager", "resident", "local", "member", "worker", "activist",
-                          "student", "relative", "neighbor", "neighbour", "citizen"})
 _KILLING = re.compile(r"\b(?:kill\w*|murder\w*|dead|died)\b", re.I)
-_UNKNOWN = re.compile(r"\b(?:unidentified|unknown)\b", re.I)
-_OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.I)
-_PLAIN_PEOPLE = frozenset({"man", "men", "individual", "person", "people", "suspect"})
 _ABOUT = frozenset({"over", "about", "against"})
 _FIREARMS = re.compile(r"\b(?:armed|guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|fire|shots?|shoot-?outs?|"
                        r"shooting|pistols?|AK-?47s?)\b", re.I)
-_COLLECTIVES = frozenset({"faction", "factions", "cadre", "cadres", "group", "groups", "number", "crowd", "band",
-                          "dozens", "hundreds", "thousands", "mob",
-                          "member", "members"})  # "members of an Islamist militia": of the kind of the militia
-_MEMBERS = frozenset({"member", "members"})
-_COUNTS = frozenset({"number", "dozens", "hundreds", "thousands"})  # "a number of sites" are no people
-
-
-def _of_objects(parse: Parse, index: int) -> list[int]:
-    """"members of an Islamist militia", "a commander of the X Division": the nouns the word is "of"."""
-    return [o for prep in parse.children(index, "prep") if parse.word(prep).lower() == "of"
-            for o in parse.children(prep, "pobj")]
-
-
 def _shared_object(parse: Parse, index: int) -> list[int]:
     """"shot and killed a soldier": the object of the verb this one is conjoined with; "a member was shot and
     killed", where the small model hung "a member" elsewhere: the noun right before the passive; "killed in a
