@@ -181,6 +181,13 @@ def test_a_demonstration_whose_crowd_turns_violent_is_one_violent_demonstration(
      "used their vehicles to block the highway.", "Violent demonstration"),
     ("On 17 March 2022, farmers gathered with their tractors near Modica to protest against fuel prices.",
      "Peaceful protest"),
+    # what the protest is about, told "wherein", is no act of the crowd
+    ("On 13 April 2022, a demonstration was staged in Bingol town centre, protesting a police violence incident "
+     "that occurred in the town, wherein a civilian was assaulted by police officers.", "Peaceful protest"),
+    ("On 9 February 2022, an unknown number of people staged a torch procession in Haarlem to protest the "
+     "coronavirus policy of the Dutch government.", "Peaceful protest"),  # a torch carried, not a building torched
+    ("On 5 June 2022, students from Gulu Secondary School demonstrated against receiving little food at school, "
+     "burning down a hut belonging to a teacher at the school.", "Violent demonstration"),
 ])
 def test_a_demonstration_is_violent_by_what_its_crowd_does(brief_pipeline, text, sub_event_type) -> None:
     from eventwire.model import Article

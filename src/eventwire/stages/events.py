@@ -208,6 +208,8 @@ class EventFinder:
         return False
 
     def _topic(self, parse: Parse, index: int) -> bool:
+        if any(parse.word(c).lower() in ("wherein", "whereby") for c in parse.children(index)):
+            return True  # "in protest of a recent attack wherein a party member was assaulted"
         child = index
         for ancestor in parse.ancestors(index):
             if parse.tokens[child].dep != "conj" and (parse.tokens[ancestor].lemma.lower() in self.lexicon.purposes
@@ -221,10 +223,12 @@ class EventFinder:
         sentence = parse.sentence_span(sentence_number).of(parse.text)
         clause = parse.text_of(parse.subtree(index, skip=frozenset({"relcl", "advcl", "ccomp"})))
         if trigger.sub_event_type == "Peaceful protest" and any(
-                parse.tokens[c].lemma.lower() in RIOTING_ACTS and parse.tokens[c].tag in ("VBD", "VBZ", "VBP")
+                parse.tokens[c].lemma.lower() in RIOTING_ACTS and parse.tokens[c].tag in ("VBD", "VBZ", "VBP", "VBG")
                 and not {parse.tokens[o].lemma.lower() for o in parse.children(c, "dobj")} & _SYMBOLS
-                for c in parse.children(index, "conj")):
-            return "Violent demonstration"  # "passengers demonstrated and destroyed some facilities"
+                for c in [*parse.children(index, "conj"), *(a for a in parse.children(index, "advcl")
+                                                             if parse.tokens[a].tag == "VBG")]):
+            # "passengers demonstrated and destroyed some facilities", "students demonstrated ..., burning down a hut"
+            return "Violent demonstration"
         # What happened to a crowd is often told in the sentence after it ("Police intervened, detaining 20").
         told = (sentence_number, sentence_number + 1, sentence_number + 2) \
             if trigger.sub_event_type == "Peaceful protest" else (sentence_number,)
