@@ -54,3 +54,13 @@ def test_the_attack_told_after_an_act_is_that_act(pipeline) -> None:
     article = _run(pipeline, "Militants fired at a military check post in Gao on Friday. One soldier was killed in the "
                              "attack.")
     assert [e.sub_event_type for e in article.events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text", [
+    "Three youths were arrested and killed by the military forces in Gao on Friday while carrying food home.",
+    "Policemen detained a young man at his home in Gao on Friday and later tortured him in custody.",
+])
+def test_an_arrest_joined_to_an_attack_on_the_people_held_is_that_attack(pipeline, text) -> None:
+    article = _run(pipeline, text)
+    assert [e.sub_event_type for e in article.events] == ["Attack"]
+    assert any(d.reason == "same act as another trigger" for d in article.rejected)

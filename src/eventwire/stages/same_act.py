@@ -5,7 +5,8 @@ and ACLED codes the whole as one event of a type none of its triggers has alone:
 - a demonstration whose crowd turns violent is one violent demonstration (`escalate`);
 - an attack met by return fire, or told with a clash around it, is one armed clash (`clashes`);
 - goods looted or weapons seized in the course of violence are part of it (`subsumed`);
-- "the attack" told after a violent act refers back to it (`anaphora`).
+- "the attack" told after a violent act refers back to it (`anaphora`);
+- an arrest joined to an attack on the people held is that attack (`custody`).
 The merged triggers are kept as drops ("same act as another trigger") with their spans.
 """
 
@@ -140,6 +141,23 @@ class SameAct:
             if event.sub_event_type in _INCIDENTAL:
                 at = self.sentence_of(event)
                 act = next((v for v in violent if abs(self.sentence_of(v) - at) <= _WINDOW), None)
+                if act is not None:
+                    drops.append(self.merged(act, event))
+                    continue
+            kept.append(event)
+        return kept
+
+    def custody(self, events: list[Event], drops: list[Drop]) -> list[Event]:
+        """"were arrested and killed by the military", "detained a man ... and later tortured him": an arrest
+        joined to an attack on the people held is one attack, as ACLED codes it."""
+        attacks = {self.parse.token_at(e.evidence.trigger.start): e for e in events if e.sub_event_type == "Attack"}
+        kept: list[Event] = []
+        for event in events:
+            index = self.parse.token_at(event.evidence.trigger.start)
+            if event.sub_event_type == "Arrests" and index is not None:
+                token = self.parse.tokens[index]
+                joined = [*self.parse.children(index, "conj"), *([token.head] if token.dep == "conj" else [])]
+                act = next((attacks[j] for j in joined if j in attacks), None)
                 if act is not None:
                     drops.append(self.merged(act, event))
                     continue
