@@ -15,8 +15,14 @@ pytestmark = pytest.mark.slow
     # the clause names the country (inside a party's name); the sentence names the town inside it
     ("On 3 February 2022, youths demolished the venue set for the Ford Kenya rally at a market in Kisumu "
      "(Kisumu county).", "Kisumu"),
+    # where the doers are from comes after where they acted
+    ("On 17 March 2022, in Feira de Santana (Bahia), residents of the Nova Canaa community blocked the BA-052 "
+     "highway by setting obstacles on fire to demonstrate against an eviction order.", "Feira de Santana"),
+    # a district of a city is near it: the index's Almaly is a town in Turkey
+    ("On 24 February 2022, police detained several activists outside the Russian Consulate near Almaly district of "
+     "Almaty city following an unsanctioned demonstration.", "Almaty"),
 ])
-def test_an_event_is_placed_on_the_town_not_on_the_area_around_it(brief_pipeline, text, location) -> None:
+def test_an_event_is_placed_on_the_town_where_its_act_happened(brief_pipeline, text, location) -> None:
     from eventwire.model import Article
 
     article = brief_pipeline.run(Article(raw=text))

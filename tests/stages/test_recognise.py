@@ -114,6 +114,15 @@ def test_a_route_preposition_is_a_cue() -> None:
     assert found.get("Norwich") == "through"
 
 
+def test_the_ends_of_a_road_written_apart_are_route_ends() -> None:
+    from eventwire.model import ROUTE_END
+
+    found = _candidacies("On 14 June 2022, in Ibarra (Imbabura), Indigenous citizens supporters of the Confederation "
+                         "of Indigenous Nationalities of Ecuador (CONAIE) blocked the Bolivar - Piquiucho highway as a "
+                         "demonstration to demand the government to set fixed fuel prices.")
+    assert found.get("Bolivar") == ROUTE_END
+
+
 def test_a_feast_named_like_a_town_is_a_date(brief_pipeline) -> None:
     from eventwire.model import Article
 

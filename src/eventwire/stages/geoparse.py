@@ -115,7 +115,9 @@ def _contained(admin1: str, admin2: str, text: str, region_keys: frozenset[str])
                for key in (strip_admin_suffix(admin1), strip_admin_suffix(admin2)))
 
 
-_PART_OF_TOWN = re.compile(r"^\s+(?:area|neighbou?rhoods?|suburbs?|quarter)\b", re.IGNORECASE)
+_PART_OF_TOWN = re.compile(r"^\s+(?:area|neighbou?rhoods?|suburbs?|quarter"
+                           r"|district\s+(?:of|in)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+city)\b",
+                           re.IGNORECASE)
 # a local place: "in Angico village", "in Campo Novo farm", "near Bellavista and San Ana sectors", "between Mendoza
 # and Santa Fe Streets"
 _LOCAL = re.compile(r"^(?:\s+and\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})?"
@@ -124,11 +126,12 @@ _LOCAL = re.compile(r"^(?:\s+and\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’
 
 def _near_their_town(parse: Parse, mentions: tuple[PlaceMention, ...],
                      region_keys: frozenset[str]) -> tuple[PlaceMention, ...]:
-    """"in Cariacica, residents of the Oriente neighborhood", "the Dalston area of London": a part of a town
-    lies near the towns its sentence names, so a reading of it more than 50 km from all of them is another place
-    of that name, and is left out. A village, farm or sector ("in the rural area of Curaca (Bahia) ... in Angico
-    village") lies in the province of a town its sentence names, so a reading in another province, or another
-    country, that the article names nowhere is another place of that name (the index lacks most villages)."""
+    """"in Cariacica, residents of the Oriente neighborhood", "the Dalston area of London", "the Almaly district of
+    Almaty city": a part of a town lies near the towns its sentence names, so a reading of it more than 50 km from
+    all of them is another place of that name, and is left out. A village, farm or sector ("in the rural area of
+    Curaca (Bahia) ... in Angico village") lies in the province of a town its sentence names, so a reading in
+    another province, or another country, that the article names nowhere is another place of that name (the index
+    lacks most villages)."""
     def kinds(mention: PlaceMention) -> tuple[bool, bool]:
         after = parse.text[mention.span.end :]
         return bool(_PART_OF_TOWN.match(after)), bool(_LOCAL.match(after))

@@ -5,7 +5,7 @@ the verb whose object names the act ("held a protest ... in Kale town") where th
 then places in its sentence that no other act claims, then the article's main place with a coarser
 `geo_precision`. A qualifier stands for the place it qualifies ("Mariupol, Donetsk"); a country named as an owner
 ("Armenia's president") says no place; a country or province the clause names gives way to a finer place inside
-it that the sentence names.
+it that the sentence names; the place the doers are from comes after the place they acted in.
 """
 
 from __future__ import annotations
@@ -97,10 +97,12 @@ def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMentio
     if not mentions:
         return None
     origin = parse.tokens[index].start
-    # finest first; of two towns, "La Plata (Buenos Aires)", the one the other qualifies, and a place the act
-    # was at before one it was headed for ("near Arajuno ... blocked the highway to Puyo"); then the nearest
+    doers = {k for child in parse.children(index, "nsubj", "nsubjpass") for k in parse.subtree(child)}
+    # finest first; of two towns, "La Plata (Buenos Aires)", the one the other qualifies, a place the act was at
+    # before one it was headed for ("near Arajuno ... blocked the highway to Puyo") and before the one its doers
+    # are of ("in Oaxaca, residents of Montoya municipality protested"); then the nearest
     return min(mentions, key=lambda m: (m.place.geo_precision, m.qualifies, m.cue in _HEADING,
-                                        abs(m.span.start - origin)))
+                                        parse.token_at(m.span.start) in doers, abs(m.span.start - origin)))
 
 
 def _related(parse: Parse, index: int) -> list[int]:

@@ -112,8 +112,26 @@ def _strip_titles(parse: Parse, run: list[int]) -> list[int]:
     return run
 
 
+def _route_end(parse: Parse, first: int, last: int) -> bool:
+    """"the Bolivar - Piquiucho highway", "the Cincuentenario - San Francisco road": a place a road joins, written
+    apart from the other end."""
+    count = len(parse.tokens)
+    if last + 1 < count and parse.word(last + 1).lower() in _ROUTES and first >= 1 and parse.word(first - 1) == "-":
+        return True
+    if last + 2 < count and parse.word(last + 1) == "-":
+        for index in range(last + 2, min(count, last + 7)):
+            word = parse.word(index)
+            if word.lower() in _ROUTES:
+                return True
+            if not word[:1].isupper():
+                return False
+    return False
+
+
 def _cue(parse: Parse, first: int, last: int) -> str:
     """The contextual cue that makes a proper noun a place: "town of X", "in X", "X province", "X village"."""
+    if _route_end(parse, first, last):
+        return ROUTE_END
     before = [parse.tokens[i].lemma.lower() for i in range(max(0, first - 2), first)]
     if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS:
         return f"{before[0]} of"
