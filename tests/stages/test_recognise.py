@@ -114,6 +114,16 @@ def test_a_route_preposition_is_a_cue() -> None:
     assert found.get("Norwich") == "through"
 
 
+def test_a_capitalised_word_before_the_unit_it_names_is_a_candidacy() -> None:
+    # the small model tags both "Shimla" as nouns; the second names its district
+    found = _candidacies("On 18 June 2022, youth and Army aspirants staged protests across HP state, coded as Shimla "
+                         "(Shimla district, HP), against the newly announced Army recruitment scheme.")
+    assert found.get("Shimla") == "district"
+    # a bare direction before a unit is no new candidacy
+    found = _candidacies("The state said some of them came from the Northern state, and others from abroad.")
+    assert "Northern" not in found
+
+
 def test_the_ends_of_a_road_written_apart_are_route_ends() -> None:
     from eventwire.model import ROUTE_END
 

@@ -25,6 +25,7 @@ from eventwire.settings import Settings
 from eventwire.stages.nesting import namesake_towns, read_chains, spread_located
 from eventwire.stages.recognise import (
     ADMIN_WORDS,
+    DIRECTIONS,
     PLACE_LABELS,
     QUALIFIER,
     QUALIFIER_GAP,
@@ -45,9 +46,6 @@ _STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "b
 CAPITAL = 1.0  # the bonus of a named country's capital
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                         "north west", "north east", "south west", "south east", "central", "centre", "center",
-                         "northern", "southern", "eastern", "western", "far north", "littoral", "midwest"})
 # a demonym naming a sea, not a country ("Indian Ocean", "Irish Sea"); "American Indian" is no India
 _WATERS = frozenset({"ocean", "sea", "channel", "gulf", "bay", "strait", "straits"})
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -232,7 +230,7 @@ class Geoparser:
             # "(NISA)", "RN": initials are organisations; those of countries and provinces are the exception
             options = [o for o in options if o.place.feature_class == "A"]
         known = normalize_name(text) in context.accepted_keys
-        if normalize_name(text) in _DIRECTIONS and not known \
+        if normalize_name(text) in DIRECTIONS and not known \
                 and candidacy.cue not in ADMIN_WORDS | {QUALIFIER, REGION_QUALIFIER}:
             # "Northwest 34th Street", "Central High": a bare direction is a province ("North" in Cameroon) only
             # where the text says so, or the province's country is one the article is about; never a town

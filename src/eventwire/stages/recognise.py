@@ -27,6 +27,10 @@ _TITLES = frozenset({"president", "prime", "minister", "general", "gen", "mr", "
                      "sheikh", "colonel", "col", "captain", "lieutenant", "major", "commander", "spokesman",
                      "governor", "senator", "secretary", "pope", "prince", "emir"})
 ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "county"})
+# bare directions, which name provinces of some countries ("Central", "Eastern") and parts of any
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                        "north west", "north east", "south west", "south east", "central", "centre", "center",
+                        "northern", "southern", "eastern", "western", "far north", "littoral", "midwest"})
 # Lowercase words inside place names: "Rio Grande do Norte", "Santiago de Cali", "Bani Walid al-..."
 _CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le"})
 TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
@@ -89,8 +93,13 @@ def _runs(parse: Parse) -> list[list[int]]:
         named_after_cue = (token.pos in ("NOUN", "VERB", "ADJ") and word[:1].isupper() and index > 0
                            and parse.tokens[index - 1].sent == token.sent
                            and parse.word(index - 1) in ("in", "at", "near", "outside"))
+        # or before the unit it names ("(Shimla district, HP)"), not at the start of its sentence
+        named_before_unit = (token.pos in ("NOUN", "ADJ") and word[:1].isupper() and index > 0
+                             and word.lower() not in DIRECTIONS
+                             and parse.tokens[index - 1].sent == token.sent and index + 1 < len(parse.tokens)
+                             and parse.word(index + 1) in ADMIN_WORDS | TOWN_WORDS)
         if (token.pos == "PROPN" and word != "-") or (word == "-" and glued and current) or connects \
-                or named_after_cue or hyphened:
+                or named_after_cue or named_before_unit or hyphened:
             if current and not glued and parse.text[parse.tokens[current[-1]].end : token.start] != " ":
                 runs.append(current)
                 current = []
