@@ -113,8 +113,12 @@ def _runs(parse: Parse) -> list[list[int]]:
     return runs
 
 
+_CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,3}$")  # "PD5 Kandahar city": a police district's code, not the city's name
+
+
 def _strip_titles(parse: Parse, run: list[int]) -> list[int]:
-    while run and parse.word(run[0]).lower().rstrip(".") in _TITLES:
+    while run and (parse.word(run[0]).lower().rstrip(".") in _TITLES
+                   or (len(run) > 1 and _CODE.match(parse.word(run[0])))):
         run = run[1:]
     while run and parse.word(run[-1]) == "-":
         run = run[:-1]
