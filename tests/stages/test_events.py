@@ -188,6 +188,11 @@ def test_a_demonstration_whose_crowd_turns_violent_is_one_violent_demonstration(
      "coronavirus policy of the Dutch government.", "Peaceful protest"),  # a torch carried, not a building torched
     ("On 5 June 2022, students from Gulu Secondary School demonstrated against receiving little food at school, "
      "burning down a hut belonging to a teacher at the school.", "Violent demonstration"),
+    # the parties of a clash named on the verb that describes it ("a clash ensued between ...")
+    ("On 6 June 2022, a clash ensued between the demonstrating locals and the police at the bazar in Gulariya "
+     "municipality (Bardiya district).", "Violent demonstration"),
+    ("On 22 May 2022, a clash ensued between supporters of NC and supporters of LSP at Teta locality in Janakpur, "
+     "following the announcement of the election results.", "Mob violence"),
 ])
 def test_a_demonstration_is_violent_by_what_its_crowd_does(brief_pipeline, text, sub_event_type) -> None:
     from eventwire.model import Article

@@ -125,7 +125,8 @@ def test_a_capitalised_word_before_the_unit_it_names_is_a_candidacy() -> None:
 
 
 def test_a_district_code_before_a_city_is_not_part_of_its_name() -> None:
-    found = _candidacies("On 4 June 2022, a Taliban member was killed in the village of Haji Aziz of PD5 Kandahar city.")
+    found = _candidacies("On 4 June 2022, a Taliban member was killed in the village of Haji Aziz of PD5 Kandahar "
+                         "city.")
     assert found.get("Kandahar") == "city"
 
 

@@ -433,9 +433,10 @@ def _shared_object(parse: Parse, index: int) -> list[int]:
 
 def _between(parse: Parse, index: int) -> list[int]:
     """Parties named with "between X and Y" or "with X" on the trigger or, for "clashes erupted between...",
-    on the verb it is the subject of."""
+    on the verb it is the subject of, or the verb that describes it ("a clash ensued between...")."""
     token = parse.tokens[index]
-    holders = [index] + ([token.head] if token.dep in ("nsubj", "nsubjpass") else [])
+    holders = [index, *parse.children(index, "acl", "relcl")] + (
+        [token.head] if token.dep in ("nsubj", "nsubjpass") else [])
     found = []
     for holder in holders:
         for prep in parse.children(holder, "prep"):

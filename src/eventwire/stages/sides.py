@@ -32,6 +32,7 @@ _COLLECTIVES = frozenset({"faction", "factions", "cadre", "cadres", "group", "gr
 MEMBERS = frozenset({"member", "members"})
 _COUNTS = frozenset({"number", "dozens", "hundreds", "thousands"})  # "a number of sites" are no people
 ARMED = frozenset({"state", "police", "armed_group"})
+_PROTESTING = frozenset({"demonstrate", "protest", "march", "strike"})
 
 
 class Sides:
@@ -50,6 +51,8 @@ class Sides:
                 return kind
             if members and head not in MEMBERS | _COUNTS:
                 return "crowd"  # "a group of people"; but "members of the union" read on: "members" are protesters
+        if any(parse.tokens[c].lemma.lower() in _PROTESTING for c in parse.children(index, "amod")):
+            return "protesters"  # "the demonstrating locals"
         text = parse.text_of(parse.phrase(index))
         if head in MEMBERS:
             # "IS members attacked", where the small model reads "IS" as a verb: the names just before "members"
