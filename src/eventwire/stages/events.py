@@ -252,10 +252,11 @@ class EventFinder:
         subject_kinds = {self.sides.kind_of(parse, s) for s in subjects}
         # who acted with the doers: "troops and militia members burned..." is no crowd's act
         partner_kinds = {self.sides.kind_of(parse, c) for s in subjects for c in parse.children(s, "conj")}
-        # "two Barrio 18 members shot and killed a man": members of a group the lexicon lacks, with guns, are an
-        # armed group, not a crowd
-        gunmen = bool(subjects) and all(parse.tokens[s].lemma.lower() in MEMBERS for s in subjects) \
-            and bool(_FIREARMS.search(clause))
+        # "two Barrio 18 members shot and killed a man", "three armed men opened fire on him": people who attack
+        # with guns are an armed group, not a crowd
+        gunmen = (trigger.sub_event_type == "Attack" and bool(_GUNS.search(clause))) or (
+            bool(subjects) and all(parse.tokens[s].lemma.lower() in MEMBERS for s in subjects)
+            and bool(_FIREARMS.search(clause)))
         if trigger.sub_event_type in _CROWD_VIOLENCE and subject_kinds & _CROWD_KINDS \
                 and not (subject_kinds | partner_kinds) & ARMED and not gunmen \
                 and not (trigger.sub_event_type == "Armed clash" and _FIREARMS.search(sentence)):
@@ -410,8 +411,13 @@ _BY_HAND = frozenset({"assault", "beat", "attack", "stab", "hack", "whip", "flog
                       "hit"})
 _KILLING = re.compile(r"\b(?:kill\w*|murder\w*|dead|died)\b", re.I)
 _ABOUT = frozenset({"over", "about", "against"})
+# guns, not fire: "set fire to his house" is no shooting
+_GUNS = re.compile(r"\b(?:armed|guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|opened fire|shots?|shooting"
+                   r"|pistols?|AK-?47s?)\b", re.I)
 _FIREARMS = re.compile(r"\b(?:armed|guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|fire|shots?|shoot-?outs?|"
                        r"shooting|pistols?|AK-?47s?)\b", re.I)
+
+
 def _shared_object(parse: Parse, index: int) -> list[int]:
     """"shot and killed a soldier": the object of the verb this one is conjoined with; "a member was shot and
     killed", where the small model hung "a member" elsewhere: the noun right before the passive; "killed in a
