@@ -144,6 +144,7 @@ def test_who_acts_against_whom_types_the_event(pipeline, sentence, sub_event_typ
      "on him, injuring him in the leg.", "Attack"),
     ("On 13 June 2022, in Resistencia (Chaco), around 300 residents beat and killed a man, who they accused of "
      "killing a neighbour, and later set fire to his house.", "Mob violence"),
+    ("On 3 May 2022, a mob armed with machetes attacked a man accused of theft in Gao.", "Mob violence"),
 ])
 def test_members_and_gunmen_are_armed_sides(brief_pipeline, text, sub_event_type) -> None:
     from eventwire.model import Article
@@ -225,4 +226,3 @@ def test_a_protest_the_parse_misreads_is_still_reported(brief_pipeline, text) ->
 
     article = brief_pipeline.run(Article(raw=text))
     assert [e.sub_event_type for e in article.events] == ["Peaceful protest"]
-

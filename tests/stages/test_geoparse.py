@@ -166,8 +166,8 @@ def test_a_neighbourhood_far_from_every_town_named_is_another_place_of_its_name(
 @pytest.mark.parametrize(("text", "stray", "location"), [
     ("On 5 May 2022, in Feira de Santana (Bahia), military police seized 300 kilos of drugs in Angico village.",
      "Angico", "Feira de Santana"),  # the index's Angico is in Tocantins
-    ("On 9 June 2022, in Rosario (Santa Fe), workers blocked the intersection between Mendoza and Cordoba Streets "
-     "to demand better pay.", "Mendoza", "Rosario"),  # streets, not the city of another province
+    ("On 24 June 2022, in Puyo (Pastaza), indigenous citizens blocked the highway near Bellavista and San Ana "
+     "sectors as a demonstration to demand fixed fuel prices.", "Bellavista", "Puyo"),  # not the Dominican town
 ])
 def test_a_village_or_street_in_a_province_the_article_never_names_is_another_place(brief_pipeline, text, stray,
                                                                                      location) -> None:
@@ -175,7 +175,7 @@ def test_a_village_or_street_in_a_province_the_article_never_names_is_another_pl
 
     article = brief_pipeline.run(Article(raw=text))
     assert stray not in _places(article)
-    assert [e.location for e in article.events] == [location]
+    assert article.events and {e.location for e in article.events} == {location}
 
 
 def test_a_village_in_the_county_the_article_names_is_kept(brief_pipeline) -> None:

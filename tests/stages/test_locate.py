@@ -18,6 +18,8 @@ pytestmark = pytest.mark.slow
     # where the doers are from comes after where they acted
     ("On 17 March 2022, in Feira de Santana (Bahia), residents of the Nova Canaa community blocked the BA-052 "
      "highway by setting obstacles on fire to demonstrate against an eviction order.", "Feira de Santana"),
+    # a country's possessive names a part of it, not its owner
+    ("On 3 May 2022, fighting erupted in Syria's north between rebels and regime forces.", "Syria"),
     # a district of a city is near it: the index's Almaly is a town in Turkey
     ("On 24 February 2022, police detained several activists outside the Russian Consulate near Almaly district of "
      "Almaty city following an unsanctioned demonstration.", "Almaty"),

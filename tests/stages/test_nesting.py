@@ -141,3 +141,11 @@ def test_a_city_qualifier_is_its_province_where_the_place_lies_outside_the_city_
     places = _places(article)
     assert "Novoselivka" not in places and places["Sumy"].feature_code == "ADM1"
     assert [(e.admin1, e.geo_precision) for e in article.events] == [("Sumy", 3)]
+
+
+def test_a_list_of_cities_is_no_place_and_its_province(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 3 May 2022, bombs exploded in Mosul, Kirkuk and Baghdad, killing 12 "
+                                       "people."))
+    assert {"Mosul", "Baghdad"} <= {m.place.name for m in article.places}

@@ -119,6 +119,7 @@ def test_a_capitalised_word_before_the_unit_it_names_is_a_candidacy() -> None:
     found = _candidacies("On 18 June 2022, youth and Army aspirants staged protests across HP state, coded as Shimla "
                          "(Shimla district, HP), against the newly announced Army recruitment scheme.")
     assert found.get("Shimla") == "district"
+    assert "Arab" not in _candidacies("On 3 May 2022, settlers attacked an Arab village near Nablus.")  # a demonym
     # a bare direction before a unit is no new candidacy
     found = _candidacies("The state said some of them came from the Northern state, and others from abroad.")
     assert "Northern" not in found

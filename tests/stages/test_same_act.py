@@ -64,3 +64,8 @@ def test_an_arrest_joined_to_an_attack_on_the_people_held_is_that_attack(pipelin
     article = _run(pipeline, text)
     assert [e.sub_event_type for e in article.events] == ["Attack"]
     assert any(d.reason == "same act as another trigger" for d in article.rejected)
+
+
+def test_an_arrest_beside_an_attack_by_others_stays_an_arrest(pipeline) -> None:
+    article = _run(pipeline, "Police arrested two men and gunmen killed a trader in Gao on Friday.")
+    assert {e.sub_event_type for e in article.events} == {"Arrests", "Attack"}

@@ -31,6 +31,7 @@ def read():
     ("On 26 April 2022, IS members attacked regime forces positions near the town.", "members", "armed_group"),
     ("Rebels attacked army positions near the town.", "positions", "state"),
     ("A clash ensued between the demonstrating locals and the police.", "locals", "protesters"),
+    ("Police arrested two party members at the rally.", "members", "protesters"),  # not the police before them
 ])
 def test_a_phrase_is_of_the_side_its_words_or_its_members_name(read, text, word, kind) -> None:
     assert read(text, word) == kind

@@ -254,9 +254,8 @@ class EventFinder:
         partner_kinds = {self.sides.kind_of(parse, c) for s in subjects for c in parse.children(s, "conj")}
         # "two Barrio 18 members shot and killed a man", "three armed men opened fire on him": people who attack
         # with guns are an armed group, not a crowd
-        gunmen = (trigger.sub_event_type == "Attack" and bool(_GUNS.search(clause))) or (
-            bool(subjects) and all(parse.tokens[s].lemma.lower() in MEMBERS for s in subjects)
-            and bool(_FIREARMS.search(clause)))
+        gunmen = bool(_GUNS.search(clause)) and (trigger.sub_event_type == "Attack" or (
+            bool(subjects) and all(parse.tokens[s].lemma.lower() in MEMBERS for s in subjects)))
         if trigger.sub_event_type in _CROWD_VIOLENCE and subject_kinds & _CROWD_KINDS \
                 and not (subject_kinds | partner_kinds) & ARMED and not gunmen \
                 and not (trigger.sub_event_type == "Armed clash" and _FIREARMS.search(sentence)):
@@ -411,9 +410,9 @@ _BY_HAND = frozenset({"assault", "beat", "attack", "stab", "hack", "whip", "flog
                       "hit"})
 _KILLING = re.compile(r"\b(?:kill\w*|murder\w*|dead|died)\b", re.I)
 _ABOUT = frozenset({"over", "about", "against"})
-# guns, not fire: "set fire to his house" is no shooting
-_GUNS = re.compile(r"\b(?:armed|guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|opened fire|shots?|shooting"
-                   r"|pistols?|AK-?47s?)\b", re.I)
+# guns, not fire ("set fire to his house") nor any arms ("a mob armed with machetes")
+_GUNS = re.compile(r"\b(?:armed (?:men|man|individuals?|assailants?|persons?|people|gunmen|group)|guns?|gunfire"
+                   r"|gunshots?|gunmen|rifles?|firearms?|fired|opened fire|shots?|shooting|pistols?|AK-?47s?)\b", re.I)
 _FIREARMS = re.compile(r"\b(?:armed|guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|fire|shots?|shoot-?outs?|"
                        r"shooting|pistols?|AK-?47s?)\b", re.I)
 
@@ -485,23 +484,18 @@ def _number(parse: Parse, index: int) -> int:
     return _NUMBER_WORDS.get(word, 0)
 
 
-def make(settings: Settings) -> Callable[[Article], Article]:
-    finder = EventFinder(load_event_lexicon(), load_actor_lexicon())
-
-    def events(article: Article) -> Article:
-        found, drops = finder.find(article)
-        return dataclasses.replace(article, events=tuple(found), rejected=article.rejected + tuple(drops))
-
-    return events
-
-
 def _purpose_after(parse: Parse, index: int) -> set[str]:
-    """The infinitives later in the act's sentence ("activists gathered in Derry (Derry City and Strabane, ...)
-    to call for climate action"), which the parse may hang elsewhere than on the act."""
-    sentence = parse.tokens[index].sent
-    return {parse.tokens[w].lemma.lower() for w in range(index + 1, len(parse.tokens))
-            if parse.tokens[w].sent == sentence and parse.tokens[w].pos == "VERB"
-            and parse.word(w - 1).lower() == "to" and parse.tokens[w - 1].pos == "PART"}
+    """The infinitives later in the act's clause ("activists gathered in Derry (Derry City and Strabane, ...)
+    to call for climate action"), which the parse may hang elsewhere than on the act; up to the next verb with a
+    subject of its own ("gathered at the market when police arrived to ask")."""
+    found = set()
+    for word in (w for w in parse.sentence_tokens(parse.tokens[index].sent) if w > index):
+        token = parse.tokens[word]
+        if token.pos in ("VERB", "AUX") and parse.children(word, "nsubj", "nsubjpass"):
+            break
+        if token.pos == "VERB" and parse.word(word - 1).lower() == "to" and parse.tokens[word - 1].pos == "PART":
+            found.add(token.lemma.lower())
+    return found
 
 
 def _month(parse: Parse, index: int) -> bool:
@@ -512,5 +506,19 @@ def _month(parse: Parse, index: int) -> bool:
 def _since_a_date(parse: Parse, index: int) -> bool:
     """"a driver missing since 7 May blocked ...": "since" before a date dates what came before it, which the
     parse may hang on the act."""
-    return parse.word(index).lower() == "since" and index + 1 < len(parse.tokens) \
-        and parse.tokens[index + 1].pos == "NUM"
+    if parse.word(index).lower() != "since" or index + 1 >= len(parse.tokens):
+        return False
+    following = parse.tokens[index + 1]
+    entity = parse.entity_covering(Span(following.start, following.end))
+    return entity is not None and entity.label == "DATE"
+
+
+def make(settings: Settings) -> Callable[[Article], Article]:
+    finder = EventFinder(load_event_lexicon(), load_actor_lexicon())
+
+    def events(article: Article) -> Article:
+        found, drops = finder.find(article)
+        return dataclasses.replace(article, events=tuple(found), rejected=article.rejected + tuple(drops))
+
+    return events
+

@@ -116,6 +116,7 @@ def _contained(admin1: str, admin2: str, text: str, region_keys: frozenset[str])
 _PART_OF_TOWN = re.compile(r"^\s+(?:area|neighbou?rhoods?|suburbs?|quarter"
                            r"|district\s+(?:of|in)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+city)\b",
                            re.IGNORECASE)
+_LOCAL_TOWN = 50_000  # a village, farm or sector reading of this size in the country is a town, kept
 # a local place: "in Angico village", "in Campo Novo farm", "near Bellavista and San Ana sectors", "between Mendoza
 # and Santa Fe Streets"
 _LOCAL = re.compile(r"^(?:\s+and\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})?"
@@ -144,8 +145,10 @@ def _near_their_town(parse: Parse, mentions: tuple[PlaceMention, ...],
         if part:
             return bool(others) and all(_distance_km((here.latitude, here.longitude), (t.latitude, t.longitude)) > 50
                                         for t in others)
+        # a town of some size at home stays ("the Bakhmut and Avdiivka sectors"): only a small place, or one abroad
         return bool(others) and all((t.country_code, t.admin1) != (here.country_code, here.admin1) for t in others) \
-            and not _contained(here.admin1, here.admin2, mention.span.of(parse.text), region_keys)
+            and not _contained(here.admin1, here.admin2, mention.span.of(parse.text), region_keys) \
+            and (here.population < _LOCAL_TOWN or all(t.country_code != here.country_code for t in others))
 
     return tuple(m for m in mentions if not stray(m))
 

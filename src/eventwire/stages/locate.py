@@ -19,6 +19,7 @@ from eventwire.gazetteer.names import ascii_name
 from eventwire.model import ROUTE_END, Article, Event, Place, PlaceMention
 from eventwire.parse import Parse
 from eventwire.settings import Settings
+from eventwire.stages.recognise import QUALIFIER_GAP
 
 NAME = "locate.v1"
 REQUIRES = ("events", "places", "rejected")
@@ -27,6 +28,11 @@ PROVIDES = ("event_places",)
 # cues of where an act came from or was going, or of a road's far end, not of where it was ("abducted a boy from
 # Melitopol at a checkpoint in Vasylivka")
 _HEADING = frozenset({"from", "to", "toward", "towards", "into", ROUTE_END})
+# what a country's possessive names in it ("Russia's capital", "Syria's north")
+_PARTS_OF_A_COUNTRY = frozenset({"capital", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                 "southwest", "centre", "center", "border", "borders", "coast", "region", "regions",
+                                 "province", "provinces", "city", "cities", "town", "towns", "territory", "side",
+                                 "countryside", "interior", "heartland", "frontier", "port", "ports"})
 _CLAUSE_SKIP = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis"})
 # Rejected candidates that are still acts in the text: their places are theirs, not another event's.
 _ACTS = ("background (past perfect)", "background", "description, not a report", "not asserted",
@@ -57,23 +63,28 @@ def _own_place(parse: Parse, index: int, tokens: set[int],
     return wider if wider is not None and wider.place.geo_precision == 1 else own
 
 
-def _qualified(mention: PlaceMention, places: tuple[PlaceMention, ...]) -> PlaceMention:
-    """"in Yerevan, Armenia", "Mariupol, Donetsk": a qualifier says where the place named before it lies, so
-    an act whose clause reaches only the qualifier happened at that place."""
+def _qualified(text: str, mention: PlaceMention, places: tuple[PlaceMention, ...]) -> PlaceMention:
+    """"in Yerevan, Armenia", "Mariupol, Donetsk": a qualifier says where the place named just before it lies,
+    so an act whose clause reaches only the qualifier happened at that place."""
     if not mention.qualifies:
         return mention
-    before = [m for m in places if m.span.start < mention.span.start and not m.qualifies and m.says_where]
+    before = [m for m in places if m.span.end <= mention.span.start and not m.qualifies and m.says_where
+              and QUALIFIER_GAP.match(text[m.span.end : mention.span.start])]
     return max(before, key=lambda m: m.span.start, default=mention)
 
 
 def _mentions_in(parse: Parse, tokens: set[int], places: tuple[PlaceMention, ...]) -> list[PlaceMention]:
-    return [_qualified(m, places) for m in places if parse.token_at(m.span.start) in tokens and m.says_where
-            and not _owner(parse, m)]
+    return [_qualified(parse.text, m, places) for m in places
+            if parse.token_at(m.span.start) in tokens and m.says_where and not _owner(parse, m)]
 
 
 def _owner(parse: Parse, mention: PlaceMention) -> bool:
-    """"in front of Armenia's president's office": a country named as an owner says whose, not where."""
-    return mention.place.feature_code == "PCLI" and parse.text.startswith(("'s", "’s"), mention.span.end)
+    """"in front of Armenia's president's office": a country named as an owner says whose, not where; but
+    "in Russia's capital", "in Syria's north" are in the country."""
+    if mention.place.feature_code != "PCLI" or not parse.text.startswith(("'s", "’s"), mention.span.end):
+        return False
+    after = parse.text[mention.span.end + 2 :].split(maxsplit=1)
+    return not after or after[0].lower().strip(".,;") not in _PARTS_OF_A_COUNTRY
 
 
 def _size(place: Place) -> tuple[int, bool]:
@@ -84,12 +95,15 @@ def _size(place: Place) -> tuple[int, bool]:
 def _finer_inside(parse: Parse, index: int, coarse: PlaceMention, tokens: set[int],
                   places: tuple[PlaceMention, ...]) -> PlaceMention:
     """"demolished the venue of the Ford Kenya rally at Kwa Mwango in Kilifi": where the act's clause names only
-    a country or province, a finer place inside it that its sentence names, and no other act claims, is where
-    the act happened."""
+    a country, a province or a district, a finer place inside it that its sentence names, and no other act
+    claims, is where the act happened."""
     area = coarse.place
+    if area.feature_code not in ("PCLI", "ADM1", "ADM2"):
+        return coarse
     inside = [m for m in _mentions_in(parse, tokens, places)
               if _size(m.place) < _size(area) and m.place.country_code == area.country_code
-              and (area.feature_code != "ADM1" or m.place.admin1 == area.admin1)]
+              and (area.feature_code == "PCLI" or m.place.admin1 == area.admin1)
+              and (area.feature_code != "ADM2" or m.place.admin2 == area.admin2)]
     return _pick(parse, index, inside) or coarse
 
 

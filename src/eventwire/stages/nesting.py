@@ -10,6 +10,7 @@ with the province that locates it is that place wherever else the article names 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from eventwire.gazetteer import Candidate
@@ -19,6 +20,7 @@ from eventwire.stages.recognise import ADMIN_WORDS, QUALIFIER_GAP
 from eventwire.stages.relabel import Candidacy
 
 Chosen = list[tuple[Candidacy, list[Candidate]]]
+_LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")
 Scorer = Callable[[Candidate, Candidacy], float]
 
 
@@ -54,7 +56,7 @@ def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: 
     for position in range(len(chosen) - 1):
         inner, outer = chosen[position], chosen[position + 1]
         if QUALIFIER_GAP.match(text[inner[0].span.end : outer[0].span.start]) \
-                and _nest(position, chosen, best, final):
+                and _nest(text, position, chosen, best, final):
             qualifiers.add(position + 1)
     for position in sorted(qualifiers, reverse=True):
         if position < 2 or position - 1 not in qualifiers:
@@ -81,7 +83,7 @@ def spread_located(text: str, chosen: Chosen, best: list[Candidate | None], qual
             best[position] = next((o for o in options if o.place == reading.place), best[position])
 
 
-def _nest(position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> bool:
+def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> bool:
     """"Pirque (Cochabamba)", "Cordoba (Andalucia)": the first place lies in the second. Pick the best pair
     of readings in one country; where no pair agrees, the smaller of the two is a local place the index
     lacks (or another place of that name) and is left out, as is a second name cued as a district and read
@@ -101,9 +103,11 @@ def _nest(position: int, chosen: Chosen, best: list[Candidate | None], final: Sc
                        and o.place.country_code == inner.place.country_code
                        and o.place.admin1 == inner.place.admin1), None)
         if region is None and inner.place.country_code == outer.place.country_code \
-                and inner.place.admin1 != outer.place.admin1:
-            # "Baranivka, Sumy", "Kartal town, Istanbul": where the first name lies outside the city's province, the
-            # second names the province, and the first a place of it the index lacks
+                and inner.place.admin1 != outer.place.admin1 and inner.place.population < outer.place.population \
+                and not _LIST_GOES_ON.match(text[chosen[position + 1][0].span.end :]):
+            # "Baranivka, Sumy", "Kartal town, Istanbul": where a smaller first name lies outside the city's
+            # province, the second names the province, and the first a place of it the index lacks; not in a list
+            # of cities ("Mosul, Kirkuk and Baghdad")
             region = next((o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1"
                            and o.place.country_code == outer.place.country_code
                            and o.place.admin1 == outer.place.admin1), None)
@@ -144,8 +148,9 @@ def _nest(position: int, chosen: Chosen, best: list[Candidate | None], final: Sc
 
 
 def _nested_pair(position: int, chosen: Chosen, final: Scorer) -> tuple[Candidate, Candidate] | None:
-    """The best pair of readings of a place and its qualifier where the first lies in the second, a province or
-    a country (a hamlet that shares a province's name locates nothing); None where none nests."""
+    """The best pair of readings of a place and its qualifier where the first lies in the second: the second a
+    country, or an area of the first's province (a hamlet that shares a province's name locates nothing); None
+    where none nests."""
     (inner_c, inner_options), (outer_c, outer_options) = chosen[position], chosen[position + 1]
     pairs = [(final(i, inner_c) + final(o, outer_c), i, o) for i in inner_options for o in outer_options
              if o.place.feature_class == "A" and i.place.country_code == o.place.country_code

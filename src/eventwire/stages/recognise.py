@@ -35,6 +35,7 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwes
 _CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le"})
 TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
                          "camp", "locality", "municipality", "commune"})
+_UNIT_WORDS = ADMIN_WORDS | TOWN_WORDS
 _ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
 _NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "park", "roundabout", "church",
                           "cathedral", "mosque", "temple"})
@@ -94,10 +95,10 @@ def _runs(parse: Parse) -> list[list[int]]:
                            and parse.tokens[index - 1].sent == token.sent
                            and parse.word(index - 1) in ("in", "at", "near", "outside"))
         # or before the unit it names ("(Shimla district, HP)"), not at the start of its sentence
-        named_before_unit = (token.pos in ("NOUN", "ADJ") and word[:1].isupper() and index > 0
+        named_before_unit = (token.pos == "NOUN" and word[:1].isupper() and index > 0
                              and word.lower() not in DIRECTIONS
                              and parse.tokens[index - 1].sent == token.sent and index + 1 < len(parse.tokens)
-                             and parse.word(index + 1) in ADMIN_WORDS | TOWN_WORDS)
+                             and parse.word(index + 1) in _UNIT_WORDS)
         if (token.pos == "PROPN" and word != "-") or (word == "-" and glued and current) or connects \
                 or named_after_cue or named_before_unit or hyphened:
             if current and not glued and parse.text[parse.tokens[current[-1]].end : token.start] != " ":

@@ -38,6 +38,7 @@ _SCUFFLES = frozenset({"Armed clash"})  # a mob beating protesters is no violent
 _DEMONSTRATORS = re.compile(r"\b(?:(?:counter-?)?(?:demonstrators?|protesters?|protestors?)|participants)\b", re.I)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _WINDOW = 2  # sentences after the first trigger that may still tell the same act
+_HELD_AGAIN = frozenset({"him", "her", "them"})
 
 
 def event_id(article_id: str, trigger: Span, sub_event_type: str) -> str:
@@ -150,19 +151,28 @@ class SameAct:
     def custody(self, events: list[Event], drops: list[Drop]) -> list[Event]:
         """"were arrested and killed by the military", "detained a man ... and later tortured him": an arrest
         joined to an attack on the people held is one attack, as ACLED codes it."""
-        attacks = {self.parse.token_at(e.evidence.trigger.start): e for e in events if e.sub_event_type == "Attack"}
+        attacks = {index: e for e in events if e.sub_event_type == "Attack"
+                   and (index := self.parse.token_at(e.evidence.trigger.start)) is not None}
         kept: list[Event] = []
         for event in events:
             index = self.parse.token_at(event.evidence.trigger.start)
             if event.sub_event_type == "Arrests" and index is not None:
                 token = self.parse.tokens[index]
                 joined = [*self.parse.children(index, "conj"), *([token.head] if token.dep == "conj" else [])]
-                act = next((attacks[j] for j in joined if j in attacks), None)
+                act = next((attacks[j] for j in joined if j in attacks and self._the_held(index, j)), None)
                 if act is not None:
                     drops.append(self.merged(act, event))
                     continue
             kept.append(event)
         return kept
+
+    def _the_held(self, arrest: int, attack: int) -> bool:
+        """The attack is on the people the arrest took: both passive with one subject ("were arrested and
+        killed"), or the attack's object names them again ("detained a man ... and later tortured him")."""
+        parse = self.parse
+        if parse.children(arrest, "nsubjpass") and not parse.children(attack, "nsubj", "nsubjpass", "dobj"):
+            return True
+        return any(parse.word(o).lower() in _HELD_AGAIN for o in parse.children(attack, "dobj"))
 
     def anaphora(self, events: list[Event], drops: list[Drop]) -> list[Event]:
         """"BLF militants fired at a military post. One soldier was killed in the attack": a definite act noun

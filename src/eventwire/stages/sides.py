@@ -36,6 +36,8 @@ _PROTESTING = frozenset({"demonstrate", "protest", "march", "strike"})
 
 
 class Sides:
+    """Reads the side a noun phrase names, through the actor lexicon."""
+
     def __init__(self, actors: ActorLexicon) -> None:
         self.actors = actors
 
@@ -45,7 +47,7 @@ class Sides:
         head = parse.tokens[index].lemma.lower()
         collective = head in _COLLECTIVES
         if collective:
-            members = of_objects(parse, index)
+            members = _of_objects(parse, index)
             kind = self.kind_of(parse, members[0]) if members else self._kind_after_of(parse, index)
             if kind:
                 return kind
@@ -55,9 +57,14 @@ class Sides:
             return "protesters"  # "the demonstrating locals"
         text = parse.text_of(parse.phrase(index))
         if head in MEMBERS:
-            # "IS members attacked", where the small model reads "IS" as a verb: the names just before "members"
-            start = parse.sentence_span(parse.tokens[index].sent).start
-            text = parse.text_of([i for i in range(max(0, index - 4), index + 1) if parse.tokens[i].start >= start])
+            # "IS members attacked", where the small model reads "IS" as a verb: the name just before "members"
+            # (its modifiers, capitalised words and numbers; not "police arrested two members")
+            start = index
+            while start > max(0, index - 4) and parse.tokens[start - 1].sent == parse.tokens[index].sent and (
+                    parse.word(start - 1)[:1].isupper() or parse.word(start - 1)[:1].isdigit()
+                    or parse.word(start - 1) == "-" or parse.tokens[start - 1].head in (index, start)):
+                start -= 1
+            text = parse.text_of(range(start, index + 1))
         named = self.actors.find_named(text)
         if named:
             return named[0].entry.kind
@@ -70,7 +77,7 @@ class Sides:
             return "crowd"  # "a group set fire to the house", "a clash between two groups": people, unarmed
         # "the vehicle of a commander of the Sultan Murad Division", "a Lieutenant Colonel of the Chechen
         # Battalion": a word that names no side is of the side it belongs to
-        owners = of_objects(parse, index)
+        owners = _of_objects(parse, index)
         return self.kind_of(parse, owners[0]) if owners and not collective else ""
 
     def target_kind(self, parse: Parse, index: int) -> str:
@@ -103,13 +110,13 @@ class Sides:
             return False  # unidentified attackers are coded as an armed group, as ACLED does
         head = index
         if parse.tokens[head].lemma.lower() in _COLLECTIVES:
-            members = of_objects(parse, head)
+            members = _of_objects(parse, head)
             head = members[0] if members else head
         token = parse.tokens[head]
         return token.tag in ("NNS", "NNPS") and token.lemma.lower() in _LOOSE_BANDS
 
 
-def of_objects(parse: Parse, index: int) -> list[int]:
+def _of_objects(parse: Parse, index: int) -> list[int]:
     """"members of an Islamist militia", "a commander of the X Division": the nouns the word is "of"."""
     return [o for prep in parse.children(index, "prep") if parse.word(prep).lower() == "of"
             for o in parse.children(prep, "pobj")]
