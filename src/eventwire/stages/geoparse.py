@@ -132,7 +132,7 @@ def _near_their_town(parse: Parse, mentions: tuple[PlaceMention, ...],
     another province, or another country, that the article names nowhere is another place of that name (the index
     lacks most villages)."""
     def kinds(mention: PlaceMention) -> tuple[bool, bool]:
-        after = parse.text[mention.span.end :]
+        after = parse.text[mention.span.end : mention.span.end + 80]  # enough for the words that follow
         return bool(_PART_OF_TOWN.match(after)), bool(_LOCAL.match(after))
 
     def stray(mention: PlaceMention) -> bool:

@@ -28,6 +28,7 @@ PROVIDES = ("event_places",)
 # cues of where an act came from or was going, or of a road's far end, not of where it was ("abducted a boy from
 # Melitopol at a checkpoint in Vasylivka")
 _HEADING = frozenset({"from", "to", "toward", "towards", "into", ROUTE_END})
+_GAP_REACH = 200  # characters between a place and its qualifier, units between included
 # what a country's possessive names in it ("Russia's capital", "Syria's north")
 _PARTS_OF_A_COUNTRY = frozenset({"capital", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                                  "southwest", "centre", "center", "border", "borders", "coast", "region", "regions",
@@ -69,6 +70,7 @@ def _qualified(text: str, mention: PlaceMention, places: tuple[PlaceMention, ...
     if not mention.qualifies:
         return mention
     before = [m for m in places if m.span.end <= mention.span.start and not m.qualifies and m.says_where
+              and mention.span.start - m.span.end <= _GAP_REACH
               and QUALIFIER_GAP.match(text[m.span.end : mention.span.start])]
     return max(before, key=lambda m: m.span.start, default=mention)
 
@@ -83,7 +85,7 @@ def _owner(parse: Parse, mention: PlaceMention) -> bool:
     "in Russia's capital", "in Syria's north" are in the country."""
     if mention.place.feature_code != "PCLI" or not parse.text.startswith(("'s", "’s"), mention.span.end):
         return False
-    after = parse.text[mention.span.end + 2 :].split(maxsplit=1)
+    after = parse.text[mention.span.end + 2 : mention.span.end + 40].split(maxsplit=1)
     return not after or after[0].lower().strip(".,;") not in _PARTS_OF_A_COUNTRY
 
 
