@@ -145,6 +145,8 @@ def test_who_acts_against_whom_types_the_event(pipeline, sentence, sub_event_typ
     ("On 13 June 2022, in Resistencia (Chaco), around 300 residents beat and killed a man, who they accused of "
      "killing a neighbour, and later set fire to his house.", "Mob violence"),
     ("On 3 May 2022, a mob armed with machetes attacked a man accused of theft in Gao.", "Mob violence"),
+    ("On 4 February 2022, on the road to the airport, armed rioters fired several shots as part of the "
+     "demonstration in Gao.", "Mob violence"),
 ])
 def test_members_and_gunmen_are_armed_sides(brief_pipeline, text, sub_event_type) -> None:
     from eventwire.model import Article

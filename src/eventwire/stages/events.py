@@ -253,9 +253,10 @@ class EventFinder:
         # who acted with the doers: "troops and militia members burned..." is no crowd's act
         partner_kinds = {self.sides.kind_of(parse, c) for s in subjects for c in parse.children(s, "conj")}
         # "two Barrio 18 members shot and killed a man", "three armed men opened fire on him": people who attack
-        # with guns are an armed group, not a crowd
-        gunmen = bool(_GUNS.search(clause)) and (trigger.sub_event_type == "Attack" or (
-            bool(subjects) and all(parse.tokens[s].lemma.lower() in MEMBERS for s in subjects)))
+        # with guns are an armed group, not a crowd (but "armed rioters fired shots" are rioters)
+        gunmen = bool(_GUNS.search(clause)) and (
+            (trigger.sub_event_type == "Attack" and not subject_kinds & {"rioters", "protesters"})
+            or (bool(subjects) and all(parse.tokens[s].lemma.lower() in MEMBERS for s in subjects)))
         if trigger.sub_event_type in _CROWD_VIOLENCE and subject_kinds & _CROWD_KINDS \
                 and not (subject_kinds | partner_kinds) & ARMED and not gunmen \
                 and not (trigger.sub_event_type == "Armed clash" and _FIREARMS.search(sentence)):
