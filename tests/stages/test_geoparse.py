@@ -186,6 +186,15 @@ def test_a_village_in_the_county_the_article_names_is_kept(brief_pipeline) -> No
     assert _places(article)["North Druid Hills"].admin1 == "Georgia"
 
 
+def test_a_school_named_after_a_town_is_no_mention_of_that_town(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 30 June 2022, teachers, parents and students demonstrated at "
+                                       "Carnot middle school in Cannes to denounce the suppression of classes."))
+    assert "Carnot" not in _places(article)  # Carnot, Central African Republic
+    assert [e.location for e in article.events] == ["Cannes"]
+
+
 @pytest.mark.parametrize(("text", "not_places", "places"), [
     # a month is a date, whatever town bears its name; "the town of May" would be a place
     ("The outbreak in Pandi began in August, and on March 3 the EU confirmed its first case in Sweden.",

@@ -36,6 +36,8 @@ _CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des
 TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
                          "camp", "locality", "municipality", "commune"})
 _UNIT_WORDS = ADMIN_WORDS | TOWN_WORDS
+_INSTITUTIONS = frozenset({"school", "university", "college", "hospital", "clinic", "academy", "institute",
+                           "stadium", "prison", "lycee", "high"})
 _ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
 _NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "park", "roundabout", "church",
                           "cathedral", "mosque", "temple"})
@@ -274,6 +276,17 @@ def split_hyphenated(parse: Parse, candidacy: Candidacy) -> list[Candidacy]:
     return [Candidacy(parse.span_of(p), tuple(p), candidacy.from_ner, cue) for p in parts]
 
 
+def _names_a_building_in(parse: Parse, last: int) -> bool:
+    """The name ends before an institution's word, with at most one word between, and "in" follows it: "Carnot
+    middle school in Grasse", "Tolbiac university in Paris"."""
+    for gap in (1, 2):
+        noun = last + gap
+        if noun + 1 < len(parse.tokens) and parse.word(noun).lower() in _INSTITUTIONS \
+                and parse.word(noun + 1).lower() == "in" and parse.tokens[noun].sent == parse.tokens[last].sent:
+            return gap == 1 or parse.word(last + 1).islower()
+    return False
+
+
 def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool:
     """Actor names, parts of person or organisation names, and lowercase words are not places."""
     text = candidacy.span.of(parse.text)
@@ -282,6 +295,8 @@ def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool
     if text.lower() in _PLACE_NOUNS | TOWN_WORDS | ADMIN_WORDS:
         return True  # "City" of "City of Cape Town"
     last = candidacy.tokens[-1]
+    if _names_a_building_in(parse, last):
+        return True  # "at Carnot middle school in Grasse": the school's name, in the town named after it
     if last + 1 < len(parse.tokens) and parse.word(last + 1).lower() in _NAMED_AFTER | _DISEASES:
         return True  # "San Martin square", "Jose Pardo Avenue": named after a person or a town, not that place
     if text.casefold() in load_actor_lexicon().aliases or any(s.overlaps(candidacy.span) for s in actor_spans):
