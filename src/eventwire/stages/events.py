@@ -33,8 +33,6 @@ NAME = "events.v1"
 REQUIRES = ("annotation", "places")
 PROVIDES = ("events", "rejected")
 
-_SUBJECTS = ("nsubj", "nsubjpass", "agent", "csubj")
-_OBJECTS = ("dobj", "nsubjpass", "pobj", "attr", "oprd")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "several": 3, "many": 3, "both": 2, "dozens": 24}
 
 
