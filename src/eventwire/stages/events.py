@@ -409,11 +409,12 @@ _BY_HAND = frozenset({"assault", "beat", "attack", "stab", "hack", "whip", "flog
                       "hit"})
 _KILLING = re.compile(r"\b(?:kill\w*|murder\w*|dead|died)\b", re.I)
 _ABOUT = frozenset({"over", "about", "against"})
+_GUN_WORDS = r"guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|shots?|shooting|pistols?|AK-?47s?"
 # guns, not fire ("set fire to his house") nor any arms ("a mob armed with machetes")
-_GUNS = re.compile(r"\b(?:armed (?:men|man|individuals?|assailants?|persons?|people|gunmen|group)|guns?|gunfire"
-                   r"|gunshots?|gunmen|rifles?|firearms?|fired|opened fire|shots?|shooting|pistols?|AK-?47s?)\b", re.I)
-_FIREARMS = re.compile(r"\b(?:armed|guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|fire|shots?|shoot-?outs?|"
-                       r"shooting|pistols?|AK-?47s?)\b", re.I)
+_GUNS = re.compile(rf"\b(?:armed (?:men|man|individuals?|assailants?|persons?|people|gunmen|group)|opened fire"
+                   rf"|{_GUN_WORDS})\b", re.I)
+# any sign of firearms in a sentence, fire and shoot-outs included
+_FIREARMS = re.compile(rf"\b(?:armed|fire|shoot-?outs?|{_GUN_WORDS})\b", re.I)
 
 
 def _shared_object(parse: Parse, index: int) -> list[int]:

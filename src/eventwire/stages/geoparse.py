@@ -135,12 +135,14 @@ def _near_their_town(parse: Parse, mentions: tuple[PlaceMention, ...],
         after = parse.text[mention.span.end : mention.span.end + 80]  # enough for the words that follow
         return bool(_PART_OF_TOWN.match(after)), bool(_LOCAL.match(after))
 
+    kind = {m.span: kinds(m) for m in mentions}
+
     def stray(mention: PlaceMention) -> bool:
-        part, local = kinds(mention)
+        part, local = kind[mention.span]
         if not (part or local):
             return False
         others = [m.place for m in mentions if m.place.feature_class == "P" and m.place != mention.place
-                  and _sentence(parse, m.span) == _sentence(parse, mention.span) and not any(kinds(m))]
+                  and _sentence(parse, m.span) == _sentence(parse, mention.span) and not any(kind[m.span])]
         here = mention.place
         if part:
             return bool(others) and all(_distance_km((here.latitude, here.longitude), (t.latitude, t.longitude)) > 50

@@ -132,13 +132,11 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
         return True
     if inner is None or outer is None:
         return True
-    (inner_c, inner_options), (outer_c, outer_options) = chosen[position], chosen[position + 1]
-    pairs = [(final(i, inner_c) + final(o, outer_c), i, o) for i in inner_options for o in outer_options
-             if i.place.country_code == o.place.country_code
-             and (o.place.feature_code != "ADM1" or i.place.admin1 == o.place.admin1)]
-    if pairs:
-        _, best[position], best[position + 1] = max(pairs, key=lambda pair: pair[0])
-    elif outer_c.cue in ADMIN_WORDS and outer.place.feature_class == "P":
+    pair = _best_pair(position, chosen, final, lambda i, o: i.place.country_code == o.place.country_code and (
+        o.place.feature_code != "ADM1" or i.place.admin1 == o.place.admin1))
+    if pair is not None:
+        best[position], best[position + 1] = pair
+    elif chosen[position + 1][0].cue in ADMIN_WORDS and outer.place.feature_class == "P":
         best[position + 1] = None  # "Ghorahi city (Dang district)": a district the index lacks, not a town abroad
     elif inner.place.population <= outer.place.population:
         best[position] = None
@@ -151,11 +149,17 @@ def _nested_pair(position: int, chosen: Chosen, final: Scorer) -> tuple[Candidat
     """The best pair of readings of a place and its qualifier where the first lies in the second: the second a
     country, or an area of the first's province (a hamlet that shares a province's name locates nothing); None
     where none nests."""
+    return _best_pair(position, chosen, final, lambda i, o: o.place.feature_class == "A"
+                      and i.place.country_code == o.place.country_code and i.place != o.place
+                      and i.place.feature_code not in ("PCLI", "ADM1")
+                      and (o.place.feature_code == "PCLI" or o.place.admin1 == i.place.admin1))
+
+
+def _best_pair(position: int, chosen: Chosen, final: Scorer,
+               fits: Callable[[Candidate, Candidate], bool]) -> tuple[Candidate, Candidate] | None:
+    """The best-scoring pair of readings of a place and the name after it that `fits`; None where none does."""
     (inner_c, inner_options), (outer_c, outer_options) = chosen[position], chosen[position + 1]
-    pairs = [(final(i, inner_c) + final(o, outer_c), i, o) for i in inner_options for o in outer_options
-             if o.place.feature_class == "A" and i.place.country_code == o.place.country_code
-             and i.place != o.place and i.place.feature_code not in ("PCLI", "ADM1")
-             and (o.place.feature_code == "PCLI" or o.place.admin1 == i.place.admin1)]
+    pairs = [(final(i, inner_c) + final(o, outer_c), i, o) for i in inner_options for o in outer_options if fits(i, o)]
     if not pairs:
         return None
     _, inner, outer = max(pairs, key=lambda pair: pair[0])
