@@ -106,6 +106,9 @@ def test_a_name_spelt_otherwise_is_found_in_its_province_only(gazetteer) -> None
     assert mogok.place.name == "Mogok"
     assert gazetteer.sounding_like("Mogoke", "MM", "Sagain") == []
     assert all(c.place.name != "Henlow" for c in gazetteer.sounding_like("Hanley", "GB", "England"))
+    # spellings that differ in their vowels: "Ein Issa" is GeoNames' ‘Ayn ‘Īsá, "Basira" its Al Buşayrah
+    assert [c.place.name for c in gazetteer.sounding_like("Ein Issa", "SY", "Ar-Raqqah")] == ["‘Ayn ‘Īsá"]
+    assert [c.place.name for c in gazetteer.sounding_like("Basira", "SY", "Deir ez-Zor")] == ["Al Buşayrah"]
 
 
 def test_each_province_has_its_own_name(gazetteer) -> None:

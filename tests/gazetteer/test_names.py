@@ -1,4 +1,11 @@
-from eventwire.gazetteer.names import ascii_name, name_keys, normalize_name, skeleton, strip_admin_suffix
+from eventwire.gazetteer.names import (
+    ascii_name,
+    name_keys,
+    normalize_name,
+    skeleton,
+    strip_admin_suffix,
+    vowel_blind,
+)
 
 
 def test_spellings_of_one_place_share_a_key() -> None:
@@ -22,6 +29,13 @@ def test_transliterations_of_one_name_share_a_skeleton_and_short_names_have_none
     assert skeleton("Klynove") == skeleton("Klinove")
     assert skeleton("Mosul") != skeleton("Basra")
     assert skeleton("Gao") == "" and skeleton("Jalawla") == ""  # too little left to compare
+    assert skeleton("Ein Issa") == skeleton("Ayn Isa") and skeleton("Edlib") == skeleton("Idlib")  # a vowel first
+
+
+def test_a_vowel_blind_form_writes_every_vowel_alike_and_keeps_w_and_y() -> None:
+    assert vowel_blind("Ein Issa") == "an asa" and vowel_blind("‘Ayn ‘Īsá") == "ayn asa"
+    assert vowel_blind("Nassriya") == "nasraya" and vowel_blind("Nasiriyah") == "nasaraya"  # doubles once, no "h"
+    assert vowel_blind("Hanley") != vowel_blind("Henlow")  # w and y are consonants here
 
 
 def test_a_provinces_name_without_the_word_for_its_kind() -> None:

@@ -116,6 +116,9 @@ def test_every_event_is_placed_on_the_town_it_happened_in(brief_pipeline, text, 
      "arrested a miner.", "Mogok"),
     ("On 9 January 2022, locals held a protest at Rajouri city (J&K) against the water department.", "Rajaori"),
     ("On 2 April 2022, people marched in Hanley (Stoke-on-Trent, England) to protest.", "Stoke-on-Trent"),
+    # "in": a town does not lie in a town, so the city named after its province stands for the province
+    ("On 18 May 2022, clashes took place between police forces in Ras al-Ain town in Al Hasakeh countryside.",
+     "Ra's al 'Ayn"),
 ])
 def test_a_town_spelt_otherwise_is_read_inside_the_province_that_follows_it(brief_pipeline, text, location) -> None:
     from eventwire.model import Article

@@ -23,6 +23,9 @@ pytestmark = pytest.mark.slow
     # a district of a city is near it: the index's Almaly is a town in Turkey
     ("On 24 February 2022, police detained several activists outside the Russian Consulate near Almaly district of "
      "Almaty city following an unsanctioned demonstration.", "Almaty"),
+    # a country as the noun before a noun says whose, not where
+    ("On 31 January 2022, a US military patrol took place in rural Qahtaniyyah town in Al Hasakeh countryside.",
+     "Al Qahtaniyah"),
 ])
 def test_an_event_is_placed_on_the_town_where_its_act_happened(brief_pipeline, text, location) -> None:
     from eventwire.model import Article

@@ -59,6 +59,14 @@ def test_actor_names_and_months_are_blocked() -> None:
     assert "Gaza" in kept and "Hamas" not in kept and "August" not in kept
 
 
+def test_an_arabic_article_alone_is_no_place() -> None:
+    from eventwire.stages.recognise import blocked, candidacies
+
+    text = "A patrol took place in Al 'ishreen street in Basira town."
+    parse = _parse(text)
+    assert "Al" not in {c.span.of(text) for c in candidacies(parse) if not blocked(parse, c, [])}
+
+
 def test_a_disease_named_after_a_place_is_no_mention_of_it() -> None:
     from eventwire.stages.recognise import blocked, candidacies
 

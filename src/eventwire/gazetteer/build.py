@@ -28,7 +28,7 @@ from eventwire.errors import ResourceError
 from eventwire.gazetteer.countryinfo import countryinfo_by_iso
 from eventwire.gazetteer.names import is_latin, name_keys, normalize_name, skeleton, strip_admin_suffix
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 # Country names as ACLED writes them where GeoNames differs, so that country columns and country-named
 # actors ("Protesters (Palestine)") read as ACLED's own rows do. GeoNames' name stays a searchable spelling.

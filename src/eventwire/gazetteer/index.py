@@ -20,11 +20,12 @@ from eventwire.gazetteer.build import (
     read_demonyms,
     read_region_abbreviations,
 )
-from eventwire.gazetteer.names import name_keys, normalize_name, skeleton
+from eventwire.gazetteer.names import name_keys, normalize_name, skeleton, vowel_blind
 from eventwire.model import Place
 
 _T = TypeVar("_T")
 _ALIKE = 0.75  # difflib ratio of two spellings of one name: Mogoke/Mogok 0.91, Naushera/Nowshera 0.75
+_ALIKE_VOWEL_BLIND = 0.9  # the same of their `vowel_blind` forms: Ein Issa/Ayn Isa 0.92, Hanley/Henlow 0.83
 GEONAMES_CREDIT = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0"
 
 # in the order of Place's fields, so that a row builds a Place directly (SQLite gives str, float and int)
@@ -90,9 +91,10 @@ class Gazetteer:
             (key, code, admin1),
         ).fetchall()
         # the consonants agree; the whole spelling must be close too ("Hanley" is not "Henlow")
-        written = normalize_name(name)
+        written, blind = normalize_name(name), vowel_blind(name)
         alike = [row for row in rows
-                 if SequenceMatcher(None, written, normalize_name(row[0])).ratio() >= _ALIKE]
+                 if SequenceMatcher(None, written, normalize_name(row[0])).ratio() >= _ALIKE
+                 or SequenceMatcher(None, blind, vowel_blind(row[0])).ratio() >= _ALIKE_VOWEL_BLIND]
         return [Candidate(_place(row), False) for row in alike[:limit]]
 
     @lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per index, kept for the process's life

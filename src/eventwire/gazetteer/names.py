@@ -57,20 +57,34 @@ def is_latin(name: str) -> bool:
     return all(ord(c) < 0x250 or not c.isalpha() for c in name)
 
 
+def _without_article(base: str) -> str:
+    """A normalised name without its Arabic article ("al busayrah" -> "busayrah")."""
+    return next((base[len(article):] for article in _ARTICLES if base.startswith(article)), base)
+
+
 _SOFT = str.maketrans({c: None for c in "aeiouyhw "} | {"c": "k", "q": "k", "z": "s"})
 
 
 def skeleton(name: str) -> str:
     """A spelling-blind key for transliterated names: the first letter, then the consonants, each once where
-    doubled, c/q as k and z as s, without an Arabic article ("Mogoke" and "Mogok" -> "mgk", "Rajouri" and
-    "Rajaori" -> "rjr"). Empty for names too short to compare this way."""
-    base = normalize_name(name)
-    for article in _ARTICLES:
-        if base.startswith(article):
-            base = base[len(article):]
-            break
+    doubled, c/q as k and z as s, any vowel first as "a", without an Arabic article ("Mogoke" and "Mogok" -> "mgk",
+    "Rajouri" and "Rajaori" -> "rjr"). Empty for names too short to compare this way."""
+    base = _without_article(normalize_name(name))
     if len(base) < 5:
         return ""
     rest = base[1:].translate(_SOFT)
-    key = base[0] + "".join(c for i, c in enumerate(rest) if i == 0 or c != rest[i - 1])
+    first = "a" if base[0] in "aeiou" else base[0]  # "Ein Issa" and "Ayn Isa", "Edlib" and "Idlib"
+    key = first + "".join(c for i, c in enumerate(rest) if i == 0 or c != rest[i - 1])
     return key if len(key) >= 3 else ""
+
+
+_VOWELS = str.maketrans({c: "a" for c in "aeiou"})
+
+
+def vowel_blind(name: str) -> str:
+    """The spelling without an Arabic article, every vowel as "a", each letter once where doubled and no word's
+    final "h", so that two transliterations of one name differ little ("Ein Issa" -> "an asa" and "‘Ayn ‘Īsá" ->
+    "ayn asa"). "w" and "y" stay, so English names keep apart ("Hanley" -> "hanlay" is not "Henlow" -> "hanlaw")."""
+    folded = _without_article(normalize_name(name)).translate(_VOWELS)
+    once = "".join(c for i, c in enumerate(folded) if i == 0 or c != folded[i - 1])
+    return " ".join(word[:-1] if word.endswith("h") and len(word) > 2 else word for word in once.split())

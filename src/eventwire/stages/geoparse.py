@@ -25,6 +25,7 @@ from eventwire.settings import Settings
 from eventwire.stages.nesting import namesake_towns, read_chains, spread_located
 from eventwire.stages.recognise import (
     ADMIN_WORDS,
+    CONTAINED_GAP,
     DIRECTIONS,
     PLACE_LABELS,
     QUALIFIER,
@@ -362,14 +363,18 @@ class Geoparser:
             if any(m.span == candidacy.span for m in found):
                 continue  # read already, inside the region that qualifies it ("shelled Rubizhne, Luhansk")
             qualifier = next((m for m in found if m.span.start >= candidacy.span.end
-                              and QUALIFIER_GAP.match(parse.text[candidacy.span.end : m.span.start])), None)
+                              and (QUALIFIER_GAP.match(parse.text[candidacy.span.end : m.span.start])
+                                   or CONTAINED_GAP.match(parse.text[candidacy.span.end : m.span.start]))), None)
             if qualifier is None or qualifier.place.feature_code == "PCLI" or not qualifier.place.admin1:
                 continue
             town = qualifier.place
+            # qualified by a town, not a province or district: one near it ("Hanley (Stoke-on-Trent)"); but a
+            # town does not lie in a town, so "Basira town in Deir ez Zor" is in the province of that name
+            anywhere = town.feature_class != "P" or qualifier.cue in ADMIN_WORDS \
+                or bool(CONTAINED_GAP.match(parse.text[candidacy.span.end : qualifier.span.start]))
             alike = [c for c in self.gazetteer.sounding_like(candidacy.span.of(parse.text), town.country_code,
                                                              town.admin1)
-                     # qualified by a town, not a province or district: one near it ("Hanley (Stoke-on-Trent)")
-                     if town.feature_class != "P" or qualifier.cue in ADMIN_WORDS
+                     if anywhere
                      or _distance_km((town.latitude, town.longitude), (c.place.latitude, c.place.longitude)) <= 50]
             if alike:
                 found[found.index(qualifier)] = dataclasses.replace(qualifier, qualifies=True)

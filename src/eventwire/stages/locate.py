@@ -81,12 +81,19 @@ def _mentions_in(parse: Parse, tokens: set[int], places: tuple[PlaceMention, ...
 
 
 def _owner(parse: Parse, mention: PlaceMention) -> bool:
-    """"in front of Armenia's president's office": a country named as an owner says whose, not where; but
-    "in Russia's capital", "in Syria's north" are in the country."""
-    if mention.place.feature_code != "PCLI" or not parse.text.startswith(("'s", "’s"), mention.span.end):
+    """"in front of Armenia's president's office", "a US military patrol took place in Qahtaniyyah": a country
+    named as an owner, or as the noun before a noun, says whose, not where; but "in Russia's capital", "in
+    Syria's north", "the Syria border" are in the country."""
+    if mention.place.feature_code != "PCLI":
         return False
-    after = parse.text[mention.span.end + 2 : mention.span.end + 40].split(maxsplit=1)
-    return not after or after[0].lower().strip(".,;") not in _PARTS_OF_A_COUNTRY
+    if parse.text.startswith(("'s", "’s"), mention.span.end):
+        after = parse.text[mention.span.end + 2 : mention.span.end + 40].split(maxsplit=1)
+        return not after or after[0].lower().strip(".,;") not in _PARTS_OF_A_COUNTRY
+    last = parse.token_at(mention.span.end - 1)
+    if last is None or parse.tokens[last].dep not in ("compound", "nmod", "amod"):
+        return False
+    head = parse.tokens[last].head
+    return parse.tokens[head].pos in ("NOUN", "PROPN") and parse.word(head).lower() not in _PARTS_OF_A_COUNTRY
 
 
 def _size(place: Place) -> tuple[int, bool]:

@@ -77,6 +77,8 @@ QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|
                            rf"(?:\s*,\s*(?:the\s+)?(?:{_NAME}\s+{_UNIT}\s*,\s*)*"
                            rf"|\s*\(\s*(?:the\s+)?(?:{_NAME}(?:\s+{_UNIT})?\s*,\s*)*)$",
                            re.IGNORECASE)
+# "Tal Tamer town in Al Hasakeh countryside", "Basira town in Deir ez Zor": the next place contains this one
+CONTAINED_GAP = re.compile(rf"^\s+{_UNIT}\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _runs(parse: Parse) -> list[list[int]]:
@@ -292,8 +294,8 @@ def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool
     text = candidacy.span.of(parse.text)
     if not text[:1].isupper() and not text.lower().startswith(("al-", "el-")):
         return True
-    if text.lower() in _PLACE_NOUNS | TOWN_WORDS | ADMIN_WORDS:
-        return True  # "City" of "City of Cape Town"
+    if text.lower() in _PLACE_NOUNS | TOWN_WORDS | ADMIN_WORDS | _LEADING_ARTICLES:
+        return True  # "City" of "City of Cape Town"; "Al" of "Al 'ishreen street"
     last = candidacy.tokens[-1]
     if _names_a_building_in(parse, last):
         return True  # "at Carnot middle school in Grasse": the school's name, in the town named after it
