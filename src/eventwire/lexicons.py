@@ -143,6 +143,7 @@ class ActorEntry:
     # (country, name): where ACLED's coverage of a country names this description otherwise
     names_in: tuple[tuple[str, str], ...] = ()
     with_the: frozenset[str] = frozenset()  # countries named with "the" in "{the_country}" ("the Philippines")
+    home: str = ""  # the ISO code of the one country the group acts in, if it acts in one
 
     def name_in(self, country: str) -> str:
         """The coded name of a generic description for an actor of `country`."""
@@ -234,7 +235,8 @@ def load_actor_lexicon() -> ActorLexicon:
     data = tomllib.loads(_read("actors.toml"))
     named = []
     for entry in data["actor"]:
-        actor = ActorEntry(entry["name"], entry["inter"], _KIND_BY_INTER[entry["inter"]], generic=False)
+        actor = ActorEntry(entry["name"], entry["inter"], _KIND_BY_INTER[entry["inter"]], generic=False,
+                           home=entry.get("home", ""))
         for alias in entry["aliases"]:
             named.append((_WORD.findall(alias.casefold())[0], _alias_pattern(alias), actor))
     aliases = {alias.casefold() for entry in data["actor"] for alias in entry["aliases"]}

@@ -320,3 +320,13 @@ def test_a_bare_direction_is_a_province_only_where_the_text_or_its_country_says_
     article = brief_pipeline.run(Article(raw="On 3 March 2022, separatists attacked soldiers in Bamenda, in the "
                                              "North-West region of Cameroon."))
     assert {m.place.country_code for m in article.places if m.span.of(article.text) == "North-West"} == {"CM"}
+
+
+def test_a_group_that_acts_in_one_country_puts_the_article_there(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # "Ad Dali" is a Chinese city by size; the Houthis make it the Yemeni governorate's Qa'tabah district
+    text = "On 25 June 2022, Houthi forces shelled positions in Subayra city (Qaatabah, Ad Dali), injuring 5 fighters."
+    article = brief_pipeline.run(Article(raw=text))
+    assert {m.place.country_code for m in article.places if m.cue != "demonym"} == {"YE"}
+    assert article.events and article.events[0].country == "Yemen"

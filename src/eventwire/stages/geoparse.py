@@ -213,8 +213,10 @@ class Geoparser:
         self.max_candidates = max_candidates
 
     def country_focus(self, parse: Parse) -> tuple[Counter[str], dict[str, str]]:
-        """The weight of each country in the article (a name of it 2, a demonym 1); the names read as countries."""
-        focus: Counter[str] = Counter()
+        """The weight of each country in the article (a name of it 2, a demonym or a group that acts only there
+        1: "Houthi forces", "the KNLA"); the names read as countries."""
+        focus: Counter[str] = Counter(match.entry.home for match in load_actor_lexicon().find_named(parse.text)
+                                      if match.entry.home)
         named: dict[str, str] = {}
         for entity in parse.annotation.entities:
             text = entity.span.of(parse.text)
