@@ -26,6 +26,12 @@ pytestmark = pytest.mark.slow
     # a country as the noun before a noun says whose, not where
     ("On 31 January 2022, a US military patrol took place in rural Qahtaniyyah town in Al Hasakeh countryside.",
      "Al Qahtaniyah"),
+    # a country of the doers gives way to the town of their sentence
+    ("On 4 March 2022, protesters against Russia's invasion of Ukraine rallied and marched in Athens.", "Athens"),
+    # countries an act is against, or the time it fell in, are topics
+    ("On 25 March 2022, about 10 activists of Greenpeace blocked a cargo ship in Gdansk. The activists were "
+     "protesting against the dependence of Europe on fossil fuels, especially during the current war of Russia "
+     "against Ukraine.", "Gdansk"),
 ])
 def test_an_event_is_placed_on_the_town_where_its_act_happened(brief_pipeline, text, location) -> None:
     from eventwire.model import Article

@@ -5,7 +5,8 @@ the verb whose object names the act ("held a protest ... in Kale town") where th
 then places in its sentence that no other act claims, then the article's main place with a coarser
 `geo_precision`. A qualifier stands for the place it qualifies ("Mariupol, Donetsk"); a country named as an owner
 ("Armenia's president") says no place; a country or province the clause names gives way to a finer place inside
-it that the sentence names; the place the doers are from comes after the place they acted in.
+it that the sentence names; the place the doers are from comes after the place they acted in, and a country of
+theirs gives way to a town of their sentence; a country the act is against or about is a topic.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ _PARTS_OF_A_COUNTRY = frozenset({"capital", "north", "south", "east", "west", "n
                                  "southwest", "centre", "center", "border", "borders", "coast", "region", "regions",
                                  "province", "provinces", "city", "cities", "town", "towns", "territory", "side",
                                  "countryside", "interior", "heartland", "frontier", "port", "ports"})
+# what an act is against or about, or the time it fell in ("during the war of Russia against Ukraine"): a country
+# named there is a topic, not the place
+_ABOUT = frozenset({"against", "over", "about", "during"})
 _CLAUSE_SKIP = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis"})
 # Rejected candidates that are still acts in the text: their places are theirs, not another event's.
 _ACTS = ("background (past perfect)", "background", "description, not a report", "not asserted",
@@ -54,10 +58,22 @@ def _verb_clause(parse: Parse, index: int) -> set[int]:
     return _clause_tokens(parse, token.head) - subject
 
 
+def _topics(parse: Parse, index: int) -> set[int]:
+    """The words of what the act is against or about ("protesting against the war of Russia against Ukraine")."""
+    return {k for child in parse.children(index, "prep") if parse.word(child).lower() in _ABOUT
+            for k in parse.subtree(child)}
+
+
+def _not_topics(parse: Parse, index: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    topics = _topics(parse, index)
+    return [m for m in mentions if m.place.feature_code != "PCLI" or parse.token_at(m.span.start) not in topics]
+
+
 def _own_place(parse: Parse, index: int, tokens: set[int],
                places: tuple[PlaceMention, ...]) -> PlaceMention | None:
-    """The place the act's own clause names; a town its verb's clause names beats a coarser one (or none)."""
-    own = _pick(parse, index, _mentions_in(parse, tokens, places))
+    """The place the act's own clause names, less a country it is against or about; a town its verb's clause
+    names beats a coarser one (or none)."""
+    own = _pick(parse, index, _not_topics(parse, index, _mentions_in(parse, tokens, places)))
     if own is not None and own.place.geo_precision == 1:
         return own
     wider = _pick(parse, index, _mentions_in(parse, _verb_clause(parse, index), places))
@@ -116,11 +132,15 @@ def _finer_inside(parse: Parse, index: int, coarse: PlaceMention, tokens: set[in
     return _pick(parse, index, inside) or coarse
 
 
+def _doers(parse: Parse, index: int) -> set[int]:
+    return {k for child in parse.children(index, "nsubj", "nsubjpass") for k in parse.subtree(child)}
+
+
 def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMention | None:
     if not mentions:
         return None
     origin = parse.tokens[index].start
-    doers = {k for child in parse.children(index, "nsubj", "nsubjpass") for k in parse.subtree(child)}
+    doers = _doers(parse, index)
     # finest first; of two towns, "La Plata (Buenos Aires)", the one the other qualifies, a place the act was at
     # before one it was headed for ("near Arajuno ... blocked the highway to Puyo") and before the one its doers
     # are of ("in Oaxaca, residents of Montoya municipality protested"); then the nearest
@@ -181,9 +201,18 @@ def make(settings: Settings) -> Callable[[Article], Article]:
             if own is not None:
                 if own.place.geo_precision > 1:
                     own = _finer_inside(parse, index, own, sentence, article.places)
+                if own.place.geo_precision > 1 and parse.token_at(own.span.start) in _doers(parse, index):
+                    # "protesters against Russia's invasion of Ukraine rallied and marched in Athens": a country
+                    # of the doers gives way to a finer place of their sentence, a province of theirs ("Niger
+                    # militiamen") to one in its country
+                    area = own.place
+                    own = _pick(parse, index, [m for m in _mentions_in(parse, sentence, article.places)
+                                               if m.place.geo_precision < area.geo_precision and (
+                                                   area.feature_code == "PCLI"
+                                                   or m.place.country_code == area.country_code)]) or own
                 placed.append(place_event(event, own, own.place.geo_precision, gazetteer))
                 continue
-            near = _pick(parse, index, _mentions_in(parse, sentence, article.places))
+            near = _pick(parse, index, _not_topics(parse, index, _mentions_in(parse, sentence, article.places)))
             if near is not None:
                 placed.append(place_event(event, near, near.place.geo_precision, gazetteer))
             elif focus is not None:
