@@ -17,6 +17,11 @@ def _places(article):
     # the country named later would make both names Brazilian towns, which do not nest
     ("On 2 June 2022, in Rosario (Santa Fe), relatives gathered at the court to demand the release of a woman who "
      "was arrested in Brazil.", "Rosario", "AR", "Santa Fe"),
+    # a town does not qualify itself: the province of the name, with a town of the name in it
+    ("On 8 March 2022, in San Jose, San Jose, women marched to demand action against violence.", "San Jose", "CR",
+     "San Jose"),
+    ("On 19 May 2022, in San Juan (San Juan), a group of taxi drivers staged a demonstration.", "San Juan", "AR",
+     "San Juan"),
 ])
 def test_a_place_is_resolved_inside_the_province_named_after_it(brief_pipeline, text, name, country, admin1) -> None:
     from eventwire.model import Article

@@ -96,6 +96,7 @@ def test_a_possessive_the_index_knows_as_part_of_a_name_stays() -> None:
     ("On 16 June 2022, in Laranjal do Jari (Amapa), a drug trafficker exchanged fire with police.", "Laranjal do Jari"),
     ("Students gathered outside the school in Lee's Summit (Missouri) to protest.", "Lee's Summit"),
     ("People demonstrated in Landau in der Pfalz against the measures.", "Landau in der Pfalz"),
+    ("A convoy drove through Saint-Pierre (Saint Pierre and Miquelon) to protest.", "Saint Pierre and Miquelon"),
 ])
 def test_a_name_the_index_knows_whole_is_one_candidacy_not_its_parts(text, name) -> None:
     from eventwire.gazetteer import open_gazetteer

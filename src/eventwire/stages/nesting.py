@@ -90,6 +90,19 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
     as a town abroad. False, with nothing changed, where the first is a country or the two are provinces of
     one country: a list, not a place and its container ("Romania, Bulgaria", "Alaska, Hawaii")."""
     inner, outer = best[position], best[position + 1]
+    if inner is not None and inner == outer and inner.place.feature_class == "P":
+        # "in San Jose, San Jose" read twice as one town: a town does not qualify itself, so the second is the
+        # province of the name and the first its town (San Jose, Costa Rica, not California): the best province
+        # of the name with a town of the name in it, then that town
+        (inner_c, inner_options), (outer_c, outer_options) = chosen[position], chosen[position + 1]
+        areas = [o for o in outer_options if o.place.feature_code in ("ADM1", "ADM2")]
+        towns = {id(area): [i for i in inner_options if i.place.feature_class == "P" and (
+            i.place.country_code, i.place.admin1) == (area.place.country_code, area.place.admin1)] for area in areas}
+        province = max((a for a in areas if towns[id(a)]), key=lambda a: final(a, outer_c), default=None)
+        if province is not None:
+            best[position + 1] = province
+            best[position] = max(towns[id(province)], key=lambda i: final(i, inner_c))
+            return True
     if inner is not None and outer is not None and normalize_name(inner.place.name) != normalize_name(
             outer.place.name) and (inner.place.feature_code in ("PCLI", "CONT")
                                    or _is_province_list(chosen[position][1], chosen[position + 1][1])):

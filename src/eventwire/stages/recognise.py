@@ -206,9 +206,10 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
     return _longest_known(parse, sorted(found.values(), key=lambda c: c.span.start), known)
 
 
-# lowercase words inside names the model splits: "Landau in der Pfalz", "Komsomolsk-on-Amur", "Deir ez-Zor"
-_INNER_WORDS = _CONNECTORS | {"in", "der", "am", "an", "on", "upon", "ez", "es", "el", "al", "sur", "sous", "'s", "’s",
-                              "-", "'", "’"}
+# lowercase words inside names the model splits: "Landau in der Pfalz", "Komsomolsk-on-Amur", "Deir ez-Zor",
+# "Saint Pierre and Miquelon" (not "of": "City of Richmond" is a town's own name with its cue)
+_INNER_WORDS = _CONNECTORS | {"in", "der", "am", "an", "on", "upon", "ez", "es", "el", "al", "sur", "sous", "and",
+                              "'s", "’s", "-", "'", "’"}
 
 
 def _longest_known(parse: Parse, found: list[Candidacy], known: Callable[[str], bool]) -> list[Candidacy]:
