@@ -220,6 +220,9 @@ def test_a_demonstration_is_violent_by_what_its_crowd_does(brief_pipeline, text,
     # "since 7 May" dates the disappearance; the model reads "May" as a modal and hangs "since" on the act
     "On 19 May 2022, around Tixtla, Guerrero, relatives of a teacher who has been missing since 7 May blocked the "
     "federal highway to demand that the authorities search for him.",
+    # the model reads "blocked roads" as roads that are blocked and makes "to demand" the root: no finite verb
+    "On 26 April 2022, in Morelia, Michoacan de Ocampo, teachers and members of the SNTE blocked roads close to the "
+    "ministry of finance to demand the payment of pending salaries.",
 ])
 def test_a_protest_the_parse_misreads_is_still_reported(brief_pipeline, text) -> None:
     # a call that is a passive participle ("called by the platform") is no call to act; the small model hangs

@@ -462,7 +462,11 @@ def _has_main_verb(parse: Parse, index: int) -> bool:
     noun ("members of the UGT union protested in Cordoba": "union protested" read as "the union that was
     protested") is the sentence's own verb, not a description."""
     root = next((t for t in parse.sentence_tokens(parse.tokens[index].sent) if parse.tokens[t].dep == "ROOT"), None)
-    return root is not None and parse.tokens[root].pos in ("VERB", "AUX")
+    if root is None or parse.tokens[root].pos not in ("VERB", "AUX"):
+        return False
+    # "members of the SNTE blocked roads close to the ministry to demand the payment": an infinitive is no
+    # finite verb
+    return not any(parse.tokens[c].tag == "TO" for c in parse.children(root, "aux"))
 
 
 def _verb_in(parse: Parse, index: int, lemmas: frozenset[str]) -> bool:
