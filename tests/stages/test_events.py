@@ -49,6 +49,8 @@ def test_weapon_cues_retype_an_attack(pipeline) -> None:
     ("Fishermen blocked the main highway near Gao on Friday over compensation.", "Peaceful protest"),
     ("Soldiers set houses on fire in the village of Gao on Friday.", "Looting/property destruction"),
     ("Members of the teachers union protested in Gao on Friday.", "Peaceful protest"),
+    ("On Friday, women threw empty gas cylinders into the river during a protest in Gao against the price hike.",
+     "Peaceful protest"),
     # a protest the small model hangs under its own demand is still the act
     ("On Friday, locals of Odo-Odo protested in Gao to demand that the title be given autonomy.", "Peaceful protest"),
     ("Citizens gathered in Gao on Friday to voice their dissatisfaction with the tree cutting.", "Peaceful protest"),

@@ -128,9 +128,11 @@ class EventFinder:
             return self._reported_nominal(parse, token.head)
         if token.dep == "attr" and parse.children(token.head, "expl"):  # "there were two armed clashes"
             return True
-        if token.dep == "pobj" and parse.word(token.head).lower() in ("in", "as") and token.lemma.lower() in (
-                "protest", "demonstration"):
-            return True  # "occupied the school in protest", "filled the square as a protest"
+        if token.dep == "pobj" and parse.word(token.head).lower() in ("in", "as", "during") \
+                and token.lemma.lower() in ("protest", "demonstration"):
+            # "occupied the school in protest", "filled the square as a protest", "threw gas cylinders into the
+            # river during a protest"
+            return True
         if token.dep == "pobj" and parse.word(token.head).lower() in ("in", "during") \
                 and parse.tokens[head.head].lemma.lower() in OUTCOME_LEMMAS | {"die"}:
             return True  # "ten people were injured in a clash", "killed in an airstrike"
