@@ -330,3 +330,18 @@ def test_a_group_that_acts_in_one_country_puts_the_article_there(brief_pipeline)
     article = brief_pipeline.run(Article(raw=text))
     assert {m.place.country_code for m in article.places if m.cue != "demonym"} == {"YE"}
     assert article.events and article.events[0].country == "Yemen"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a country the act is against is no evidence of where it was
+    ("On 12 June 2022, KPRF activists staged pickets in Kaluga, supporting the Russian military invasion of Ukraine "
+     "and protesting against the ban of the Communist Party in Ukraine.", "Kaluga", "RU"),
+    # a Ukrainian village once called Paris is not read where Paris, France bears the name as its own
+    ("On 6 April 2022, refugees from Ukraine gathered in front of the city council of Paris to denounce the Russian "
+     "invasion of Ukraine.", "Paris", "FR"),
+])
+def test_a_city_is_not_pulled_into_the_country_an_article_is_about(brief_pipeline, text, name, country) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert {m.place.country_code for m in article.places if m.span.of(article.text) == name} == {country}

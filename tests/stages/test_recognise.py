@@ -134,6 +134,12 @@ def test_a_capitalised_word_before_the_unit_it_names_is_a_candidacy() -> None:
     assert "Northern" not in found
 
 
+def test_a_capitalised_word_the_model_reads_as_a_verb_before_a_unit_is_a_candidacy() -> None:
+    # the small model reads "Sagaing" as a gerund
+    text = "On 21 March 2022, in Kale town of Kale township (Kale district, Sagaing region), locals held a protest."
+    assert _candidacies(text).get("Sagaing") == "region"
+
+
 def test_a_district_code_before_a_city_is_not_part_of_its_name() -> None:
     found = _candidacies("On 4 June 2022, a Taliban member was killed in the village of Haji Aziz of PD5 Kandahar "
                          "city.")

@@ -37,6 +37,7 @@ from eventwire.stages.recognise import (
     split_hyphenated,
 )
 from eventwire.stages.relabel import Candidacy, Relabel
+from eventwire.stages.topics import named_as_topic
 
 NAME = "geoparse.v1"
 REQUIRES = ("annotation",)
@@ -93,6 +94,21 @@ def _score(candidate: Candidate, text: str, cue: str, context: _Context) -> floa
         # New York hamlet wherever New York was named); "X (Province)" itself is settled by `nesting._nest`
         score += 1.0
     return score
+
+
+_OVERSHADOWED = 100  # times the population of a village known by another's name that the city of the name has
+
+
+def _not_overshadowed(options: list[Candidate]) -> list[Candidate]:
+    """"Paris", "Bari", "Kaluga": a small place that bears the name only as an alternate (a Ukrainian village once
+    called Paris) is not read where a city of 100,000 bears it as its own name and is a hundred times larger,
+    however much the article is about the small place's country."""
+    cities = [o.place.population for o in options if o.primary_name and o.place.feature_class == "P"
+              and o.place.population >= 100_000]
+    if not cities:
+        return options
+    return [o for o in options if o.primary_name or o.place.feature_class != "P"
+            or o.place.population * _OVERSHADOWED > max(cities)]
 
 
 def _province_named(candidate: Candidate, text: str, options: list[Candidate], context: _Context) -> float:
@@ -214,20 +230,24 @@ class Geoparser:
 
     def country_focus(self, parse: Parse) -> tuple[Counter[str], dict[str, str]]:
         """The weight of each country in the article (a name of it 2, a demonym or a group that acts only there
-        1: "Houthi forces", "the KNLA"); the names read as countries."""
+        1: "Houthi forces", "the KNLA"), less the countries named as what something is against or about
+        ("protesting against Russia's invasion of Ukraine"); the names read as countries."""
         focus: Counter[str] = Counter(match.entry.home for match in load_actor_lexicon().find_named(parse.text)
                                       if match.entry.home)
         named: dict[str, str] = {}
         for entity in parse.annotation.entities:
             text = entity.span.of(parse.text)
+            inside = parse.tokens_in(entity.span)
+            head = next((t for t in inside if parse.tokens[t].head not in inside), inside[-1]) if inside else None
+            topic = head is not None and named_as_topic(parse, head)
             if entity.label == "NORP":
                 code = self.gazetteer.demonym_country(text)
-                if code:
+                if code and not topic:
                     focus[code] += 1
             elif entity.label == "GPE":
                 best = self.gazetteer.lookup(text, limit=1)
                 if best and best[0].place.feature_code == "PCLI":
-                    focus[best[0].place.country_code] += 2
+                    focus[best[0].place.country_code] += 0 if topic else 2
                     named[normalize_name(text)] = best[0].place.country_code
         return focus, named
 
@@ -423,6 +443,7 @@ class Geoparser:
 
     def _resolve(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
                  context: _Context) -> tuple[PlaceMention, ...]:
+        chosen = [(candidacy, _not_overshadowed(options)) for candidacy, options in chosen]
         first = [max(opts, key=lambda o: _score(o, c.span.of(parse.text), c.cue, context)
                      + _province_named(o, c.span.of(parse.text), opts, context)) for c, opts in chosen]
         # towns first read, with the name they were read for: a name is no evidence for its own reading

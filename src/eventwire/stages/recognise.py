@@ -99,7 +99,7 @@ def _runs(parse: Parse) -> list[list[int]]:
                            and parse.tokens[index - 1].sent == token.sent
                            and parse.word(index - 1) in ("in", "at", "near", "outside"))
         # or before the unit it names ("(Shimla district, HP)"), not at the start of its sentence
-        named_before_unit = (token.pos == "NOUN" and word[:1].isupper() and index > 0
+        named_before_unit = (token.pos in ("NOUN", "VERB") and word[:1].isupper() and index > 0
                              and word.lower() not in DIRECTIONS
                              and parse.tokens[index - 1].sent == token.sent and index + 1 < len(parse.tokens)
                              and parse.word(index + 1) in _UNIT_WORDS)
