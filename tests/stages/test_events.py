@@ -51,6 +51,11 @@ def test_weapon_cues_retype_an_attack(pipeline) -> None:
     ("Members of the teachers union protested in Gao on Friday.", "Peaceful protest"),
     ("On Friday, women threw empty gas cylinders into the river during a protest in Gao against the price hike.",
      "Peaceful protest"),
+    # acts counted by a noun ("a total of"), and acts in a list written with slashes
+    ("On Friday, the OSCE SMM observed a total of 8 explosions involving artillery near Gao.",
+     "Shelling/artillery/missile attack"),
+    ("On Friday, the OSCE SMM observed a total of 3 projectiles/explosions/shots involving artillery near Gao.",
+     "Shelling/artillery/missile attack"),
     # a protest the small model hangs under its own demand is still the act
     ("On Friday, locals of Odo-Odo protested in Gao to demand that the title be given autonomy.", "Peaceful protest"),
     ("Citizens gathered in Gao on Friday to voice their dissatisfaction with the tree cutting.", "Peaceful protest"),

@@ -124,8 +124,12 @@ class EventFinder:
             return True
         if token.dep in ("nsubj", "nsubjpass") and _verb_in(parse, token.head, self.lexicon.occurrence):
             return True
-        if token.dep in ("conj", "compound"):  # "clashes and looting"; "a protest rally", "a protest sit-in"
+        if token.dep in ("conj", "compound") or (token.dep == "nmod" and parse.word(index + 1) == "/"):
+            # "clashes and looting"; "a protest rally", "a protest sit-in"; "3 projectiles/explosions/shots"
             return self._reported_nominal(parse, token.head)
+        if token.dep == "pobj" and parse.word(token.head).lower() == "of" and head.head != token.head \
+                and parse.tokens[head.head].lemma.lower() in _QUANTITIES:
+            return self._reported_nominal(parse, head.head)  # "observed a total of 10 explosions near X"
         if token.dep == "attr" and parse.children(token.head, "expl"):  # "there were two armed clashes"
             return True
         if token.dep == "pobj" and parse.word(token.head).lower() in ("in", "as", "during") \
@@ -476,6 +480,8 @@ def _verb_in(parse: Parse, index: int, lemmas: frozenset[str]) -> bool:
     lemmatises "staged" as "stag")."""
     lemma, word = parse.tokens[index].lemma.lower(), parse.word(index).lower()
     return lemma in lemmas or any(word in (w + "d", w + "ed", w + "s", w + "es") for w in lemmas)
+# Nouns that count the acts "of" them: what they are told as, the acts are ("observed a total of 10 explosions").
+_QUANTITIES = frozenset({"total", "number", "series", "couple", "dozen", "dozens", "hundreds", "wave", "string"})
 # Outcomes of an act in the same sentence (casualties, people fleeing it), not acts of their own there.
 OUTCOME_LEMMAS = frozenset({"kill", "wound", "injure", "flee", "displace"})
 
