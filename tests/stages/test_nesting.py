@@ -22,6 +22,9 @@ def _places(article):
      "San Jose"),
     ("On 19 May 2022, in San Juan (San Juan), a group of taxi drivers staged a demonstration.", "San Juan", "AR",
      "San Juan"),
+    # "X town in Y" is a chain as "X (Y)" is: Izra' of Daraa, not the Jordanian 'Izra
+    ("On 13 April 2022, an IED planted by an unknown armed group exploded in Izra' town in Dara countryside.",
+     "Izra", "SY", "Daraa"),
 ])
 def test_a_place_is_resolved_inside_the_province_named_after_it(brief_pipeline, text, name, country, admin1) -> None:
     from eventwire.model import Article

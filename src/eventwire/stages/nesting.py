@@ -16,7 +16,7 @@ from collections.abc import Callable
 from eventwire.gazetteer import Candidate
 from eventwire.gazetteer.names import normalize_name
 from eventwire.model import Place
-from eventwire.stages.recognise import ADMIN_WORDS, QUALIFIER_GAP
+from eventwire.stages.recognise import ADMIN_WORDS, CONTAINED_GAP, QUALIFIER_GAP
 from eventwire.stages.relabel import Candidacy
 
 Chosen = list[tuple[Candidacy, list[Candidate]]]
@@ -51,12 +51,13 @@ def _same_province(place: Candidate | None, of: Candidate | None) -> bool:
 
 
 def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> set[int]:
-    """Settle every place and the name that qualifies it ("X (Y)", "X, Y"); the positions of the qualifiers."""
+    """Settle every place and the name that qualifies it ("X (Y)", "X, Y", "X town in Y"); the positions of the
+    qualifiers."""
     qualifiers = set()
     for position in range(len(chosen) - 1):
         inner, outer = chosen[position], chosen[position + 1]
-        if QUALIFIER_GAP.match(text[inner[0].span.end : outer[0].span.start]) \
-                and _nest(text, position, chosen, best, final):
+        gap = text[inner[0].span.end : outer[0].span.start]
+        if (QUALIFIER_GAP.match(gap) or CONTAINED_GAP.match(gap)) and _nest(text, position, chosen, best, final):
             qualifiers.add(position + 1)
     for position in sorted(qualifiers, reverse=True):
         if position < 2 or position - 1 not in qualifiers:

@@ -78,7 +78,7 @@ QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|
                            rf"|\s*\(\s*(?:the\s+)?(?:{_NAME}(?:\s+{_UNIT})?\s*,\s*)*)$",
                            re.IGNORECASE)
 # "Tal Tamer town in Al Hasakeh countryside", "Basira town in Deir ez Zor": the next place contains this one
-CONTAINED_GAP = re.compile(rf"^\s+{_UNIT}\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+CONTAINED_GAP = re.compile(rf"^['’]?\s+{_UNIT}\s+in\s+(?:the\s+)?$", re.IGNORECASE)  # "Izra' town in Dara"
 
 
 def _runs(parse: Parse) -> list[list[int]]:
