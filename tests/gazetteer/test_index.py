@@ -159,3 +159,12 @@ def test_national_capitals_are_coded_pplc_but_seat_no_province(gazetteer) -> Non
                 if c.place.feature_class == "P"}
     assert capitals["RU"] == "PPLC" and capitals["US"] == "PPL"
     assert gazetteer.seat("CA", "Ontario").name == "Toronto"  # the province's largest town, not Ottawa
+
+
+@pytest.mark.parametrize(("name", "code", "province"), [
+    ("Kunar", "AF", "Konar"), ("Wardak", "AF", "Vardak"), ("North Kordofan", "SD", "Shamal Kurdufan"),
+    ("Bekaa", "LB", "Beqaa"), ("Amran", "YE", "Omran"),
+])
+def test_a_province_is_found_by_the_spelling_news_uses(gazetteer, name, code, province) -> None:
+    assert any((c.place.country_code, c.place.feature_code, c.place.admin1) == (code, "ADM1", province)
+               for c in gazetteer.lookup(name))
