@@ -97,6 +97,7 @@ def test_a_possessive_the_index_knows_as_part_of_a_name_stays() -> None:
     ("Students gathered outside the school in Lee's Summit (Missouri) to protest.", "Lee's Summit"),
     ("People demonstrated in Landau in der Pfalz against the measures.", "Landau in der Pfalz"),
     ("A convoy drove through Saint-Pierre (Saint Pierre and Miquelon) to protest.", "Saint Pierre and Miquelon"),
+    ("On 17 April 2022, residents protested throughout Shahr e Kord city over water shortages.", "Shahr e Kord"),
 ])
 def test_a_name_the_index_knows_whole_is_one_candidacy_not_its_parts(text, name) -> None:
     from eventwire.gazetteer import open_gazetteer

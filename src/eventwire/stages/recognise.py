@@ -207,8 +207,8 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
 
 
 # lowercase words inside names the model splits: "Landau in der Pfalz", "Komsomolsk-on-Amur", "Deir ez-Zor",
-# "Saint Pierre and Miquelon" (not "of": "City of Richmond" is a town's own name with its cue)
-_INNER_WORDS = _CONNECTORS | {"in", "der", "am", "an", "on", "upon", "ez", "es", "el", "al", "sur", "sous", "and",
+# "Saint Pierre and Miquelon", "Shahr e Kord" (not "of": "City of Richmond" is a town's own name with its cue)
+_INNER_WORDS = _CONNECTORS | {"in", "der", "am", "an", "on", "upon", "ez", "es", "el", "al", "sur", "sous", "and", "e",
                               "'s", "’s", "-", "'", "’"}
 
 
