@@ -32,6 +32,9 @@ pytestmark = pytest.mark.slow
     ("On 25 March 2022, about 10 activists of Greenpeace blocked a cargo ship in Gdansk. The activists were "
      "protesting against the dependence of Europe on fossil fuels, especially during the current war of Russia "
      "against Ukraine.", "Gdansk"),
+    # a square in a town is not the town of the square's name (Hamilton Square, New Jersey)
+    ("On 26 February 2022, around 500 local campaigners gathered in Hamilton Square in Birkenhead to protest against "
+     "insufficient funding.", "Birkenhead"),
 ])
 def test_an_event_is_placed_on_the_town_where_its_act_happened(brief_pipeline, text, location) -> None:
     from eventwire.model import Article

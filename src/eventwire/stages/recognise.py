@@ -298,8 +298,12 @@ def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool
     if text.lower() in _PLACE_NOUNS | TOWN_WORDS | ADMIN_WORDS | _LEADING_ARTICLES:
         return True  # "City" of "City of Cape Town"; "Al" of "Al 'ishreen street"
     last = candidacy.tokens[-1]
-    if _names_a_building_in(parse, last):
-        return True  # "at Carnot middle school in Grasse": the school's name, in the town named after it
+    if _names_a_building_in(parse, last) or (
+            parse.word(last).lower() in ("square", "plaza", "roundabout") and last + 1 < len(parse.tokens)
+            and parse.word(last + 1).lower() == "in"):
+        # "at Carnot middle school in Grasse": the school's name, in the town named after it; "in Hamilton Square
+        # in Birkenhead": a square, not the town of that name
+        return True
     if last + 1 < len(parse.tokens) and parse.word(last + 1).lower() in _NAMED_AFTER | _DISEASES:
         return True  # "San Martin square", "Jose Pardo Avenue": named after a person or a town, not that place
     if text.casefold() in load_actor_lexicon().aliases or any(s.overlaps(candidacy.span) for s in actor_spans):
