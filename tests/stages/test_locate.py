@@ -35,6 +35,12 @@ pytestmark = pytest.mark.slow
     # a square in a town is not the town of the square's name (Hamilton Square, New Jersey)
     ("On 26 February 2022, around 500 local campaigners gathered in Hamilton Square in Birkenhead to protest against "
      "insufficient funding.", "Birkenhead"),
+    # what a crowd recalls is a topic; what an armed act is against is its target
+    ("On 30 April 2022, hundreds of demonstrators responded to the call by the Resistance Committee in Kosti (Kosti "
+     "locality, White Nile state) in honor of the victims of the Khartoum sit in massacre of 2019, denouncing the "
+     "military coup.", "Kosti"),
+    ("On 19 April 2022, Turkish army warplanes carried out airstrikes against PKK militants in the vicinity of "
+     "Sergele village in Al Amadiya district of Duhok.", "Al 'Amadiyah"),
 ])
 def test_an_event_is_placed_on_the_town_where_its_act_happened(brief_pipeline, text, location) -> None:
     from eventwire.model import Article

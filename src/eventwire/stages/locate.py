@@ -21,6 +21,7 @@ from eventwire.model import ROUTE_END, Article, Event, Place, PlaceMention
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.recognise import QUALIFIER_GAP
+from eventwire.stages.topics import named_as_topic
 
 NAME = "locate.v1"
 REQUIRES = ("events", "places", "rejected")
@@ -38,6 +39,7 @@ _PARTS_OF_A_COUNTRY = frozenset({"capital", "north", "south", "east", "west", "n
 # what an act is against or about, or the time it fell in ("during the war of Russia against Ukraine"): a country
 # named there is a topic, not the place
 _ABOUT = frozenset({"against", "over", "about", "during"})
+_CROWD_TYPES = frozenset({"Protests", "Riots"})
 _CLAUSE_SKIP = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis"})
 # Rejected candidates that are still acts in the text: their places are theirs, not another event's.
 _ACTS = ("background (past perfect)", "background", "description, not a report", "not asserted",
@@ -64,16 +66,20 @@ def _topics(parse: Parse, index: int) -> set[int]:
             for k in parse.subtree(child)}
 
 
-def _not_topics(parse: Parse, index: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _not_topics(parse: Parse, index: int, mentions: list[PlaceMention], crowd: bool) -> list[PlaceMention]:
+    """Less a country the act is against or about; for a crowd's act, less any place of what it is against or
+    recalls ("demonstrated in Kosti in honor of the victims of the Khartoum sit-in massacre"), which for an
+    armed act is its target ("airstrikes against PKK militants in Al Amadiya district")."""
     topics = _topics(parse, index)
-    return [m for m in mentions if m.place.feature_code != "PCLI" or parse.token_at(m.span.start) not in topics]
+    return [m for m in mentions if not (crowd and named_as_topic(parse, parse.token_at(m.span.end - 1) or 0)) and (
+        m.place.feature_code != "PCLI" or parse.token_at(m.span.start) not in topics)]
 
 
-def _own_place(parse: Parse, index: int, tokens: set[int],
-               places: tuple[PlaceMention, ...]) -> PlaceMention | None:
-    """The place the act's own clause names, less a country it is against or about; a town its verb's clause
-    names beats a coarser one (or none)."""
-    own = _pick(parse, index, _not_topics(parse, index, _mentions_in(parse, tokens, places)))
+def _own_place(parse: Parse, index: int, tokens: set[int], places: tuple[PlaceMention, ...],
+               crowd: bool = False) -> PlaceMention | None:
+    """The place the act's own clause names, less its topics; a town its verb's clause names beats a coarser one
+    (or none)."""
+    own = _pick(parse, index, _not_topics(parse, index, _mentions_in(parse, tokens, places), crowd))
     if own is not None and own.place.geo_precision == 1:
         return own
     wider = _pick(parse, index, _mentions_in(parse, _verb_clause(parse, index), places))
@@ -187,7 +193,9 @@ def make(settings: Settings) -> Callable[[Article], Article]:
         triggers = acts + [parse.token_at(d.span.start) for d in article.rejected if d.span and d.reason in _ACTS]
         claims = {t: _clause_tokens(parse, t) for t in triggers if t is not None}
         focus = _article_focus(article.places)
-        owns = {t: _own_place(parse, t, tokens, article.places) for t, tokens in claims.items()}
+        # crowds' acts, whose "against" names a topic, not a target
+        crowds = {parse.token_at(e.evidence.trigger.start) for e in article.events if e.event_type in _CROWD_TYPES}
+        owns = {t: _own_place(parse, t, tokens, article.places, t in crowds) for t, tokens in claims.items()}
         placed = []
         for event in article.events:
             index = parse.token_at(event.evidence.trigger.start)
@@ -212,7 +220,8 @@ def make(settings: Settings) -> Callable[[Article], Article]:
                                                    or m.place.country_code == area.country_code)]) or own
                 placed.append(place_event(event, own, own.place.geo_precision, gazetteer))
                 continue
-            near = _pick(parse, index, _not_topics(parse, index, _mentions_in(parse, sentence, article.places)))
+            near = _pick(parse, index, _not_topics(parse, index, _mentions_in(parse, sentence, article.places),
+                                                   index in crowds))
             if near is not None:
                 placed.append(place_event(event, near, near.place.geo_precision, gazetteer))
             elif focus is not None:

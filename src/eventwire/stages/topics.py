@@ -1,4 +1,4 @@
-"""topics: whether a name is what something is against or about, not where anything happened.
+"""topics: whether a name is what something is against, about or in memory of, not where anything happened.
 
 "protesters against Russia's invasion of Ukraine gathered in Paris", "to denounce the Russian invasion",
 "in solidarity with Ukraine": the countries there are the protest's topic. The geoparser leaves them out of the
@@ -14,8 +14,9 @@ _ABOUT = frozenset({"against", "over", "about"})
 # verbs whose object is what they are against or for ("denounce the Russian invasion of Ukraine")
 _STANCES = frozenset({"denounce", "condemn", "protest", "oppose", "criticise", "criticize", "reject", "support",
                       "commemorate", "mourn", "decry", "blame"})
-# nouns whose "with" / "of" / "for" just after them names whom they side with ("in solidarity with Ukraine")
-_SIDING = frozenset({"solidarity", "support"})
+# nouns whose "with" / "of" / "for" just after them names whom they side with or what they recall ("in solidarity
+# with Ukraine", "in honor of the victims of the Khartoum massacre")
+_SIDING = frozenset({"solidarity", "support", "honor", "honour", "memory", "commemoration", "anniversary"})
 _REACH = 8  # heads to climb from a name before giving up
 
 
