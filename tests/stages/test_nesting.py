@@ -71,6 +71,15 @@ def test_a_district_its_province_located_locates_the_town_in_turn(brief_pipeline
     assert town.span.of(article.text) == "Hangu" and town.place.admin1 == "Khyber Pakhtunkhwa"
 
 
+def test_a_village_the_index_lacks_gives_way_to_the_town_its_province_holds(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the index knows "Nyara" only as Nyala, Sudan; Djugu lies in Ituri, so Nyara is a village of Djugu's
+    text = "On 20 February 2022, FPIC militiamen clashed with FARDC military forces in Nyara (Djugu, Ituri)."
+    places = _places(brief_pipeline.run(Article(raw=text)))
+    assert "Nyara" not in places and places["Djugu"].country_code == "CD"
+
+
 def test_a_district_the_index_lacks_is_no_town_abroad(brief_pipeline) -> None:
     from eventwire.model import Article
 

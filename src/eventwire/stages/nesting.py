@@ -152,11 +152,22 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
         best[position], best[position + 1] = pair
     elif chosen[position + 1][0].cue in ADMIN_WORDS and outer.place.feature_class == "P":
         best[position + 1] = None  # "Ghorahi city (Dang district)": a district the index lacks, not a town abroad
-    elif inner.place.population <= outer.place.population:
-        best[position] = None
+    elif inner.place.population <= outer.place.population or _held_by_next(text, position + 1, chosen, best):
+        best[position] = None  # "Kalo (Djugu, Ituri)": Djugu lies in Ituri, so Kalo is a village the index lacks
     else:
         best[position + 1] = None
     return True
+
+
+def _held_by_next(text: str, position: int, chosen: Chosen, best: list[Candidate | None]) -> bool:
+    """The place at `position` lies in the area named right after it as its qualifier."""
+    if position + 1 >= len(chosen) or not QUALIFIER_GAP.match(
+            text[chosen[position][0].span.end : chosen[position + 1][0].span.start]):
+        return False
+    place, area = best[position], best[position + 1]
+    return place is not None and area is not None and area.place.feature_class == "A" \
+        and place.place.country_code == area.place.country_code \
+        and (area.place.feature_code == "PCLI" or place.place.admin1 == area.place.admin1)
 
 
 def _nested_pair(position: int, chosen: Chosen, final: Scorer) -> tuple[Candidate, Candidate] | None:
