@@ -149,12 +149,3 @@ def test_an_actor_is_named_as_acled_names_it_where_and_when_the_event_happened(b
     events = _events(brief_pipeline, text)
     assert events and (events[0].actor1, events[0].inter1) == (actor1, inter1)
 
-
-def test_every_home_of_a_group_is_a_country_the_index_knows() -> None:
-    from eventwire.gazetteer import open_gazetteer
-    from eventwire.lexicons import load_actor_lexicon
-
-    gazetteer = open_gazetteer("")
-    homes = {entry.home for _, _, entry in load_actor_lexicon().named if entry.home}
-    assert "YE" in homes and "MM" in homes
-    assert all(gazetteer.country(code) is not None for code in homes)

@@ -103,6 +103,8 @@ def test_a_longer_name_the_index_knows_and_a_town_named_inside_an_organisation(b
      "Kalemyo"),  # the protest's own words name only the country it was against; its verb names the town
     ("On 8 May 2022, people from Remuna village staged a protest outside the police station in Udala town "
      "(Mayurbhanj, Odisha).", "Udala"),  # where the protesters came from is not where they protested
+    # a province GeoNames spells otherwise (Bamian) is still the town of its name where the text says no more
+    ("On 3 May 2022, residents protested in Bamyan over water.", "Bamyan"),
 ])
 def test_every_event_is_placed_on_the_town_it_happened_in(brief_pipeline, text, location) -> None:
     from eventwire.model import Article
@@ -339,6 +341,9 @@ def test_a_group_that_acts_in_one_country_puts_the_article_there(brief_pipeline)
     # a Ukrainian village once called Paris is not read where Paris, France bears the name as its own
     ("On 6 April 2022, refugees from Ukraine gathered in front of the city council of Paris to denounce the Russian "
      "invasion of Ukraine.", "Paris", "FR"),
+    # what the protest denounces is no evidence of where it was (Nancy, Tennessee is a Ridgetop by another name)
+    ("On 30 June 2022, hundreds of people demonstrated in Nancy to denounce the US supreme court decision.", "Nancy",
+     "FR"),
 ])
 def test_a_city_is_not_pulled_into_the_country_an_article_is_about(brief_pipeline, text, name, country) -> None:
     from eventwire.model import Article

@@ -41,6 +41,12 @@ pytestmark = pytest.mark.slow
      "military coup.", "Kosti"),
     ("On 19 April 2022, Turkish army warplanes carried out airstrikes against PKK militants in the vicinity of "
      "Sergele village in Al Amadiya district of Duhok.", "Al 'Amadiyah"),
+    # a town a crowd is against may be where it protests; an armed act's country after "during" is its place
+    ("The government in Abuja announced new rules on Thursday. On Friday, traders protested against the "
+     "demolition of the market in Kano.", "Kano"),
+    ("Speaking in Geneva on Monday, the UN said soldiers killed 12 civilians during an operation in Mali.", "Mali"),
+    # the doers' own country gives way to the town of their sentence
+    ("On 4 March 2022, protesters from Eritrea rallied and marched in Tel Aviv.", "Tel Aviv"),
 ])
 def test_an_event_is_placed_on_the_town_where_its_act_happened(brief_pipeline, text, location) -> None:
     from eventwire.model import Article

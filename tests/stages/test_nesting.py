@@ -25,6 +25,10 @@ def _places(article):
     # "X town in Y" is a chain as "X (Y)" is: Izra' of Daraa, not the Jordanian 'Izra
     ("On 13 April 2022, an IED planted by an unknown armed group exploded in Izra' town in Dara countryside.",
      "Izra", "SY", "Daraa"),
+    # a capital qualified by its own name stays; a town named by an alternate is read in the province named
+    ("On 3 May 2022, residents protested in Santiago, Santiago over water.", "Santiago", "CL",
+     "Santiago Metropolitan"),
+    ("On 3 May 2022, residents protested in Santiago, Nayarit over water.", "Santiago", "MX", "Nayarit"),
 ])
 def test_a_place_is_resolved_inside_the_province_named_after_it(brief_pipeline, text, name, country, admin1) -> None:
     from eventwire.model import Article

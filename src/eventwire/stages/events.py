@@ -124,7 +124,8 @@ class EventFinder:
             return True
         if token.dep in ("nsubj", "nsubjpass") and _verb_in(parse, token.head, self.lexicon.occurrence):
             return True
-        if token.dep in ("conj", "compound") or (token.dep == "nmod" and parse.word(index + 1) == "/"):
+        if token.dep in ("conj", "compound") or (
+                token.dep == "nmod" and index + 1 < len(parse.tokens) and parse.word(index + 1) == "/"):
             # "clashes and looting"; "a protest rally", "a protest sit-in"; "3 projectiles/explosions/shots"
             return self._reported_nominal(parse, token.head)
         if token.dep == "pobj" and parse.word(token.head).lower() == "of" and head.head != token.head \

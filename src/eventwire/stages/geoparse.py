@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
-from eventwire.lexicons import load_actor_lexicon
+from eventwire.lexicons import ActorMatch, load_actor_lexicon
 from eventwire.model import DEMONYM, IN_NAME, ROUTE_END, STREET, Article, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
@@ -96,19 +96,28 @@ def _score(candidate: Candidate, text: str, cue: str, context: _Context) -> floa
     return score
 
 
+_INITIALS = 5  # the longest alias that is a group's initials, which say nothing of its country
 _OVERSHADOWED = 100  # times the population of a village known by another's name that the city of the name has
+_OVERSHADOW_PENALTY = 2.0  # the weight of an article wholly about the village's country
 
 
-def _not_overshadowed(options: list[Candidate]) -> list[Candidate]:
-    """"Paris", "Bari", "Kaluga": a small place that bears the name only as an alternate (a Ukrainian village once
-    called Paris) is not read where a city of 100,000 bears it as its own name and is a hundred times larger,
-    however much the article is about the small place's country."""
-    cities = [o.place.population for o in options if o.primary_name and o.place.feature_class == "P"
-              and o.place.population >= 100_000]
-    if not cities:
-        return options
-    return [o for o in options if o.primary_name or o.place.feature_class != "P"
-            or o.place.population * _OVERSHADOWED > max(cities)]
+_NAMED_NEXT = re.compile(r"\s*[,(]\s*((?:[A-Z][\w'’-]*\s?){1,4})")  # the name just after a place, qualifying it
+
+
+def _overshadowed(candidate: Candidate, text: str, end: int, options: list[Candidate]) -> float:
+    """"Paris", "Kaluga": a small place that bears the name only as an alternate (a Ukrainian village once called
+    Paris) is read below a city of 100,000 that bears it as its own name and is a hundred times larger, however
+    much the article is about the small place's country; not where its province qualifies the name ("Santiago,
+    Nayarit" is Santiago Ixcuintla, not Santiago de Chile). `end`: where the name ends in `text`."""
+    place = candidate.place
+    if candidate.primary_name or place.feature_class != "P":
+        return 0.0
+    qualifier = _NAMED_NEXT.match(text, end)
+    if qualifier and strip_admin_suffix(qualifier.group(1).strip()) == strip_admin_suffix(place.admin1):
+        return 0.0
+    larger = any(o.primary_name and o.place.feature_class == "P" and o.place.population >= 100_000
+                 and o.place.population >= place.population * _OVERSHADOWED for o in options)
+    return _OVERSHADOW_PENALTY if larger else 0.0
 
 
 def _province_named(candidate: Candidate, text: str, options: list[Candidate], context: _Context) -> float:
@@ -228,12 +237,13 @@ class Geoparser:
         self.min_population = min_population
         self.max_candidates = max_candidates
 
-    def country_focus(self, parse: Parse) -> tuple[Counter[str], dict[str, str]]:
+    def country_focus(self, parse: Parse, groups: list[ActorMatch]) -> tuple[Counter[str], dict[str, str]]:
         """The weight of each country in the article (a name of it 2, a demonym or a group that acts only there
         1: "Houthi forces", "the KNLA"), less the countries named as what something is against or about
         ("protesting against Russia's invasion of Ukraine"); the names read as countries."""
-        focus: Counter[str] = Counter(match.entry.home for match in load_actor_lexicon().find_named(parse.text)
-                                      if match.entry.home)
+        # not by initials: "SNA", "RSF", "ADF" name other bodies in other countries' news
+        focus: Counter[str] = Counter(match.entry.home for match in groups
+                                      if match.entry.home and match.end - match.start > _INITIALS)
         named: dict[str, str] = {}
         for entity in parse.annotation.entities:
             text = entity.span.of(parse.text)
@@ -293,9 +303,10 @@ class Geoparser:
         return shorter, self._options(parse, shorter, context)
 
     def parse_places(self, parse: Parse) -> tuple[PlaceMention, ...]:
-        actor_spans = [Span(m.start, m.end) for m in load_actor_lexicon().find_named(parse.text)]
+        groups = load_actor_lexicon().find_named(parse.text)
+        actor_spans = [Span(m.start, m.end) for m in groups]
         surnames = Relabel.surnames(parse)
-        focus, countries_named = self.country_focus(parse)
+        focus, countries_named = self.country_focus(parse, groups)
         context = _Context(focus, set(), countries_named=countries_named)
         chosen: list[tuple[Candidacy, list[Candidate]]] = []
         unknown: list[Candidacy] = []  # names the index does not have as written
@@ -443,9 +454,10 @@ class Geoparser:
 
     def _resolve(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
                  context: _Context) -> tuple[PlaceMention, ...]:
-        chosen = [(candidacy, _not_overshadowed(options)) for candidacy, options in chosen]
         first = [max(opts, key=lambda o: _score(o, c.span.of(parse.text), c.cue, context)
-                     + _province_named(o, c.span.of(parse.text), opts, context)) for c, opts in chosen]
+                     + _province_named(o, c.span.of(parse.text), opts, context)
+                     - _overshadowed(o, parse.text, c.span.end, opts))
+                 for c, opts in chosen]
         # towns first read, with the name they were read for: a name is no evidence for its own reading
         anchors = [(normalize_name(c.span.of(parse.text)), b.place)
                    for (c, _), b in zip(chosen, first, strict=True) if b.place.feature_class == "P"]
@@ -455,7 +467,8 @@ class Geoparser:
         def final(option: Candidate, candidacy: Candidacy) -> float:
             text = candidacy.span.of(parse.text)
             score = _score(option, text, candidacy.cue, context) \
-                + _province_named(option, text, options_of[candidacy.span], context)
+                + _province_named(option, text, options_of[candidacy.span], context) \
+                - _overshadowed(option, parse.text, candidacy.span.end, options_of[candidacy.span])
             own, place = normalize_name(text), option.place
             # towns near a town, or in a province, vouch for it ("Tyler", "Beaumont": the state of Texas)
             near = [a for name, a in anchors if name != own and (
@@ -479,7 +492,8 @@ class Geoparser:
                     and candidacy.cue not in ADMIN_WORDS:
                 # "in Al-Hasakeh", "in Bari": the city, where a province is named after it and the text does
                 # not say "province"
-                best[position] = next((o for o in namesake_towns(options, chosen_place.place)
+                best[position] = next((o for o in namesake_towns(options, chosen_place.place,
+                                                                 candidacy.span.of(parse.text))
                                        if o.place.admin1 == chosen_place.place.admin1), chosen_place)
         self._province_not_country(chosen, best, first)
         qualifiers = read_chains(parse.text, chosen, best, final)

@@ -21,7 +21,7 @@ from eventwire.model import ROUTE_END, Article, Event, Place, PlaceMention
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.recognise import QUALIFIER_GAP
-from eventwire.stages.topics import named_as_topic
+from eventwire.stages.topics import RECALLING, act_topics, topic_word
 
 NAME = "locate.v1"
 REQUIRES = ("events", "places", "rejected")
@@ -36,9 +36,6 @@ _PARTS_OF_A_COUNTRY = frozenset({"capital", "north", "south", "east", "west", "n
                                  "southwest", "centre", "center", "border", "borders", "coast", "region", "regions",
                                  "province", "provinces", "city", "cities", "town", "towns", "territory", "side",
                                  "countryside", "interior", "heartland", "frontier", "port", "ports"})
-# what an act is against or about, or the time it fell in ("during the war of Russia against Ukraine"): a country
-# named there is a topic, not the place
-_ABOUT = frozenset({"against", "over", "about", "during"})
 _CROWD_TYPES = frozenset({"Protests", "Riots"})
 _CLAUSE_SKIP = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis"})
 # Rejected candidates that are still acts in the text: their places are theirs, not another event's.
@@ -60,19 +57,23 @@ def _verb_clause(parse: Parse, index: int) -> set[int]:
     return _clause_tokens(parse, token.head) - subject
 
 
-def _topics(parse: Parse, index: int) -> set[int]:
-    """The words of what the act is against or about ("protesting against the war of Russia against Ukraine")."""
-    return {k for child in parse.children(index, "prep") if parse.word(child).lower() in _ABOUT
-            for k in parse.subtree(child)}
-
-
 def _not_topics(parse: Parse, index: int, mentions: list[PlaceMention], crowd: bool) -> list[PlaceMention]:
-    """Less a country the act is against or about; for a crowd's act, less any place of what it is against or
-    recalls ("demonstrated in Kosti in honor of the victims of the Khartoum sit-in massacre"), which for an
-    armed act is its target ("airstrikes against PKK militants in Al Amadiya district")."""
-    topics = _topics(parse, index)
-    return [m for m in mentions if not (crowd and named_as_topic(parse, parse.token_at(m.span.end - 1) or 0)) and (
-        m.place.feature_code != "PCLI" or parse.token_at(m.span.start) not in topics)]
+    """For a crowd's act, less a country it is against, about or during ("protesting against ... the war of Russia
+    against Ukraine") and any place of what it recalls or sides with ("demonstrated in Kosti in honor of the
+    victims of the Khartoum sit-in massacre"); a town it is against stays ("protested against the demolition of
+    the market in Kano"). An armed act's "against" is its target ("airstrikes against PKK positions in Iraq")."""
+    if not crowd:
+        return mentions
+    own_topics = act_topics(parse, index)
+
+    def topic(mention: PlaceMention) -> bool:
+        last = parse.token_at(mention.span.end - 1)
+        word = topic_word(parse, last) if last is not None else ""
+        if mention.place.feature_code == "PCLI":
+            return bool(word) or parse.token_at(mention.span.start) in own_topics
+        return word in RECALLING
+
+    return [m for m in mentions if not topic(m)]
 
 
 def _own_place(parse: Parse, index: int, tokens: set[int], places: tuple[PlaceMention, ...],
@@ -82,7 +83,8 @@ def _own_place(parse: Parse, index: int, tokens: set[int], places: tuple[PlaceMe
     own = _pick(parse, index, _not_topics(parse, index, _mentions_in(parse, tokens, places), crowd))
     if own is not None and own.place.geo_precision == 1:
         return own
-    wider = _pick(parse, index, _mentions_in(parse, _verb_clause(parse, index), places))
+    wider = _pick(parse, index, _not_topics(parse, index, _mentions_in(parse, _verb_clause(parse, index), places),
+                                            crowd))
     return wider if wider is not None and wider.place.geo_precision == 1 else own
 
 

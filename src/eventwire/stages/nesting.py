@@ -24,12 +24,12 @@ _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")  # matched wher
 Scorer = Callable[[Candidate, Candidacy], float]
 
 
-def namesake_towns(options: list[Candidate], division: Place) -> list[Candidate]:
+def namesake_towns(options: list[Candidate], division: Place, written: str = "") -> list[Candidate]:
     """The readings of a name that are towns of `division`'s country bearing its name ("Bari" the city of
-    Bari province)."""
-    name = normalize_name(division.name)
+    Bari province), or the name as `written` ("Bamyan", the town, where GeoNames spells the province Bamian)."""
+    names = {normalize_name(division.name), normalize_name(written)} - {""}
     return [o for o in options if o.place.feature_class == "P" and o.place.country_code == division.country_code
-            and normalize_name(o.place.name) == name]
+            and normalize_name(o.place.name) in names]
 
 
 def _is_province_list(first: list[Candidate], second: list[Candidate]) -> bool:
@@ -91,10 +91,11 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
     as a town abroad. False, with nothing changed, where the first is a country or the two are provinces of
     one country: a list, not a place and its container ("Romania, Bulgaria", "Alaska, Hawaii")."""
     inner, outer = best[position], best[position + 1]
-    if inner is not None and inner == outer and inner.place.feature_class == "P":
+    if inner is not None and inner == outer and inner.place.feature_class == "P" and inner.place.feature_code != "PPLC":
         # "in San Jose, San Jose" read twice as one town: a town does not qualify itself, so the second is the
         # province of the name and the first its town (San Jose, Costa Rica, not California): the best province
-        # of the name with a town of the name in it, then that town
+        # of the name with a town of the name in it, then that town; a national capital stays ("Santiago,
+        # Santiago" is Chile's, whose region has another name)
         (inner_c, inner_options), (outer_c, outer_options) = chosen[position], chosen[position + 1]
         areas = [o for o in outer_options if o.place.feature_code in ("ADM1", "ADM2")]
         towns = {id(area): [i for i in inner_options if i.place.feature_class == "P" and (
@@ -110,7 +111,8 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
         return False  # a country lies in no other; two provinces of one country are a list
     if inner is not None and inner.place.feature_class == "A":
         # "in Cordoba (Cordoba)", "Kidal (Kidal, Kidal)": the first name is the town, the second its province
-        best[position] = inner = next(iter(namesake_towns(chosen[position][1], inner.place)), inner)
+        best[position] = inner = next(iter(namesake_towns(chosen[position][1], inner.place,
+                                                          chosen[position][0].span.of(text))), inner)
     if inner is not None and outer is not None and outer.place.feature_class == "P":
         # "Olmue (Valparaiso)": the second name is the province Olmue lies in, not the city of that name
         region = next((o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1"
@@ -160,7 +162,8 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
 
 
 def _held_by_next(text: str, position: int, chosen: Chosen, best: list[Candidate | None]) -> bool:
-    """The place at `position` lies in the area named right after it as its qualifier."""
+    """The place at `position` lies in the province that the area named right after it as its qualifier is or
+    lies in (the index knows no district a town lies in outside the United States)."""
     if position + 1 >= len(chosen) or not QUALIFIER_GAP.match(
             text[chosen[position][0].span.end : chosen[position + 1][0].span.start]):
         return False
