@@ -105,6 +105,9 @@ def test_a_longer_name_the_index_knows_and_a_town_named_inside_an_organisation(b
      "(Mayurbhanj, Odisha).", "Udala"),  # where the protesters came from is not where they protested
     # a province GeoNames spells otherwise (Bamian) is still the town of its name where the text says no more
     ("On 3 May 2022, residents protested in Bamyan over water.", "Bamyan"),
+    # a province said to be one is evidence of its country: Kale is Myanmar's Kalemyo, not the Turkish Kale
+    ("On 3 June 2022, in Kale town (Kale township, Kale district, Sagaing region), the military arrested a man "
+     "with 1460 rounds of 5.56mm bullets.", "Kalemyo"),
 ])
 def test_every_event_is_placed_on_the_town_it_happened_in(brief_pipeline, text, location) -> None:
     from eventwire.model import Article

@@ -357,6 +357,11 @@ class Geoparser:
                     passed_over = candidacy
         self._bare_names_of_named_countries(parse, chosen, unknown, context, surnames)
         chosen.sort(key=lambda pair: pair[0].span.start)
+        for candidacy, options in chosen:
+            # "(Kale district, Sagaing region)": a province said to be one, of one country, is evidence of it
+            countries = {o.place.country_code for o in options if o.place.feature_code == "ADM1"}
+            if candidacy.cue in ADMIN_WORDS and len(countries) == 1:
+                context.focus[countries.pop()] += 1
         context.region_keys = frozenset(strip_admin_suffix(c.span.of(parse.text)) for c, _ in chosen)
         named = _near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)),
                                  context.region_keys)
