@@ -104,20 +104,25 @@ _OVERSHADOW_PENALTY = 2.0  # the weight of an article wholly about the village's
 _NAMED_NEXT = re.compile(r"\s*[,(]\s*((?:[A-Z][\w'’-]*\s?){1,4})")  # the name just after a place, qualifying it
 
 
-def _overshadowed(candidate: Candidate, text: str, end: int, options: list[Candidate]) -> float:
+def _own_name_city(options: list[Candidate]) -> int:
+    """The population of the largest city of 100,000 among the readings that bears the name as its own; 0 if none."""
+    return max((o.place.population for o in options if o.primary_name and o.place.feature_class == "P"
+                and o.place.population >= 100_000), default=0)
+
+
+def _overshadowed(candidate: Candidate, text: str, end: int, city: int) -> float:
     """"Paris", "Kaluga": a small place that bears the name only as an alternate (a Ukrainian village once called
-    Paris) is read below a city of 100,000 that bears it as its own name and is a hundred times larger, however
-    much the article is about the small place's country; not where its province qualifies the name ("Santiago,
-    Nayarit" is Santiago Ixcuintla, not Santiago de Chile). `end`: where the name ends in `text`."""
+    Paris) is read below a city that bears it as its own name (of `city` people, `_own_name_city`) and is a
+    hundred times larger, however much the article is about the small place's country; not where its province
+    qualifies the name ("Santiago, Nayarit" is Santiago Ixcuintla, not Santiago de Chile). `end`: where the name
+    ends in `text`."""
     place = candidate.place
-    if candidate.primary_name or place.feature_class != "P":
+    if candidate.primary_name or place.feature_class != "P" or not city:
         return 0.0
     qualifier = _NAMED_NEXT.match(text, end)
     if qualifier and strip_admin_suffix(qualifier.group(1).strip()) == strip_admin_suffix(place.admin1):
         return 0.0
-    larger = any(o.primary_name and o.place.feature_class == "P" and o.place.population >= 100_000
-                 and o.place.population >= place.population * _OVERSHADOWED for o in options)
-    return _OVERSHADOW_PENALTY if larger else 0.0
+    return _OVERSHADOW_PENALTY if city >= place.population * _OVERSHADOWED else 0.0
 
 
 def _province_named(candidate: Candidate, text: str, options: list[Candidate], context: _Context) -> float:
@@ -400,16 +405,16 @@ class Geoparser:
         for candidacy in unknown:
             if any(m.span == candidacy.span for m in found):
                 continue  # read already, inside the region that qualifies it ("shelled Rubizhne, Luhansk")
-            qualifier = next((m for m in found if m.span.start >= candidacy.span.end
-                              and (QUALIFIER_GAP.match(parse.text[candidacy.span.end : m.span.start])
-                                   or CONTAINED_GAP.match(parse.text[candidacy.span.end : m.span.start]))), None)
+            gaps = ((m, parse.text[candidacy.span.end : m.span.start]) for m in found
+                    if m.span.start >= candidacy.span.end)
+            qualifier, gap = next(((m, g) for m, g in gaps if QUALIFIER_GAP.match(g) or CONTAINED_GAP.match(g)),
+                                  (None, ""))
             if qualifier is None or qualifier.place.feature_code == "PCLI" or not qualifier.place.admin1:
                 continue
             town = qualifier.place
             # qualified by a town, not a province or district: one near it ("Hanley (Stoke-on-Trent)"); but a
             # town does not lie in a town, so "Basira town in Deir ez Zor" is in the province of that name
-            anywhere = town.feature_class != "P" or qualifier.cue in ADMIN_WORDS \
-                or bool(CONTAINED_GAP.match(parse.text[candidacy.span.end : qualifier.span.start]))
+            anywhere = town.feature_class != "P" or qualifier.cue in ADMIN_WORDS or bool(CONTAINED_GAP.match(gap))
             alike = [c for c in self.gazetteer.sounding_like(candidacy.span.of(parse.text), town.country_code,
                                                              town.admin1)
                      if anywhere
@@ -459,9 +464,10 @@ class Geoparser:
 
     def _resolve(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
                  context: _Context) -> tuple[PlaceMention, ...]:
+        cities = {c.span: _own_name_city(opts) for c, opts in chosen}  # once per name, not per reading scored
         first = [max(opts, key=lambda o: _score(o, c.span.of(parse.text), c.cue, context)
                      + _province_named(o, c.span.of(parse.text), opts, context)
-                     - _overshadowed(o, parse.text, c.span.end, opts))
+                     - _overshadowed(o, parse.text, c.span.end, cities[c.span]))
                  for c, opts in chosen]
         # towns first read, with the name they were read for: a name is no evidence for its own reading
         anchors = [(normalize_name(c.span.of(parse.text)), b.place)
@@ -473,7 +479,7 @@ class Geoparser:
             text = candidacy.span.of(parse.text)
             score = _score(option, text, candidacy.cue, context) \
                 + _province_named(option, text, options_of[candidacy.span], context) \
-                - _overshadowed(option, parse.text, candidacy.span.end, options_of[candidacy.span])
+                - _overshadowed(option, parse.text, candidacy.span.end, cities[candidacy.span])
             own, place = normalize_name(text), option.place
             # towns near a town, or in a province, vouch for it ("Tyler", "Beaumont": the state of Texas)
             near = [a for name, a in anchors if name != own and (

@@ -168,9 +168,11 @@ def _held_by_next(text: str, position: int, chosen: Chosen, best: list[Candidate
             text[chosen[position][0].span.end : chosen[position + 1][0].span.start]):
         return False
     place, area = best[position], best[position + 1]
-    return place is not None and area is not None and area.place.feature_class == "A" \
-        and place.place.country_code == area.place.country_code \
-        and (area.place.feature_code == "PCLI" or place.place.admin1 == area.place.admin1)
+    if place is None or area is None or area.place.feature_class != "A":
+        return False
+    if area.place.feature_code == "PCLI":
+        return place.place.country_code == area.place.country_code
+    return _same_province(place, area)
 
 
 def _nested_pair(position: int, chosen: Chosen, final: Scorer) -> tuple[Candidate, Candidate] | None:
