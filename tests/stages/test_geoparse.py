@@ -353,3 +353,14 @@ def test_a_city_is_not_pulled_into_the_country_an_article_is_about(brief_pipelin
 
     article = brief_pipeline.run(Article(raw=text))
     assert {m.place.country_code for m in article.places if m.span.of(article.text) == name} == {country}
+
+
+def test_a_dateline_is_the_town_a_report_comes_from(brief_pipeline) -> None:
+    from eventwire.model import DATELINE, Article
+
+    text = ("Drug counts filed. CROMWELL — A town couple was charged on Monday after police searched their home "
+            "near Middletown, Connecticut.")
+    article = brief_pipeline.run(Article(raw=text))
+    dateline = [m for m in article.places if m.cue == DATELINE]
+    assert [m.span.of(text) for m in dateline] == ["CROMWELL"]
+    assert (dateline[0].place.name, dateline[0].place.admin1) == ("Cromwell", "Connecticut")

@@ -163,3 +163,22 @@ def test_a_feast_named_like_a_town_is_a_date(brief_pipeline) -> None:
     article = brief_pipeline.run(Article(raw="Shops in Ohio were busy at Christmas, and a Christmas gift sat unopened "
                                              "until Easter."))
     assert {m.span.of(article.text) for m in article.places} == {"Ohio"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sanford rejects aid. COLUMBIA --- South Carolina Gov. Mark Sanford said Friday he won't sign.", "COLUMBIA"),
+    ("Vandals desecrate graves. BEIRUT: Unknown assailants removed the doors of eight cemeteries.", "BEIRUT"),
+    ("KABUL, Afghanistan (AP) — A suicide bomber struck a market on Monday.", "KABUL"),
+    ("By Kent Mallett, March 30, 2009 FALLS VILLAGE — The board moved quickly.", "FALLS VILLAGE"),
+])
+def test_a_dateline_in_capitals_before_a_dash_is_a_cued_candidacy(text, name) -> None:
+    from eventwire.model import DATELINE
+
+    assert _candidacies(text).get(name) == DATELINE
+
+
+def test_a_rubric_or_a_capitalised_phrase_mid_sentence_is_no_dateline() -> None:
+    from eventwire.model import DATELINE
+
+    found = _candidacies("UPDATE: Police said the NATO - led force left. Talks in Paris - the French capital.")
+    assert DATELINE not in found.values()

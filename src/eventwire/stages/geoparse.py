@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.lexicons import ActorMatch, load_actor_lexicon
-from eventwire.model import DEMONYM, IN_NAME, ROUTE_END, STREET, Article, PlaceMention, Span
+from eventwire.model import DATELINE, DEMONYM, IN_NAME, ROUTE_END, STREET, Article, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.nesting import namesake_towns, read_chains, spread_located
@@ -269,7 +269,7 @@ class Geoparser:
     def _options(self, parse: Parse, candidacy: Candidacy, context: _Context) -> list[Candidate]:
         text = candidacy.span.of(parse.text)
         options = self.gazetteer.abbreviated(text) or self.gazetteer.lookup(text, limit=self.max_candidates)
-        if text.isupper() and len(text) <= 5:
+        if text.isupper() and len(text) <= 5 and candidacy.cue != DATELINE:
             # "(NISA)", "RN": initials are organisations; those of countries and provinces are the exception
             options = [o for o in options if o.place.feature_class == "A"]
         known = normalize_name(text) in context.accepted_keys

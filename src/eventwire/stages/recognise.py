@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from eventwire.gazetteer.names import normalize_name
 from eventwire.lexicons import load_actor_lexicon
-from eventwire.model import ROUTE_END, Span
+from eventwire.model import DATELINE, ROUTE_END, Span
 from eventwire.parse import Parse
 from eventwire.stages.relabel import Candidacy
 
@@ -116,6 +116,30 @@ def _runs(parse: Parse) -> list[list[int]]:
     if current:
         runs.append(current)
     return runs
+# "BEIRUT (Reuters) - ", "KABUL, Afghanistan (AP) — ", "NEWARK -- ", "DeKALB – ": the town a report is filed from,
+# in capitals at the start of a line or a sentence (or after the byline's date), before a dash or a colon
+_DATELINE = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\d\s))"
+                       r"((?:Mc|De|La|Le)?[A-Z][A-Z'’.-]+(?:\s+(?:Mc|De)?[A-Z][A-Z'’.-]+){0,3})"
+                       r"(?=(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:—|–|-{1,3}|:|”)\s)",
+                       re.MULTILINE)
+# a newspaper's rubrics, written like datelines ("UPDATE: ", "POLICE - "): no town
+_RUBRICS = frozenset({"update", "updated", "breaking", "watch", "video", "photos", "exclusive", "editorial", "opinion",
+                      "analysis", "sport", "sports", "news", "local", "world", "business", "obituary", "obituaries",
+                      "correction", "note", "live", "comment", "review", "weather", "police", "crime", "editor's note",
+                      "editor’s note", "softball", "baseball", "football", "basketball", "soccer", "hockey"})
+
+
+def _datelines(parse: Parse) -> list[Candidacy]:
+    found = []
+    for match in _DATELINE.finditer(parse.text):
+        name = match.group(1).rstrip(".-")
+        if sum(c.isalpha() for c in name) < 3 or name.lower() in _RUBRICS:
+            continue
+        tokens = [i for i in parse.tokens_in(Span(match.start(1), match.start(1) + len(name)))
+                  if parse.word(i) not in _BREAKS]
+        if tokens:
+            found.append(Candidacy(parse.span_of(tokens), tuple(tokens), False, DATELINE))
+    return found
 
 
 _CODE = re.compile(r"^[A-Z]{1,4}-?\d{1,3}$")  # "PD5 Kandahar city": a police district's code, not the city's name
@@ -203,7 +227,9 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
             found[span] = Candidacy(span, tuple(run), True, _cue(parse, run[0], run[-1]))
         elif span not in found and not inside:
             found[span] = Candidacy(span, tuple(run), False, _cue(parse, run[0], run[-1]))
-    return _longest_known(parse, sorted(found.values(), key=lambda c: c.span.start), known)
+    datelines = _datelines(parse)
+    undated = [c for c in found.values() if not any(d.span.overlaps(c.span) for d in datelines)]
+    return _longest_known(parse, sorted((*undated, *datelines), key=lambda c: c.span.start), known)
 
 
 # lowercase words inside names the model splits: "Landau in der Pfalz", "Komsomolsk-on-Amur", "Deir ez-Zor",
@@ -218,8 +244,8 @@ def _longest_known(parse: Parse, found: list[Candidacy], known: Callable[[str], 
     and three after, within the sentence) replaces it and the candidacies it overlaps."""
     result = list(found)
     for candidacy in found:
-        if candidacy not in result:
-            continue  # swallowed by a longer name already
+        if candidacy not in result or candidacy.cue == DATELINE:
+            continue  # swallowed by a longer name already; or a dateline, whose capitals end it
         first, last = candidacy.tokens[0], candidacy.tokens[-1]
         sentence = parse.tokens[first].sent
         best: tuple[int, int] | None = None
@@ -293,6 +319,8 @@ def _names_a_building_in(parse: Parse, last: int) -> bool:
 def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool:
     """Actor names, parts of person or organisation names, and lowercase words are not places."""
     text = candidacy.span.of(parse.text)
+    if candidacy.cue == DATELINE:
+        return False
     if not text[:1].isupper() and not text.lower().startswith(("al-", "el-")):
         return True
     if text.lower() in _PLACE_NOUNS | TOWN_WORDS | ADMIN_WORDS | _LEADING_ARTICLES:
