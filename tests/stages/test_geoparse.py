@@ -364,3 +364,12 @@ def test_a_dateline_is_the_town_a_report_comes_from(brief_pipeline) -> None:
     dateline = [m for m in article.places if m.cue == DATELINE]
     assert [m.span.of(text) for m in dateline] == ["CROMWELL"]
     assert (dateline[0].place.name, dateline[0].place.admin1) == ("Cromwell", "Connecticut")
+
+
+def test_the_names_of_a_list_of_counties_are_the_counties(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = "Storms were reported in Harvey, Harper and Kingman counties in Kansas, but nobody was hurt."
+    found = {m.span.of(text): m.place for m in brief_pipeline.run(Article(raw=text)).places}
+    assert [(found[n].name, found[n].feature_code) for n in ("Harvey", "Kingman")] == [
+        ("Harvey County", "ADM2"), ("Kingman County", "ADM2")]

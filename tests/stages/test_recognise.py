@@ -182,3 +182,12 @@ def test_a_rubric_or_a_capitalised_phrase_mid_sentence_is_no_dateline() -> None:
 
     found = _candidacies("UPDATE: Police said the NATO - led force left. Talks in Paris - the French capital.")
     assert DATELINE not in found.values()
+
+
+def test_each_name_of_a_list_before_its_plural_unit_takes_the_unit_as_cue() -> None:
+    found = _candidacies("Fires burned in Harvey, Harper and Kingman counties and in Kandahar and Helmand provinces.")
+    assert [found[n] for n in ("Harvey", "Harper", "Kingman")] == ["county"] * 3
+    assert found["Kandahar"] == found["Helmand"] == "province"
+    alone = _candidacies("It ranked near the middle of Indiana counties, and Christian and Webster County districts "
+                         "merged.")
+    assert alone.get("Indiana") != "county" and alone.get("Christian") != "district"

@@ -269,6 +269,8 @@ class Geoparser:
     def _options(self, parse: Parse, candidacy: Candidacy, context: _Context) -> list[Candidate]:
         text = candidacy.span.of(parse.text)
         options = self.gazetteer.abbreviated(text) or self.gazetteer.lookup(text, limit=self.max_candidates)
+        if candidacy.cue == "county":  # "Barrow" of "Jackson and Barrow counties" is Barrow County, not a town
+            options = self.gazetteer.lookup(f"{text} County", limit=self.max_candidates) or options
         if text.isupper() and len(text) <= 5 and candidacy.cue != DATELINE:
             # "(NISA)", "RN": initials are organisations; those of countries and provinces are the exception
             options = [o for o in options if o.place.feature_class == "A"]

@@ -170,6 +170,34 @@ def _route_end(parse: Parse, first: int, last: int) -> bool:
     return False
 
 
+# "in Kandahar and Helmand provinces", "Harvey, Harper and Kingman counties": a list of names before its unit, plural
+_PLURAL_UNITS = {"provinces": "province", "governorates": "governorate", "regions": "region", "states": "state",
+                 "districts": "district", "counties": "county", "towns": "town", "cities": "city",
+                 "villages": "village", "townships": "township", "municipalities": "municipality",
+                 "communes": "commune", "neighbourhoods": "neighbourhood", "neighborhoods": "neighborhood"}
+_LIST_WORDS = frozenset({",", "and", "&", "or"})
+
+
+def _listed_unit(parse: Parse, first: int, last: int) -> str:
+    """The unit of a list of names the name is a part of ("Jackson" and "Barrow" of "Jackson and Barrow
+    counties"), in the singular; "" if the name is in no such list. Not one name ("the middle of Indiana
+    counties"), nor the units of a unit ("Christian and Webster County districts")."""
+    sentence = parse.tokens[last].sent
+    listed = first > 0 and parse.word(first - 1).lower() in _LIST_WORDS
+    for index in range(last + 1, min(len(parse.tokens), last + 16)):
+        word = parse.word(index).lower()
+        if parse.tokens[index].sent != sentence:
+            return ""
+        if word in _PLURAL_UNITS:
+            unit = listed and parse.word(index - 1).lower() not in _UNIT_WORDS
+            return _PLURAL_UNITS[word] if unit else ""
+        if word in _LIST_WORDS:
+            listed = True
+        elif not parse.word(index)[:1].isupper():
+            return ""
+    return ""
+
+
 def _cue(parse: Parse, first: int, last: int) -> str:
     """The contextual cue that makes a proper noun a place: "town of X", "in X", "X province", "X village"."""
     if _route_end(parse, first, last):
@@ -180,6 +208,9 @@ def _cue(parse: Parse, first: int, last: int) -> str:
     after = parse.word(last + 1).lower() if last + 1 < len(parse.tokens) else ""
     if after in ADMIN_WORDS or after in TOWN_WORDS:
         return after
+    listed = _listed_unit(parse, first, last)
+    if listed:
+        return listed
     if first >= 2 and parse.word(first - 1) == "(" and parse.word(first - 2).lower() in _LANDMARKS:
         return "at"  # "the Gyeongju City Hall (Gyeongju)": the town the building is in
     if before and before[-1] in _CUE_PREPOSITIONS - {"of"}:
