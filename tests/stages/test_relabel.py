@@ -77,3 +77,22 @@ def test_a_surname_before_a_generation_suffix_is_a_person(brief_pipeline) -> Non
     # "Jr." is no surname: "King" is the name a later bare "King" is checked against
     article = _run(brief_pipeline, "Martin Luther King Jr. led the march in Atlanta on Friday.")
     assert "King" in Relabel.surnames(Parse(article.annotation, article.text))
+
+
+def test_a_town_before_the_word_of_its_own_body_says_whose_whatever_its_size(brief_pipeline) -> None:
+    from eventwire.model import IN_NAME
+
+    article = _run(brief_pipeline, "A fire destroyed a home on Tuesday in Litchfield County, Connecticut. The "
+                                   "Torrington Fire Department responded, and New Milford Police Chief Shawn "
+                                   "Boyne said nobody was hurt.")
+    found = {m.span.of(article.text): m for m in article.places}
+    assert {name: (found[name].cue, found[name].place.admin1) for name in ("Torrington", "New Milford")} == {
+        "Torrington": (IN_NAME, "Connecticut"), "New Milford": (IN_NAME, "Connecticut")}
+    assert not found["Torrington"].says_where
+
+
+def test_a_street_a_school_or_a_body_word_alone_is_no_town_of_a_body(brief_pipeline) -> None:
+    article = _run(brief_pipeline, "Police in Fairfield, Connecticut, stopped a car on Rye Court near Kennedy "
+                                   "Elementary School, and the City Council met on Monday.")
+    names = {m.span.of(article.text) for m in article.places}
+    assert not names & {"Rye", "Kennedy", "City"}

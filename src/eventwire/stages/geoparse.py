@@ -329,8 +329,8 @@ class Geoparser:
                 candidacy = dataclasses.replace(
                     candidacy, cue=QUALIFIER if previous.cue or previous.from_ner else REGION_QUALIFIER)
             if blocked(parse, candidacy, actor_spans) and not self.relabel.city_as_people(parse, candidacy):
-                named_in = self.relabel.place_in_name(parse, candidacy)  # "Queensland Police": whose, not where
-                if named_in is None:
+                named_in = self.relabel.place_in_name(parse, candidacy) or self.relabel.local_body(parse, candidacy)
+                if named_in is None:  # "Queensland Police", "Gainesville Police": whose, not where
                     continue
                 candidacy = named_in
             if self.relabel.surname(parse, candidacy, surnames) or self.relabel.speaker(parse, candidacy):
@@ -350,7 +350,8 @@ class Geoparser:
             if named_in is not None:  # "Queensland Police": the place the organisation is named for
                 candidacy, options = named_in, self._options(parse, named_in, context)
             parts = [] if options else split_hyphenated(parse, candidacy)
-            named_in = None if options or parts else self.relabel.place_in_name(parse, candidacy, PLACE_LABELS)
+            named_in = None if options or parts else (self.relabel.place_in_name(parse, candidacy, PLACE_LABELS)
+                                                      or self.relabel.local_body(parse, candidacy))
             if named_in is not None:  # "Metro Vancouver", "the Henry County Courthouse"
                 candidacy, options = named_in, self._options(parse, named_in, context)
             for part, part_options in [(candidacy, options)] if options else \

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventwire.gazetteer import Gazetteer
+from eventwire.lexicons import load_actor_lexicon
 from eventwire.model import IN_NAME, Place, Span
 from eventwire.parse import Parse
 
@@ -34,6 +35,15 @@ _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "George Bush Jr.": 
 # what people do and places do not ("Brent told", "Brent believes"); "say" and "report" are left out:
 # "Kabul said" is its government
 _SPEAKING = frozenset({"tell", "believe", "explain", "recall", "admit", "think", "ask", "hope", "laugh", "remember"})
+# what follows a town's or a county's name in the name of its own body: "Gainesville Police", "the Torrington Fire
+# Department", "Clarke County Superior Court", "Dublin Mayor Marilee Chinnici-Zuercher", "Edwardsville City Council"
+# (not schools, hospitals or libraries, often named after people: "Kennedy Elementary", "Carnegie Library")
+_LOCAL_BODIES = frozenset({"police", "sheriff", "sheriff's", "sheriff’s", "fire", "mayor", "council", "city", "town",
+                           "village", "township", "court", "courthouse", "superior", "circuit", "municipal", "board",
+                           "volunteer", "public"})
+_LEADING = frozenset({"the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_NO_TOWN = _LOCAL_BODIES | {"supreme", "vice", "junior", "senior", "state", "county", "district", "federal",
+                            "national", "regional", "central", "general", "chief", "deputy", "assistant"}
 
 
 class Relabel:
@@ -80,6 +90,25 @@ class Relabel:
                 span = parse.span_of(list(part))
                 if at_edge and span != entity.span and self.big_place(span.of(parse.text)):
                     return Candidacy(span, tuple(part), False, IN_NAME)
+        return None
+
+    def local_body(self, parse: Parse, candidacy: Candidacy) -> Candidacy | None:
+        """The longest name the index knows that opens the candidacy right before the word of a local body ("New
+        Milford" of "New Milford Police Department", "Boulder City" of "Boulder City Police Chief Thomas Finn"),
+        as a candidacy with the cue `IN_NAME`; or None."""
+        words = list(candidacy.tokens)
+        while words and parse.word(words[0]).lower() in _LEADING:
+            words = words[1:]  # "Sunday Alexandria Police went": the day is no part of the name
+        for size in range(len(words) - 1, 0, -1):
+            body = parse.word(words[size])
+            if body.lower() not in _LOCAL_BODIES or not body[:1].isupper() \
+                    or (body.lower() == "court" and parse.word(words[size - 1]).lower() != "county"):
+                continue  # "Meigs County Court"; but "Rye Court" is a street
+            span = parse.span_of(words[:size])
+            name = span.of(parse.text)
+            if parse.word(words[0]).lower() not in _NO_TOWN and name.casefold() not in load_actor_lexicon().aliases \
+                    and self.likeliest(name) is not None:
+                return Candidacy(span, tuple(words[:size]), False, IN_NAME)
         return None
 
     def big_place(self, name: str) -> bool:
