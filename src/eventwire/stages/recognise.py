@@ -215,7 +215,18 @@ def _cue(parse: Parse, first: int, last: int) -> str:
         return "at"  # "the Gyeongju City Hall (Gyeongju)": the town the building is in
     if before and before[-1] in _CUE_PREPOSITIONS - {"of"}:
         return before[-1]
+    if before and before[-1] == "of" and _ends_a_person(parse, first - 2):
+        return "from"  # "James Tauber of Nelson", "Rebecca Sears, 41, of Grovetown": where the person is from
     return ""
+
+
+def _ends_a_person(parse: Parse, index: int) -> bool:
+    """The token at `index` ends a person's name, or the age written after one (", 41,")."""
+    if index >= 2 and parse.word(index) == "," and parse.tokens[index - 1].pos == "NUM" \
+            and parse.word(index - 2) == ",":
+        return True
+    entity = parse.entity_covering(parse.span_of([index])) if index >= 0 else None
+    return entity is not None and entity.label == "PERSON" and parse.tokens_in(entity.span)[-1] == index
 
 
 def _split_at_punctuation(parse: Parse, indexes: list[int]) -> list[list[int]]:
