@@ -22,6 +22,7 @@ from eventwire.lexicons import ActorMatch, load_actor_lexicon
 from eventwire.model import DATELINE, DEMONYM, IN_NAME, ROUTE_END, STREET, Article, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
+from eventwire.stages.discourse import named_again
 from eventwire.stages.nesting import namesake_towns, read_chains, spread_located
 from eventwire.stages.recognise import (
     ADMIN_WORDS,
@@ -374,6 +375,7 @@ class Geoparser:
         named = _near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)),
                                  context.region_keys)
         named = (*named, *_streets(parse, unknown, named))
+        named = (*named, *named_again(parse, named, self.relabel, actor_spans, surnames))
         adjectival = [m for m in self.demonym_mentions(parse) if not any(m.span.overlaps(n.span) for n in named)]
         return tuple(sorted((*named, *adjectival), key=lambda m: m.span.start))
 

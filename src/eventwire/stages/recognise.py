@@ -37,7 +37,7 @@ TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", 
                          "camp", "locality", "municipality", "commune"})
 _UNIT_WORDS = ADMIN_WORDS | TOWN_WORDS
 _INSTITUTIONS = frozenset({"school", "university", "college", "hospital", "clinic", "academy", "institute",
-                           "stadium", "prison", "lycee", "high"})
+                           "stadium", "prison", "lycee", "high", "elementary"})
 _ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
 _NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "park", "roundabout", "church",
                           "cathedral", "mosque", "temple"})

@@ -26,8 +26,9 @@ class Candidacy:
     cue: str
 
 
-_PRESS = frozenset({"times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "daily", "telegraph",
-                    "guardian", "examiner", "inquirer", "observer", "courier", "independent", "standard", "sun"})
+PRESS = frozenset({"times", "post", "press", "herald", "tribune", "journal", "gazette", "chronicle", "daily",
+                   "telegraph", "guardian", "examiner", "inquirer", "observer", "courier", "independent", "standard",
+                   "sun"})
 
 
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "George Bush Jr.": the surname is the word before
@@ -77,7 +78,7 @@ class Relabel:
         if entity is None or entity.label not in labels or candidacy.cue:
             return None
         name = parse.tokens_in(entity.span)
-        if parse.word(name[-1]).lower() in _PRESS:
+        if parse.word(name[-1]).lower() in PRESS:
             return None  # "the New York Times", "the Los Angeles Times": a newspaper, not the city's own body
         if parse.word(name[0]).lower() == "the":
             name = name[1:]
