@@ -373,3 +373,17 @@ def test_the_names_of_a_list_of_counties_are_the_counties(brief_pipeline) -> Non
     found = {m.span.of(text): m.place for m in brief_pipeline.run(Article(raw=text)).places}
     assert [(found[n].name, found[n].feature_code) for n in ("Harvey", "Kingman")] == [
         ("Harvey County", "ADM2"), ("Kingman County", "ADM2")]
+
+
+def test_the_eu_is_europe_and_the_white_house_a_place_only_where_something_is_at_it(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = "The White House said EU ministers met on Monday, as protesters gathered outside the White House."
+    article = brief_pipeline.run(Article(raw=text))
+    found = {m.span.start: m for m in article.places}
+    assert text.index("White House") not in found
+    house = found[text.rindex("White House")]
+    assert (house.place.country_code, house.place.admin1) == ("US", "District of Columbia")
+    eu = found[text.index("EU")]
+    assert (eu.place.name, eu.place.feature_code, eu.says_where) == ("Europe", "CONT", False)
+    assert [e.location for e in article.events if e.event_type == "Protests"] == ["Washington"]

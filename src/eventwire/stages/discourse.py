@@ -4,8 +4,8 @@ A report names its town with a cue once ("NEWARK --", "in Winona", "Gainesville 
 small model tags it as a person or an organisation ("55 Gainesville residents", "Cornwall and Kent will see
 decreases", "Sri Lanka's former president"). A name read as a place is that same place wherever else the article
 writes it with a capital, unless it is a person's name there (a surname of a person named in full, a speaker, a
-longer person's name) or an actor's. Where it opens or ends a longer name ("Georgia Modular Systems", "Historic
-Dublin"), it says whose, not where (`IN_NAME`).
+longer person's name), an actor's, or a government's ("the White House said"). Where it opens or ends a longer
+name ("Georgia Modular Systems", "Historic Dublin"), it says whose, not where (`IN_NAME`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 
 from eventwire.model import DEMONYM, IN_NAME, STREET, PlaceMention, Span
 from eventwire.parse import Parse
+from eventwire.stages.recognise import government_seat
 from eventwire.stages.relabel import PRESS, Candidacy, Relabel
 
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -76,7 +77,8 @@ def named_again(parse: Parse, found: tuple[PlaceMention, ...], relabel: Relabel,
             if not tokens or parse.span_of(tokens) != span or _a_persons_name(parse, tokens, span):
                 continue
             candidacy = Candidacy(span, tuple(tokens), False, "")
-            if relabel.surname(parse, candidacy, surnames) or relabel.speaker(parse, candidacy):
+            if relabel.surname(parse, candidacy, surnames) or relabel.speaker(parse, candidacy) \
+                    or government_seat(parse, candidacy):
                 continue
             inside = _in_a_longer_name(parse, tokens, span)
             if inside and _a_newspaper(parse, tokens):

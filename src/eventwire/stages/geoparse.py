@@ -35,6 +35,7 @@ from eventwire.stages.recognise import (
     TOWN_WORDS,
     blocked,
     candidacies,
+    government_seat,
     split_hyphenated,
 )
 from eventwire.stages.relabel import Candidacy, Relabel
@@ -88,7 +89,7 @@ def _score(candidate: Candidate, text: str, cue: str, context: _Context) -> floa
         score += 2.0
     if place.feature_code == "ADM1" and cue in ADMIN_WORDS:
         score += 1.5
-    if place.feature_class == "P" and (cue.endswith(" of") or cue in TOWN_WORDS):
+    if place.feature_class == "P" and (cue.endswith(" of") or cue in TOWN_WORDS or cue == DATELINE):
         score += 0.5
     if _contained(place.admin1, place.admin2, text, context.region_keys):
         # the article names its province somewhere: evidence, not proof (1.5 made "Marco Rubio of Florida" the
@@ -273,8 +274,9 @@ class Geoparser:
         if candidacy.cue == "county":  # "Barrow" of "Jackson and Barrow counties" is Barrow County, not a town
             options = self.gazetteer.lookup(f"{text} County", limit=self.max_candidates) or options
         if text.isupper() and len(text) <= 5 and candidacy.cue != DATELINE:
-            # "(NISA)", "RN": initials are organisations; those of countries and provinces are the exception
-            options = [o for o in options if o.place.feature_class == "A"]
+            # "(NISA)", "RN": initials are organisations; those of countries, provinces and unions ("EU") are the
+            # exception
+            options = [o for o in options if o.place.feature_class == "A" or o.place.feature_code == "CONT"]
         known = normalize_name(text) in context.accepted_keys
         if normalize_name(text) in DIRECTIONS and not known \
                 and candidacy.cue not in ADMIN_WORDS | {QUALIFIER, REGION_QUALIFIER}:
@@ -329,6 +331,8 @@ class Geoparser:
                 # after a name read as a place, the qualifier is one too; after a bare name, only a region is
                 candidacy = dataclasses.replace(
                     candidacy, cue=QUALIFIER if previous.cue or previous.from_ner else REGION_QUALIFIER)
+            if government_seat(parse, candidacy):
+                continue
             if blocked(parse, candidacy, actor_spans) and not self.relabel.city_as_people(parse, candidacy):
                 named_in = self.relabel.place_in_name(parse, candidacy) or self.relabel.local_body(parse, candidacy)
                 if named_in is None:  # "Queensland Police", "Gainesville Police": whose, not where

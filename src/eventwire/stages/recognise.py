@@ -62,6 +62,8 @@ _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "
 # feasts named like towns (Christmas, Florida; Easter, Texas): a date, not a place, unless "the town of"
 _FEASTS = frozenset({"christmas", "easter", "thanksgiving", "halloween", "ramadan", "passover", "hanukkah", "diwali",
                      "nowruz", "eid"})
+# seats of government named for their government ("the White House said"), a place only after a locative word
+_SEATS = frozenset({"white house"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
 # Text between a place and the next that makes the next one its container: "Pirque (Cochabamba)",
@@ -358,11 +360,20 @@ def _names_a_building_in(parse: Parse, last: int) -> bool:
     return False
 
 
+def government_seat(parse: Parse, candidacy: Candidacy) -> bool:
+    """"The White House said": a seat named for its government, not after a locative word ("outside the White
+    House" is the place)."""
+    if candidacy.span.of(parse.text).lower() not in _SEATS:
+        return False
+    before = [i for i in range(max(0, candidacy.tokens[0] - 2), candidacy.tokens[0]) if parse.word(i) != "the"]
+    return not before or parse.word(before[-1]).lower() not in _CUE_PREPOSITIONS - {"of", "between"}
+
+
 def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool:
     """Actor names, parts of person or organisation names, and lowercase words are not places."""
     text = candidacy.span.of(parse.text)
-    if candidacy.cue == DATELINE:
-        return False
+    if candidacy.cue == DATELINE or (text.lower() in _SEATS and not government_seat(parse, candidacy)):
+        return False  # "outside the White House": the place, whatever the model tags it as
     if not text[:1].isupper() and not text.lower().startswith(("al-", "el-")):
         return True
     if text.lower() in _PLACE_NOUNS | TOWN_WORDS | ADMIN_WORDS | _LEADING_ARTICLES:
