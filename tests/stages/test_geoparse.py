@@ -387,3 +387,13 @@ def test_the_eu_is_europe_and_the_white_house_a_place_only_where_something_is_at
     eu = found[text.index("EU")]
     assert (eu.place.name, eu.place.feature_code, eu.says_where) == ("Europe", "CONT", False)
     assert [e.location for e in article.events if e.event_type == "Protests"] == ["Washington"]
+
+
+def test_a_provinces_abbreviation_whose_period_ends_the_sentence_is_the_province(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = "A couple from Melville, Sask. believes the cat found on the train is their pet."
+    found = {m.span.of(text): m.place for m in brief_pipeline.run(Article(raw=text)).places}
+    sask = next(place for name, place in found.items() if name.startswith("Sask"))
+    assert (sask.name, sask.feature_code) == ("Saskatchewan", "ADM1")
+    assert (found["Melville"].country_code, found["Melville"].admin1) == ("CA", "Saskatchewan")

@@ -270,7 +270,10 @@ class Geoparser:
 
     def _options(self, parse: Parse, candidacy: Candidacy, context: _Context) -> list[Candidate]:
         text = candidacy.span.of(parse.text)
-        options = self.gazetteer.abbreviated(text) or self.gazetteer.lookup(text, limit=self.max_candidates)
+        # "Melville, Sask. believes": the period that ends the abbreviation went to the sentence
+        period = parse.text[candidacy.span.end : candidacy.span.end + 1] == "." and not text.endswith(".")
+        options = self.gazetteer.abbreviated(text + "." if period else text) or self.gazetteer.abbreviated(text) \
+            or self.gazetteer.lookup(text, limit=self.max_candidates)
         if candidacy.cue == "county":  # "Barrow" of "Jackson and Barrow counties" is Barrow County, not a town
             options = self.gazetteer.lookup(f"{text} County", limit=self.max_candidates) or options
         if text.isupper() and len(text) <= 5 and candidacy.cue != DATELINE:
