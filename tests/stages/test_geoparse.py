@@ -397,3 +397,12 @@ def test_a_provinces_abbreviation_whose_period_ends_the_sentence_is_the_province
     sask = next(place for name, place in found.items() if name.startswith("Sask"))
     assert (sask.name, sask.feature_code) == ("Saskatchewan", "ADM1")
     assert (found["Melville"].country_code, found["Melville"].admin1) == ("CA", "Saskatchewan")
+
+
+def test_a_common_name_qualified_by_its_province_is_the_small_town_there(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = "On 22 June 2022, in San Lorenzo (Santa Fe), truck drivers held protests against fuel shortages."
+    article = brief_pipeline.run(Article(raw=text))
+    town = next(m.place for m in article.places if m.span.of(text) == "San Lorenzo")
+    assert (town.country_code, town.admin1) == ("AR", "Santa Fe")
