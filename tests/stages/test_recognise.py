@@ -197,3 +197,10 @@ def test_the_town_after_a_person_and_of_is_where_the_person_is_from() -> None:
     found = _candidacies("Police said Rebecca Sears, 41, of Grovetown, and Michael Sweeney of Hayward were hurt.")
     assert found["Grovetown"] == found["Hayward"] == "from"
     assert _candidacies("Fighters took the villages of Nuli and Avnevi.").get("Nuli") != "from"
+
+
+def test_a_name_joined_by_and_to_a_cued_name_shares_its_cue_but_a_qualifier_does_not() -> None:
+    found = _candidacies("On 25 January 2022, between Sinaloa and Guasave, Sinaloa, a worker was shot.")
+    assert found["Guasave"] == "between"
+    found = _candidacies("Fighting was reported in Guasave, Sinaloa on Monday.")
+    assert found["Guasave"] == "in" and found["Sinaloa"] != "in"

@@ -8,6 +8,7 @@ or the place a qualifier follows ("Pirque (Cochabamba)"). Resolution is `geopars
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -43,7 +44,7 @@ _NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "p
                           "cathedral", "mosque", "temple"})
 # "Reston virus", "Lassa fever", "Spanish flu": a disease named after a place, not a mention of it
 _DISEASES = frozenset({"virus", "viruses", "ebolavirus", "fever", "flu", "influenza"})
-_INSIDE_ORG = frozenset({"in", "near", "at"})
+_INSIDE_ORG = frozenset({"in", "near", "at", "between"})
 # Buildings and sites a report names before the town they are in: "the Gyeongju City Hall (Gyeongju)"
 _LANDMARKS = frozenset({"hall", "office", "offices", "assembly", "square", "stadium", "school", "university",
                         "college", "hospital", "ministry", "court", "station", "market", "embassy", "consulate",
@@ -271,9 +272,23 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
             found[span] = Candidacy(span, tuple(run), True, _cue(parse, run[0], run[-1]))
         elif span not in found and not inside:
             found[span] = Candidacy(span, tuple(run), False, _cue(parse, run[0], run[-1]))
+    _share_list_cues(parse, found)
     datelines = _datelines(parse)
     undated = [c for c in found.values() if not any(d.span.overlaps(c.span) for d in datelines)]
     return _longest_known(parse, sorted((*undated, *datelines), key=lambda c: c.span.start), known)
+
+
+def _share_list_cues(parse: Parse, found: dict[Span, Candidacy]) -> None:
+    """"between Sinaloa and Guasave", "in Kofcaz and Kirklareli": a bare name joined by "and" or "or" to a name cued
+    by a preposition takes the same cue (not after a bare comma: "in Guasave, Sinaloa" is a town and its
+    province)."""
+    ordered = sorted(found.values(), key=lambda c: c.span.start)
+    for before, candidacy in itertools.pairwise(ordered):
+        gap = parse.text[before.span.end : candidacy.span.start]
+        cue = found[before.span].cue
+        if not candidacy.cue and cue in _CUE_PREPOSITIONS and gap.strip() \
+                and gap.replace(",", " ").split() in (["and"], ["or"]):
+            found[candidacy.span] = Candidacy(candidacy.span, candidacy.tokens, candidacy.from_ner, cue)
 
 
 # lowercase words inside names the model splits: "Landau in der Pfalz", "Komsomolsk-on-Amur", "Deir ez-Zor",
