@@ -406,3 +406,15 @@ def test_a_common_name_qualified_by_its_province_is_the_small_town_there(brief_p
     article = brief_pipeline.run(Article(raw=text))
     town = next(m.place for m in article.places if m.span.of(text) == "San Lorenzo")
     assert (town.country_code, town.admin1) == ("AR", "Santa Fe")
+
+
+def test_a_city_of_millions_outweighs_a_village_of_its_own_name_in_the_articles_countries(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = ("On 8 May 2022, a few dozen pro-Russia demonstrators gathered in Berlin and booed the Ukrainian "
+            "Ambassador. Members of the Russian community replied with chants in support of Ukraine.")
+    article = brief_pipeline.run(Article(raw=text))
+    assert {m.place.country_code for m in article.places if m.span.of(text) == "Berlin"} == {"DE"}
+    kentucky = "Police in Laurel County, Kentucky, said Donnie Smith of London was hurt in London on Friday."
+    places = brief_pipeline.run(Article(raw=kentucky)).places
+    assert {m.place.admin1 for m in places if m.span.of(kentucky) == "London"} == {"Kentucky"}

@@ -101,6 +101,7 @@ def _score(candidate: Candidate, text: str, cue: str, context: _Context) -> floa
 _INITIALS = 5  # the longest alias that is a group's initials, which say nothing of its country
 _OVERSHADOWED = 100  # times the population of a village known by another's name that the city of the name has
 _OVERSHADOW_PENALTY = 2.0  # the weight of an article wholly about the village's country
+_METROPOLIS, _DWARFED = 1_000_000, 1_000  # a city of a million overshadows a village of its own name 1,000x smaller
 
 
 _NAMED_NEXT = re.compile(r"\s*[,(]\s*((?:[A-Z][\w'’-]*\s?){1,4})")  # the name just after a place, qualifying it
@@ -112,18 +113,26 @@ def _own_name_city(options: list[Candidate]) -> int:
                 and o.place.population >= 100_000), default=0)
 
 
-def _overshadowed(candidate: Candidate, text: str, end: int, city: int) -> float:
+def _overshadowed(candidate: Candidate, text: str, end: int, city: int, region_keys: frozenset[str]) -> float:
     """"Paris", "Kaluga": a small place that bears the name only as an alternate (a Ukrainian village once called
     Paris) is read below a city that bears it as its own name (of `city` people, `_own_name_city`) and is a
     hundred times larger, however much the article is about the small place's country; not where its province
     qualifies the name ("Santiago, Nayarit" is Santiago Ixcuintla, not Santiago de Chile). `end`: where the name
     ends in `text`."""
     place = candidate.place
-    if candidate.primary_name or place.feature_class != "P" or not city:
+    if place.feature_class != "P" or not city:
         return 0.0
-    qualifier = _NAMED_NEXT.match(text, end)
-    if qualifier and strip_admin_suffix(qualifier.group(1).strip()) == strip_admin_suffix(place.admin1):
+    if candidate.primary_name and not (city >= _METROPOLIS and city >= place.population * _DWARFED
+                                       and not _contained(place.admin1, place.admin2, "", region_keys)):
+        # "Berlin" in news of the war in Ukraine: not the Russian village of that very name either; but "London"
+        # in an article that names Kentucky is London, Kentucky
         return 0.0
+    # "Santiago, Nayarit", "Bagsac (Madrid, Surigao del Sur, Caraga)": any of the areas that follow
+    areas = {strip_admin_suffix(a.removeprefix("Province of ")) for a in (place.admin1, place.admin2)} - {""}
+    if _NAMED_NEXT.match(text, end):
+        chain = re.split(r"[,(]", re.split(r"[).;]", text[end : end + 120])[0])[1:4]
+        if any(strip_admin_suffix(name.strip()) in areas for name in chain):
+            return 0.0
     return _OVERSHADOW_PENALTY if city >= place.population * _OVERSHADOWED else 0.0
 
 
@@ -479,7 +488,7 @@ class Geoparser:
         cities = {c.span: _own_name_city(opts) for c, opts in chosen}  # once per name, not per reading scored
         first = [max(opts, key=lambda o: _score(o, c.span.of(parse.text), c.cue, context)
                      + _province_named(o, c.span.of(parse.text), opts, context)
-                     - _overshadowed(o, parse.text, c.span.end, cities[c.span]))
+                     - _overshadowed(o, parse.text, c.span.end, cities[c.span], context.region_keys))
                  for c, opts in chosen]
         # towns first read, with the name they were read for: a name is no evidence for its own reading
         anchors = [(normalize_name(c.span.of(parse.text)), b.place)
@@ -491,7 +500,7 @@ class Geoparser:
             text = candidacy.span.of(parse.text)
             score = _score(option, text, candidacy.cue, context) \
                 + _province_named(option, text, options_of[candidacy.span], context) \
-                - _overshadowed(option, parse.text, candidacy.span.end, cities[candidacy.span])
+                - _overshadowed(option, parse.text, candidacy.span.end, cities[candidacy.span], context.region_keys)
             own, place = normalize_name(text), option.place
             # towns near a town, or in a province, vouch for it ("Tyler", "Beaumont": the state of Texas)
             near = [a for name, a in anchors if name != own and (
