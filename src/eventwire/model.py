@@ -132,8 +132,9 @@ class PlaceMention:
     @property
     def says_where(self) -> bool:
         """The mention can say where an event happened: not "Russian" (whose), not "Kentucky" of "Kentucky State
-        Police" (whose), not "Europe" (of no country)."""
-        return self.cue not in (DEMONYM, IN_NAME) and bool(self.place.country_code)
+        Police" (whose), not "Europe" (of no country), not a dateline (where the report was filed: `locate` falls
+        back on it only where the event's sentence names no place)."""
+        return self.cue not in (DEMONYM, IN_NAME, DATELINE) and bool(self.place.country_code)
 
 
 @dataclass(frozen=True)

@@ -418,3 +418,52 @@ def test_a_city_of_millions_outweighs_a_village_of_its_own_name_in_the_articles_
     kentucky = "Police in Laurel County, Kentucky, said Donnie Smith of London was hurt in London on Friday."
     places = brief_pipeline.run(Article(raw=kentucky)).places
     assert {m.place.admin1 for m in places if m.span.of(kentucky) == "London"} == {"Kentucky"}
+
+
+@pytest.mark.parametrize("text, location", [
+    ("KABUL (Reuters) - Taliban fighters attacked a police checkpoint in Ghazni province on Monday, killing 5.",
+     "Ghazni"),
+    ("KABUL — A suicide bomber struck a market on Monday, killing 12 people.", "Kabul"),
+])
+def test_a_dateline_places_an_event_only_where_its_sentence_names_no_place(brief_pipeline, text, location) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert [e.location for e in article.events] == [location]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a market. HAMAS: We are not responsible for the attack in Rafah, a spokesman said.",
+    "MORE: Gunmen killed five people in Kano on Monday.",
+    "Officials said 3 ISIS: fighters were killed in Raqqa on Monday.",
+])
+def test_a_group_a_link_label_or_a_number_before_a_colon_is_no_dateline(brief_pipeline, text) -> None:
+    from eventwire.model import DATELINE, Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert not [m for m in article.places if m.cue == DATELINE]
+    assert {m.place.country_code for m in article.places} <= {"PS", "NG", "SY"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Mobile Police operatives repelled bandits in Zamfara on Monday.", "Mobile"),
+    ("Peter Maurer of Red Cross said 12 people were killed in Kismayo.", "Red Cross"),
+    ("Ann Smith of Save the Children said 12 people were killed in Kismayo.", "Save"),
+    ("Troops clashed with rebels near Alta. Two soldiers died.", "Alberta"),
+])
+def test_a_force_a_charity_or_a_bare_town_is_not_read_as_another_place(brief_pipeline, text, absent) -> None:
+    from eventwire.model import Article
+
+    places = brief_pipeline.run(Article(raw=text)).places
+    assert absent not in {m.span.of(text) for m in places} | {m.place.name for m in places}
+
+
+def test_the_white_house_is_a_place_in_front_of_it_and_a_state_before_its_counties_stays_the_state(
+        brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="Protesters gathered in front of the White House on Monday."))
+    assert [e.location for e in article.events] == ["Washington"]
+    text = "Floods hit homes in Texas, Harris and Travis counties on Monday."
+    found = {m.span.of(text): m.place for m in brief_pipeline.run(Article(raw=text)).places}
+    assert (found["Texas"].feature_code, found["Harris"].name) == ("ADM1", "Harris County")

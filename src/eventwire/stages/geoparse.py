@@ -205,7 +205,7 @@ def _sentence(parse: Parse, span: Span) -> int:
 def _streets(parse: Parse, unknown: list[Candidacy], found: tuple[PlaceMention, ...]) -> list[PlaceMention]:
     """"Police closed Main Street", "a rally in Tahrir Square": a street or square the index lacks is a mention
     placed on the town the text last named before it (else the next its sentence names), as precise as a town."""
-    towns = [m for m in found if m.place.feature_class == "P" and m.says_where]
+    towns = [m for m in found if m.place.feature_class == "P" and (m.says_where or m.cue == DATELINE)]
     streets = []
     for candidacy in unknown:
         if len(candidacy.tokens) < 2 or parse.word(candidacy.tokens[-1]).lower().rstrip(".") not in _STREETS:
@@ -280,11 +280,17 @@ class Geoparser:
     def _options(self, parse: Parse, candidacy: Candidacy, context: _Context) -> list[Candidate]:
         text = candidacy.span.of(parse.text)
         # "Melville, Sask. believes": the period that ends the abbreviation went to the sentence
-        period = parse.text[candidacy.span.end : candidacy.span.end + 1] == "." and not text.endswith(".")
+        period = parse.text[candidacy.span.end : candidacy.span.end + 1] == "." and not text.endswith(".") \
+            and candidacy.cue in (QUALIFIER, REGION_QUALIFIER)  # ", Sask." but not "near Alta."
         options = self.gazetteer.abbreviated(text + "." if period else text) or self.gazetteer.abbreviated(text) \
             or self.gazetteer.lookup(text, limit=self.max_candidates)
-        if candidacy.cue == "county":  # "Barrow" of "Jackson and Barrow counties" is Barrow County, not a town
+        if candidacy.cue == "county" and not (parse.text[candidacy.span.end : candidacy.span.end + 1] == ","
+                                              and any(o.place.feature_code in ("ADM1", "PCLI") for o in options)):
+            # "Barrow" of "Jackson and Barrow counties" is Barrow County, not a town; but "in Texas, Harris and
+            # Travis counties": the state that the counties listed after it lie in
             options = self.gazetteer.lookup(f"{text} County", limit=self.max_candidates) or options
+        if candidacy.cue == DATELINE:  # a dateline names a town of some size or a province, not a hamlet
+            options = [o for o in options if o.place.feature_class == "A" or o.place.population >= self.min_population]
         if text.isupper() and len(text) <= 5 and candidacy.cue != DATELINE:
             # "(NISA)", "RN": initials are organisations; those of countries, provinces and unions ("EU") are the
             # exception

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from eventwire.gazetteer import Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import ascii_name
-from eventwire.model import ROUTE_END, Article, Event, Place, PlaceMention
+from eventwire.model import DATELINE, ROUTE_END, Article, Event, Place, PlaceMention
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.recognise import QUALIFIER_GAP
@@ -195,6 +195,7 @@ def make(settings: Settings) -> Callable[[Article], Article]:
         triggers = acts + [parse.token_at(d.span.start) for d in article.rejected if d.span and d.reason in _ACTS]
         claims = {t: _clause_tokens(parse, t) for t in triggers if t is not None}
         focus = _article_focus(article.places)
+        dateline = next((m for m in article.places if m.cue == DATELINE and m.place.country_code), None)
         # crowds' acts, whose "against" names a topic, not a target
         crowds = {parse.token_at(e.evidence.trigger.start) for e in article.events if e.event_type in _CROWD_TYPES}
         owns = {t: _own_place(parse, t, tokens, article.places, t in crowds) for t, tokens in claims.items()}
@@ -226,6 +227,8 @@ def make(settings: Settings) -> Callable[[Article], Article]:
                                                    index in crowds))
             if near is not None:
                 placed.append(place_event(event, near, near.place.geo_precision, gazetteer))
+            elif dateline is not None:  # "KABUL — A suicide bomber struck a market": filed from where it happened
+                placed.append(place_event(event, dateline, max(2, dateline.place.geo_precision), gazetteer))
             elif focus is not None:
                 placed.append(place_event(event, focus, max(2, focus.place.geo_precision), gazetteer))
             else:

@@ -121,15 +121,20 @@ def _runs(parse: Parse) -> list[list[int]]:
     return runs
 # "BEIRUT (Reuters) - ", "KABUL, Afghanistan (AP) — ", "NEWARK -- ", "DeKALB – ": the town a report is filed from,
 # in capitals at the start of a line or a sentence (or after the byline's date), before a dash or a colon
-_DATELINE = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\d\s))"
+_DATELINE = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\d\d\d\d\s))"
                        r"((?:Mc|De|La|Le)?[A-Z][A-Z'’.-]+(?:\s+(?:Mc|De)?[A-Z][A-Z'’.-]+){0,3})"
-                       r"(?=(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:—|–|-{1,3}|:|”)\s)",
+                       r"(?=(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,\s+[A-Z][a-z]+\.?\s+\d{1,2})?\s*"
+                       r"(?:\([^()\n]{1,40}\)\s*)?(?:—|–|-{1,3}|:|”)\s)",
                        re.MULTILINE)
 # a newspaper's rubrics, written like datelines ("UPDATE: ", "POLICE - "): no town
 _RUBRICS = frozenset({"update", "updated", "breaking", "watch", "video", "photos", "exclusive", "editorial", "opinion",
                       "analysis", "sport", "sports", "news", "local", "world", "business", "obituary", "obituaries",
                       "correction", "note", "live", "comment", "review", "weather", "police", "crime", "editor's note",
-                      "editor’s note", "softball", "baseball", "football", "basketball", "soccer", "hockey"})
+                      "editor’s note", "softball", "baseball", "football", "basketball", "soccer", "hockey",
+                      "more", "read more", "related", "see also", "also read", "listen", "read", "photo",
+                      # news agencies, which wire datelines credit, not places
+                      "tass", "sana", "irna", "xinhua", "ria", "afp", "ap", "upi", "wafa", "anadolu", "bernama",
+                      "yonhap", "kyodo", "petra", "mena", "qna", "spa", "wam", "kuna"})
 
 
 def _datelines(parse: Parse) -> list[Candidacy]:
@@ -192,7 +197,7 @@ def _listed_unit(parse: Parse, first: int, last: int) -> str:
         if parse.tokens[index].sent != sentence:
             return ""
         if word in _PLURAL_UNITS:
-            unit = listed and parse.word(index - 1).lower() not in _UNIT_WORDS
+            unit = listed and parse.word(index - 1).lower() not in _UNIT_WORDS and parse.word(index).islower()
             return _PLURAL_UNITS[word] if unit else ""
         if word in _LIST_WORDS:
             listed = True
@@ -218,9 +223,19 @@ def _cue(parse: Parse, first: int, last: int) -> str:
         return "at"  # "the Gyeongju City Hall (Gyeongju)": the town the building is in
     if before and before[-1] in _CUE_PREPOSITIONS - {"of"}:
         return before[-1]
-    if before and before[-1] == "of" and _ends_a_person(parse, first - 2):
+    if before and before[-1] == "of" and _ends_a_person(parse, first - 2) and not _in_an_organisation(parse, first):
         return "from"  # "James Tauber of Nelson", "Rebecca Sears, 41, of Grovetown": where the person is from
     return ""
+
+
+def _in_an_organisation(parse: Parse, first: int) -> bool:
+    """"Peter Maurer of Red Cross", "Ann Smith of Save the Children": the words after "of" name a body."""
+    entity = parse.entity_covering(parse.span_of([first]))
+    after = first + 1
+    while after < len(parse.tokens) and parse.word(after)[:1].isupper():
+        after += 1
+    return (entity is not None and entity.label == "ORG" and after - first > 1) or (
+        after < len(parse.tokens) and parse.word(after).lower() == "the")
 
 
 def _ends_a_person(parse: Parse, index: int) -> bool:
@@ -380,13 +395,18 @@ def government_seat(parse: Parse, candidacy: Candidacy) -> bool:
     House" is the place)."""
     if candidacy.span.of(parse.text).lower() not in _SEATS:
         return False
-    before = [i for i in range(max(0, candidacy.tokens[0] - 2), candidacy.tokens[0]) if parse.word(i) != "the"]
-    return not before or parse.word(before[-1]).lower() not in _CUE_PREPOSITIONS - {"of", "between"}
+    before = [parse.word(i).lower() for i in range(max(0, candidacy.tokens[0] - 3), candidacy.tokens[0])
+              if parse.word(i).lower() != "the"]
+    if before[-2:] in (["front", "of"], ["outside", "of"], ["inside", "of"]):
+        return False  # "in front of the White House"
+    return not before or before[-1] not in _CUE_PREPOSITIONS - {"of", "between"}
 
 
 def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool:
     """Actor names, parts of person or organisation names, and lowercase words are not places."""
     text = candidacy.span.of(parse.text)
+    if text.casefold() in load_actor_lexicon().aliases or any(s.overlaps(candidacy.span) for s in actor_spans):
+        return True  # "HAMAS: We are not responsible": a group, whatever its place of that name
     if candidacy.cue == DATELINE or (text.lower() in _SEATS and not government_seat(parse, candidacy)):
         return False  # "outside the White House": the place, whatever the model tags it as
     if not text[:1].isupper() and not text.lower().startswith(("al-", "el-")):

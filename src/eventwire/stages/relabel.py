@@ -43,8 +43,14 @@ _LOCAL_BODIES = frozenset({"police", "sheriff", "sheriff's", "sheriff’s", "fir
                            "village", "township", "court", "courthouse", "superior", "circuit", "municipal", "board",
                            "volunteer", "public"})
 _LEADING = frozenset({"the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# words that open the names of forces and services, not towns ("Mobile Police", "Border Police", "Riot Police")
 _NO_TOWN = _LOCAL_BODIES | {"supreme", "vice", "junior", "senior", "state", "county", "district", "federal",
-                            "national", "regional", "central", "general", "chief", "deputy", "assistant"}
+                            "national", "regional", "central", "general", "chief", "deputy", "assistant", "mobile",
+                            "border", "park", "parks", "transit", "rapid", "royal", "riot", "traffic", "highway",
+                            "military", "secret", "special", "auxiliary", "tourist", "tourism", "railway", "port",
+                            "harbour", "harbor", "marine", "river", "forest", "capitol", "airport", "campus",
+                            "university", "tribal", "community", "reserve", "civil", "judicial", "religious",
+                            "morality", "anti", "counter", "metropolitan", "municipal", "city", "town", "village"}
 
 
 class Relabel:
