@@ -65,25 +65,30 @@ def named_again(parse: Parse, found: tuple[PlaceMention, ...], relabel: Relabel,
     for mention in found:
         if mention.cue not in (DEMONYM, STREET):
             sources.setdefault(mention.span.of(parse.text).casefold(), mention)
-    taken = [m.span for m in found] + actor_spans
+    if not sources:
+        return []
+    covered = bytearray(len(parse.text) + 1)  # the characters of mentions and actors: one look per occurrence
+    for span in [m.span for m in found] + actor_spans:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    # one pass for all the names, the longest first where they overlap ("New York" before "York")
+    names = "|".join(re.escape(key) for key in sorted(sources, key=len, reverse=True))
     again: list[PlaceMention] = []
-    for key, source in sources.items():
-        for match in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", parse.text, re.IGNORECASE):
-            span = Span(match.start(), match.end())
-            if not match.group()[:1].isupper() or any(span.overlaps(t) for t in taken) \
-                    or _LOCATED.match(parse.text, span.end):
-                continue
-            tokens = parse.tokens_in(span)
-            if not tokens or parse.span_of(tokens) != span or _a_persons_name(parse, tokens, span):
-                continue
-            candidacy = Candidacy(span, tuple(tokens), False, "")
-            if relabel.surname(parse, candidacy, surnames) or relabel.speaker(parse, candidacy) \
-                    or government_seat(parse, candidacy):
-                continue
-            inside = _in_a_longer_name(parse, tokens, span)
-            if inside and _a_newspaper(parse, tokens):
-                continue
-            cue = IN_NAME if inside else ""
-            again.append(dataclasses.replace(source, span=span, cue=cue, qualifies=False))
-            taken.append(span)
+    for match in re.finditer(rf"(?<!\w)(?:{names})(?!\w)", parse.text, re.IGNORECASE):
+        span = Span(match.start(), match.end())
+        source = sources.get(match.group().casefold())
+        if source is None or not match.group()[:1].isupper() or any(covered[span.start : span.end]) \
+                or _LOCATED.match(parse.text, span.end):
+            continue
+        tokens = parse.tokens_in(span)
+        if not tokens or parse.span_of(tokens) != span or _a_persons_name(parse, tokens, span):
+            continue
+        candidacy = Candidacy(span, tuple(tokens), False, "")
+        if relabel.surname(parse, candidacy, surnames) or relabel.speaker(parse, candidacy) \
+                or government_seat(parse, candidacy):
+            continue
+        inside = _in_a_longer_name(parse, tokens, span)
+        if inside and _a_newspaper(parse, tokens):
+            continue
+        again.append(dataclasses.replace(source, span=span, cue=IN_NAME if inside else "", qualifies=False))
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     return again
