@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable
 
 from eventwire.model import Annotation, Entity, Span, Token
@@ -18,6 +19,10 @@ class Parse:
         self.text = text
         self.tokens: tuple[Token, ...] = annotation.tokens
         self._starts = [t.start for t in self.tokens]
+        # entities by start; the model's never overlap, so the one covering a span is the last starting before it
+        entities = self.annotation.entities
+        self._entities_sorted = all(a.span.end <= b.span.start for a, b in itertools.pairwise(entities))
+        self._entity_starts = [e.span.start for e in entities]
         self._children: list[list[int]] = [[] for _ in self.tokens]
         for index, token in enumerate(self.tokens):
             if token.head != index:
@@ -89,10 +94,11 @@ class Parse:
         return self.annotation.sentences[sentence]
 
     def entity_covering(self, span: Span) -> Entity | None:
-        for entity in self.annotation.entities:
-            if entity.span.contains(span):
-                return entity
-        return None
+        if self._entities_sorted:
+            position = bisect.bisect_right(self._entity_starts, span.start) - 1
+            entity = self.annotation.entities[position] if position >= 0 else None
+            return entity if entity is not None and entity.span.contains(span) else None
+        return next((e for e in self.annotation.entities if e.span.contains(span)), None)
 
 
 _RELATIVE = frozenset({"who", "which", "that"})

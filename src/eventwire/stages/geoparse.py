@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.lexicons import ActorMatch, load_actor_lexicon
-from eventwire.model import DATELINE, DEMONYM, IN_NAME, ROUTE_END, STREET, Article, PlaceMention, Span
+from eventwire.model import DATELINE, DEMONYM, IN_NAME, ROUTE_END, STREET, Article, Place, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.discourse import named_again
@@ -104,6 +104,7 @@ _OVERSHADOW_PENALTY = 2.0  # the weight of an article wholly about the village's
 _METROPOLIS, _DWARFED = 1_000_000, 1_000  # a city of a million overshadows a village of its own name 1,000x smaller
 
 
+_AREA_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:de|del|do|da|la|el)\s+)?[A-Z][\w'’-]*)*")  # "Surigao del Sur"
 _NAMED_NEXT = re.compile(r"\s*[,(]\s*((?:[A-Z][\w'’-]*\s?){1,4})")  # the name just after a place, qualifying it
 
 
@@ -131,7 +132,8 @@ def _overshadowed(candidate: Candidate, text: str, end: int, city: int, region_k
     areas = {strip_admin_suffix(a.removeprefix("Province of ")) for a in (place.admin1, place.admin2)} - {""}
     if _NAMED_NEXT.match(text, end):
         chain = re.split(r"[,(]", re.split(r"[).;]", text[end : end + 120])[0])[1:4]
-        if any(strip_admin_suffix(name.strip()) in areas for name in chain):
+        names = [found.group().strip() for part in chain if (found := _AREA_NAME.match(part.strip()))]
+        if any(strip_admin_suffix(name) in areas for name in names):
             return 0.0
     return _OVERSHADOW_PENALTY if city >= place.population * _OVERSHADOWED else 0.0
 
@@ -229,11 +231,13 @@ def _stray(best: Candidate, initial: Candidate, first: list[Candidate], context:
     """A small place abroad, far from every other place the article names, in a country it never mentions:
     the name is more likely a local place missing from the index (a district, a market) than that one."""
     place = best.place
+    if place.population >= 50_000 or context.share(place.country_code) > 0:
+        return False
     # countries named are topics ("a protest in Volkach against the war in Ukraine"), not neighbours
     # ... and other mentions of the same name ("Kale town of Kale township") are no evidence for this reading
     others = [f.place for f in first if f.place != place and f.place.country_code
               and f.place.feature_code != "PCLI"]
-    if place.population >= 50_000 or context.share(place.country_code) > 0 or not others:
+    if not others:
         return False
     named = Counter(o.country_code for o in others)
     if not any(context.share(code) > 0 or count >= 2 for code, count in named.items()):
@@ -507,12 +511,18 @@ class Geoparser:
             score = _score(option, text, candidacy.cue, context) \
                 + _province_named(option, text, options_of[candidacy.span], context) \
                 - _overshadowed(option, parse.text, candidacy.span.end, cities[candidacy.span], context.region_keys)
-            own, place = normalize_name(text), option.place
-            # towns near a town, or in a province, vouch for it ("Tyler", "Beaumont": the state of Texas)
-            near = [a for name, a in anchors if name != own and (
-                (a.country_code, a.admin1) == (place.country_code, place.admin1) if place.feature_code == "ADM1"
-                else _distance_km((a.latitude, a.longitude), (place.latitude, place.longitude)) < 250)]
-            return score + 0.4 * min(len(near), 3)
+            return score + 0.4 * vouchers(normalize_name(text), option.place)
+
+        vouched: dict[tuple[str, Place], int] = {}  # a name said again has the same readings: counted once
+
+        def vouchers(own: str, place: Place) -> int:
+            """Towns near a town, or in a province, vouch for it ("Tyler", "Beaumont": the state of Texas): how many
+            of the towns first read for other names do, up to 3."""
+            if (own, place) not in vouched:
+                vouched[(own, place)] = min(3, sum(1 for name, a in anchors if name != own and (
+                    (a.country_code, a.admin1) == (place.country_code, place.admin1) if place.feature_code == "ADM1"
+                    else _distance_km((a.latitude, a.longitude), (place.latitude, place.longitude)) < 250)))
+            return vouched[(own, place)]
 
         best: list[Candidate | None] = []
         confidence: list[float] = []
