@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = re.compile(r"[’‘'`ʿʾ´]")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -17,6 +18,7 @@ _ADMIN_SUFFIX = re.compile(
 _ADMIN_PREFIX = re.compile(r"^(?:muhafazat|mintaqat|shabiyat|wilayat e|ostan e|misto|mayorality of) ")
 
 
+@lru_cache(maxsize=65_536)  # the same names are normalised again for every reading scored
 def normalize_name(name: str) -> str:
     """Casefolded ASCII form: diacritics, apostrophes and punctuation removed."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -46,6 +48,7 @@ def ascii_name(name: str) -> str:
     return _APOSTROPHES.sub("'", folded).strip("'")
 
 
+@lru_cache(maxsize=65_536)
 def strip_admin_suffix(name: str) -> str:
     """The name of a province or district without the word for its kind ("Anbar province", "Jiangxi Sheng",
     "Muhafazat Kirkuk")."""
