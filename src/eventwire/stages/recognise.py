@@ -274,12 +274,18 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
                 if indexes:
                     span = parse.span_of(indexes)
                     found[span] = Candidacy(span, tuple(indexes), True, _cue(parse, indexes[0], indexes[-1]))
+    # the NER candidacies by token, so that a run finds those it overlaps without a scan (runs never overlap)
+    at_token: dict[int, list[Candidacy]] = {}
+    for candidacy in found.values():
+        for index in range(candidacy.tokens[0], candidacy.tokens[-1] + 1):
+            at_token.setdefault(index, []).append(candidacy)
     for run in _runs(parse):
         run = _strip_titles(parse, run)
         if not run:
             continue
         span = parse.span_of(run)
-        inside = [c for c in found.values() if c.span.overlaps(span)]
+        inside = list({id(c): c for i in range(run[0], run[-1] + 1) for c in at_token.get(i, ())
+                       if c.span in found and c.span.overlaps(span)}.values())
         if inside and span not in found and all(span.start <= c.span.start and c.span.end <= span.end for c in inside) \
                 and known(span.of(parse.text)):
             for candidacy in inside:
@@ -317,8 +323,9 @@ def _longest_known(parse: Parse, found: list[Candidacy], known: Callable[[str], 
     parts, or kept only its end, the longest name the index knows around a candidacy (up to two words before it
     and three after, within the sentence) replaces it and the candidacies it overlaps."""
     result = list(found)
+    swallowed: set[int] = set()  # ids of the candidacies a longer name replaced
     for candidacy in found:
-        if candidacy not in result or candidacy.cue == DATELINE:
+        if id(candidacy) in swallowed or candidacy.cue == DATELINE:
             continue  # swallowed by a longer name already; or a dateline, whose capitals end it
         first, last = candidacy.tokens[0], candidacy.tokens[-1]
         sentence = parse.tokens[first].sent
@@ -334,6 +341,7 @@ def _longest_known(parse: Parse, found: list[Candidacy], known: Callable[[str], 
             continue
         tokens = tuple(range(best[0], best[1] + 1))
         span = parse.span_of(tokens)
+        swallowed |= {id(c) for c in result if span.overlaps(c.span)}
         result = [c for c in result if not span.overlaps(c.span)]
         result.append(Candidacy(span, tokens, candidacy.from_ner, _cue(parse, best[0], best[1])))
     return sorted(result, key=lambda c: c.span.start)
