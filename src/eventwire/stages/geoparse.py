@@ -462,7 +462,7 @@ class Geoparser:
         found = []
         for entity in parse.annotation.entities:
             # the small model tags some as places ("the Sri Lankan civil war": GPE)
-            previous = " ".join(parse.text[: entity.span.start].split()[-1:])
+            previous = " ".join(parse.text[max(0, entity.span.start - 100) : entity.span.start].split()[-1:])
             place = self.gazetteer.demonym_place(entity.span.of(parse.text)) \
                 if entity.label in ("NORP", "GPE", "LOC") and not _after_american(previous) else None
             if place is not None:
@@ -470,7 +470,13 @@ class Geoparser:
         # a person's name ("Bill English"), unless the whole name is a demonym the model mistook ("Sri Lankan")
         people = [e.span for e in parse.annotation.entities
                   if e.label == "PERSON" and self.gazetteer.demonym_place(e.span.of(parse.text)) is None]
-        taken = [m.span for m in found]
+        covered = bytearray(len(parse.text) + 1)  # the characters of demonyms found and of people's names
+
+        def cover(span: Span) -> None:
+            covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+
+        for span in [m.span for m in found] + people:
+            cover(span)
 
         def capitalised(index: int) -> bool:
             word = parse.word(index)
@@ -484,12 +490,12 @@ class Geoparser:
                 if index + width > len(parse.tokens) or not all(map(capitalised, range(index, index + width))):
                     continue
                 span = parse.span_of(range(index, index + width))
-                if any(span.overlaps(t) for t in (*taken, *people)):
+                if any(covered[span.start : span.end]):
                     continue
                 place = self.gazetteer.demonym_place(span.of(parse.text))
                 if place is not None:
                     found.append(PlaceMention(span, place, 1.0, DEMONYM))
-                    taken.append(span)
+                    cover(span)
                     break
         return found
 

@@ -149,7 +149,7 @@ class Relabel:
             return False
         # before a person named in full; not a list of places the model took for people. Not after one: in
         # "Al Fukhari (Khan Yunis, Gaza Strip)" the model makes a person of the village and joins the town to it
-        partners = [i for i, t in enumerate(parse.tokens) if t.dep == "conj" and t.head == last]
+        partners = parse.children(last, "conj")
         return any((other := parse.entity_covering(parse.span_of([i]))) is not None and other.label == "PERSON"
                    and len(parse.tokens_in(other.span)) > 1 for i in partners) \
             and not self._speaks_for_itself(candidacy.span.of(parse.text))
