@@ -467,3 +467,15 @@ def test_the_white_house_is_a_place_in_front_of_it_and_a_state_before_its_counti
     text = "Floods hit homes in Texas, Harris and Travis counties on Monday."
     found = {m.span.of(text): m.place for m in brief_pipeline.run(Article(raw=text)).places}
     assert (found["Texas"].feature_code, found["Harris"].name) == ("ADM1", "Harris County")
+
+
+def test_a_large_capital_stands_alone_in_a_dateline_and_another_town_takes_its_state(brief_pipeline) -> None:
+    from eventwire.model import DATELINE, Article
+
+    text = ("Bill passes. WASHINGTON — Lawmakers voted on Thursday to tax bonuses, said members from Iowa and "
+            "Ohio.")
+    dateline = next(m.place for m in brief_pipeline.run(Article(raw=text)).places if m.cue == DATELINE)
+    assert (dateline.name, dateline.feature_code) == ("Washington", "PPLC")
+    local = "Fire guts home. HAMILTON — Firefighters in Butler County, Ohio, fought the blaze on Sunday."
+    dateline = next(m.place for m in brief_pipeline.run(Article(raw=local)).places if m.cue == DATELINE)
+    assert (dateline.country_code, dateline.admin1) == ("US", "Ohio")

@@ -101,6 +101,7 @@ def _score(candidate: Candidate, text: str, cue: str, context: _Context) -> floa
 _INITIALS = 5  # the longest alias that is a group's initials, which say nothing of its country
 _OVERSHADOWED = 100  # times the population of a village known by another's name that the city of the name has
 _OVERSHADOW_PENALTY = 2.0  # the weight of an article wholly about the village's country
+_DATELINE_CAPITAL = 500_000  # a national capital this large stands alone in a dateline ("WASHINGTON —")
 _METROPOLIS, _DWARFED = 1_000_000, 1_000  # a city of a million overshadows a village of its own name 1,000x smaller
 
 
@@ -295,6 +296,10 @@ class Geoparser:
             options = self.gazetteer.lookup(f"{text} County", limit=self.max_candidates) or options
         if candidacy.cue == DATELINE:  # a dateline names a town of some size or a province, not a hamlet
             options = [o for o in options if o.place.feature_class == "A" or o.place.population >= self.min_population]
+            capital = [o for o in options if o.place.feature_code == "PPLC" and o.primary_name
+                       and o.place.population >= _DATELINE_CAPITAL]
+            if capital and not _NAMED_NEXT.match(parse.text, candidacy.span.end):
+                return capital  # "WASHINGTON —": a capital stands alone in a dateline; another town takes its state
         if text.isupper() and len(text) <= 5 and candidacy.cue != DATELINE:
             # "(NISA)", "RN": initials are organisations; those of countries, provinces and unions ("EU") are the
             # exception
