@@ -14,7 +14,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
@@ -24,6 +23,15 @@ from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.discourse import named_again
 from eventwire.stages.nesting import namesake_towns, read_chains, spread_located
+from eventwire.stages.readings import (
+    NAMED_NEXT,
+    Context,
+    contained,
+    overshadowed,
+    own_name_city,
+    province_named,
+    reading_score,
+)
 from eventwire.stages.recognise import (
     ADMIN_WORDS,
     CONTAINED_GAP,
@@ -47,7 +55,6 @@ PROVIDES = ("places",)
 
 _STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway",
                       "highway", "square", "plaza", "pike"})
-CAPITAL = 1.0  # the bonus of a named country's capital
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 
 # a demonym naming a sea, not a country ("Indian Ocean", "Irish Sea"); "American Indian" is no India
@@ -61,101 +68,10 @@ def _after_american(previous: str) -> bool:
     return previous.lower() in ("american", "native")
 
 
-@dataclass
-class _Context:
-    """Document-level evidence used to resolve every mention."""
-
-    focus: Counter[str]
-    accepted_keys: set[str]
-    region_keys: frozenset[str] = frozenset()
-    countries_named: dict[str, str] = dataclasses.field(default_factory=dict)  # name -> the country it names
-
-    def share(self, country: str) -> float:
-        total = sum(self.focus.values())
-        return self.focus[country] / total if total else 0.0
-
-
-def _score(candidate: Candidate, text: str, cue: str, context: _Context) -> float:
-    place = candidate.place
-    score = math.log10(place.population + 1) / 7 + 2.0 * context.share(place.country_code)
-    if candidate.primary_name:
-        score += 0.3
-    if place.feature_code == "PPLC" and place.country_code in context.countries_named.values() \
-            and normalize_name(text) not in context.countries_named:
-        # the capital of a country the article names ("flights to Moscow" beside "Russia"), but not the
-        # country's own name ("Mexico")
-        score += CAPITAL
-    if place.feature_code == "PCLI" and normalize_name(place.name) == normalize_name(text):
-        score += 2.0
-    if place.feature_code == "ADM1" and cue in ADMIN_WORDS:
-        score += 1.5
-    if place.feature_class == "P" and (cue.endswith(" of") or cue in TOWN_WORDS or cue == DATELINE):
-        score += 0.5
-    if _contained(place.admin1, place.admin2, text, context.region_keys):
-        # the article names its province somewhere: evidence, not proof (1.5 made "Marco Rubio of Florida" the
-        # New York hamlet wherever New York was named); "X (Province)" itself is settled by `nesting._nest`
-        score += 1.0
-    return score
-
-
 _INITIALS = 5  # the longest alias that is a group's initials, which say nothing of its country
-_OVERSHADOWED = 100  # times the population of a village known by another's name that the city of the name has
-_OVERSHADOW_PENALTY = 2.0  # the weight of an article wholly about the village's country
 _DATELINE_CAPITAL = 500_000  # a national capital this large stands alone in a dateline ("WASHINGTON —")
-_METROPOLIS, _DWARFED = 1_000_000, 1_000  # a city of a million overshadows a village of its own name 1,000x smaller
 
 
-_AREA_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:de|del|do|da|la|el)\s+)?[A-Z][\w'’-]*)*")  # "Surigao del Sur"
-_NAMED_NEXT = re.compile(r"\s*[,(]\s*((?:[A-Z][\w'’-]*\s?){1,4})")  # the name just after a place, qualifying it
-
-
-def _own_name_city(options: list[Candidate]) -> int:
-    """The population of the largest city of 100,000 among the readings that bears the name as its own; 0 if none."""
-    return max((o.place.population for o in options if o.primary_name and o.place.feature_class == "P"
-                and o.place.population >= 100_000), default=0)
-
-
-def _overshadowed(candidate: Candidate, text: str, end: int, city: int, region_keys: frozenset[str]) -> float:
-    """"Paris", "Kaluga": a small place that bears the name only as an alternate (a Ukrainian village once called
-    Paris) is read below a city that bears it as its own name (of `city` people, `_own_name_city`) and is a
-    hundred times larger, however much the article is about the small place's country; not where its province
-    qualifies the name ("Santiago, Nayarit" is Santiago Ixcuintla, not Santiago de Chile). `end`: where the name
-    ends in `text`."""
-    place = candidate.place
-    if place.feature_class != "P" or not city:
-        return 0.0
-    if candidate.primary_name and not (city >= _METROPOLIS and city >= place.population * _DWARFED
-                                       and not _contained(place.admin1, place.admin2, "", region_keys)):
-        # "Berlin" in news of the war in Ukraine: not the Russian village of that very name either; but "London"
-        # in an article that names Kentucky is London, Kentucky
-        return 0.0
-    # "Santiago, Nayarit", "Bagsac (Madrid, Surigao del Sur, Caraga)": any of the areas that follow
-    areas = {strip_admin_suffix(a.removeprefix("Province of ")) for a in (place.admin1, place.admin2)} - {""}
-    if _NAMED_NEXT.match(text, end):
-        chain = re.split(r"[,(]", re.split(r"[).;]", text[end : end + 120])[0])[1:4]
-        names = [found.group().strip() for part in chain if (found := _AREA_NAME.match(part.strip()))]
-        if any(strip_admin_suffix(name) in areas for name in names):
-            return 0.0
-    return _OVERSHADOW_PENALTY if city >= place.population * _OVERSHADOWED else 0.0
-
-
-def _province_named(candidate: Candidate, text: str, options: list[Candidate], context: _Context) -> float:
-    """"Marco Rubio of Florida": in an article about its country, a name that is a province's own is that
-    province, not a hamlet of the name near the other places named, unless the country has a city of the name a
-    tenth its size ("Washington"). Not a province abroad: "in Sofia" is no Malagasy region."""
-    place = candidate.place
-    if place.feature_code != "ADM1" or strip_admin_suffix(place.name) != strip_admin_suffix(text) \
-            or not context.share(place.country_code):
-        return 0.0
-    cities = [o for o in namesake_towns(options, place) if o.place.population >= place.population / 10]
-    return 0.0 if cities else 0.8
-
-
-def _contained(admin1: str, admin2: str, text: str, region_keys: frozenset[str]) -> bool:
-    """The article names the province or district the candidate lies in ("Pirque (Cochabamba)")."""
-    own = strip_admin_suffix(text)
-    return any(key and key != own and key in region_keys
-               for key in (strip_admin_suffix(admin1), strip_admin_suffix(admin2)))
 
 
 _PART_OF_TOWN = re.compile(r"^\s+(?:area|neighbou?rhoods?|suburbs?|quarter"
@@ -194,7 +110,7 @@ def _near_their_town(parse: Parse, mentions: tuple[PlaceMention, ...],
                                         for t in others)
         # a town of some size at home stays ("the Bakhmut and Avdiivka sectors"): only a small place, or one abroad
         return bool(others) and all((t.country_code, t.admin1) != (here.country_code, here.admin1) for t in others) \
-            and not _contained(here.admin1, here.admin2, mention.span.of(parse.text), region_keys) \
+            and not contained(here.admin1, here.admin2, mention.span.of(parse.text), region_keys) \
             and (here.population < _LOCAL_TOWN or all(t.country_code != here.country_code for t in others))
 
     return tuple(m for m in mentions if not stray(m))
@@ -228,7 +144,7 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _stray(best: Candidate, initial: Candidate, first: list[Candidate], context: _Context) -> bool:
+def _stray(best: Candidate, initial: Candidate, first: list[Candidate], context: Context) -> bool:
     """A small place abroad, far from every other place the article names, in a country it never mentions:
     the name is more likely a local place missing from the index (a district, a market) than that one."""
     place = best.place
@@ -282,7 +198,7 @@ class Geoparser:
                     named[normalize_name(text)] = best[0].place.country_code
         return focus, named
 
-    def _options(self, parse: Parse, candidacy: Candidacy, context: _Context) -> list[Candidate]:
+    def _options(self, parse: Parse, candidacy: Candidacy, context: Context) -> list[Candidate]:
         text = candidacy.span.of(parse.text)
         # "Melville, Sask. believes": the period that ends the abbreviation went to the sentence
         period = parse.text[candidacy.span.end : candidacy.span.end + 1] == "." and not text.endswith(".") \
@@ -298,7 +214,7 @@ class Geoparser:
             options = [o for o in options if o.place.feature_class == "A" or o.place.population >= self.min_population]
             capital = [o for o in options if o.place.feature_code == "PPLC" and o.primary_name
                        and o.place.population >= _DATELINE_CAPITAL]
-            if capital and not _NAMED_NEXT.match(parse.text, candidacy.span.end):
+            if capital and not NAMED_NEXT.match(parse.text, candidacy.span.end):
                 return capital  # "WASHINGTON —": a capital stands alone in a dateline; another town takes its state
         if text.isupper() and len(text) <= 5 and candidacy.cue != DATELINE:
             # "(NISA)", "RN": initials are organisations; those of countries, provinces and unions ("EU") are the
@@ -320,7 +236,7 @@ class Geoparser:
                 and (context.share(o.place.country_code) > 0 or o.place.population >= _CITY)]
 
     def _without_place_noun(self, parse: Parse, candidacy: Candidacy,
-                            context: _Context) -> tuple[Candidacy, list[Candidate]]:
+                            context: Context) -> tuple[Candidacy, list[Candidate]]:
         """The candidacy and its readings; where it has none and ends with a place noun ("Jefferson County",
         "Seoul City" of "Seoul City - Jongno"), the name without the noun, which becomes its cue."""
         options = self._options(parse, candidacy, context)
@@ -344,7 +260,7 @@ class Geoparser:
         actor_spans = [Span(m.start, m.end) for m in groups]
         surnames = Relabel.surnames(parse)
         focus, countries_named = self.country_focus(parse, groups)
-        context = _Context(focus, set(), countries_named=countries_named)
+        context = Context(focus, set(), countries_named=countries_named)
         chosen: list[tuple[Candidacy, list[Candidate]]] = []
         unknown: list[Candidacy] = []  # names the index does not have as written
         previous: Candidacy | None = None  # the last candidacy, resolved or not
@@ -411,10 +327,10 @@ class Geoparser:
         return tuple(sorted((*named, *adjectival), key=lambda m: m.span.start))
 
     def _bare_names_of_named_countries(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
-                                       unknown: list[Candidacy], context: _Context, surnames: set[str]) -> None:
+                                       unknown: list[Candidacy], context: Context, surnames: set[str]) -> None:
         """"Gainesville residents", "a Lancaster park": a bare proper noun the model did not tag is a place of a
         country whose places the article names with a cue or a tag, even where it never names that country."""
-        countries = Counter(max(options, key=lambda o: _score(o, c.span.of(parse.text), c.cue, context))
+        countries = Counter(max(options, key=lambda o: reading_score(o, c.span.of(parse.text), c.cue, context))
                             .place.country_code for c, options in chosen if c.from_ner or c.cue)
         named = {code for code, count in countries.items() if count >= 2}
 
@@ -505,11 +421,11 @@ class Geoparser:
         return found
 
     def _resolve(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
-                 context: _Context) -> tuple[PlaceMention, ...]:
-        cities = {c.span: _own_name_city(opts) for c, opts in chosen}  # once per name, not per reading scored
-        first = [max(opts, key=lambda o: _score(o, c.span.of(parse.text), c.cue, context)
-                     + _province_named(o, c.span.of(parse.text), opts, context)
-                     - _overshadowed(o, parse.text, c.span.end, cities[c.span], context.region_keys))
+                 context: Context) -> tuple[PlaceMention, ...]:
+        cities = {c.span: own_name_city(opts) for c, opts in chosen}  # once per name, not per reading scored
+        first = [max(opts, key=lambda o: reading_score(o, c.span.of(parse.text), c.cue, context)
+                     + province_named(o, c.span.of(parse.text), opts, context)
+                     - overshadowed(o, parse.text, c.span.end, cities[c.span], context.region_keys))
                  for c, opts in chosen]
         # towns first read, with the name they were read for: a name is no evidence for its own reading
         anchors = [(normalize_name(c.span.of(parse.text)), b.place)
@@ -519,9 +435,9 @@ class Geoparser:
 
         def final(option: Candidate, candidacy: Candidacy) -> float:
             text = candidacy.span.of(parse.text)
-            score = _score(option, text, candidacy.cue, context) \
-                + _province_named(option, text, options_of[candidacy.span], context) \
-                - _overshadowed(option, parse.text, candidacy.span.end, cities[candidacy.span], context.region_keys)
+            score = reading_score(option, text, candidacy.cue, context) \
+                + province_named(option, text, options_of[candidacy.span], context) \
+                - overshadowed(option, parse.text, candidacy.span.end, cities[candidacy.span], context.region_keys)
             return score + 0.4 * vouchers(normalize_name(text), option.place)
 
         vouched: dict[tuple[str, Place], int] = {}  # a name said again has the same readings: counted once

@@ -1,0 +1,42 @@
+from collections import Counter
+
+from eventwire.gazetteer import Candidate
+from eventwire.model import Place
+from eventwire.stages.readings import Context, contained, overshadowed, own_name_city, province_named, reading_score
+
+
+def _reading(name: str, code: str, admin1: str, feature: str, population: int, primary: bool = True,
+             admin2: str = "") -> Candidate:
+    feature_class = "P" if feature.startswith("PP") else "A"
+    return Candidate(Place(name, code, code, admin1, admin2, 0.0, 0.0, feature_class, feature, population), primary)
+
+
+def test_a_city_of_millions_overshadows_a_village_of_its_name_unless_the_article_names_the_villages_province() -> None:
+    berlin = _reading("Berlin", "DE", "Berlin", "PPLC", 3_400_000)
+    village = _reading("Berlin", "RU", "Chelyabinsk", "PPL", 800)
+    city = own_name_city([berlin, village])
+    text = "They gathered in Berlin on Monday."
+    assert city == 3_400_000
+    assert overshadowed(village, text, text.index("Berlin") + 6, city, frozenset()) > 0
+    assert overshadowed(berlin, text, text.index("Berlin") + 6, city, frozenset()) == 0
+    assert overshadowed(village, text, text.index("Berlin") + 6, city, frozenset({"chelyabinsk"})) == 0
+
+
+def test_an_alternate_name_is_not_overshadowed_where_a_following_area_is_its_own() -> None:
+    madrid = _reading("Madrid", "PH", "Caraga", "PPL", 3119, primary=True, admin2="Province of Surigao del Sur")
+    spain = _reading("Madrid", "ES", "Madrid", "PPLC", 3_255_944)
+    text = "in Barangay Bagsac (Madrid, Surigao del Sur, Caraga)."
+    end = text.index("Madrid") + len("Madrid")
+    assert overshadowed(madrid, text, end, own_name_city([madrid, spain]), frozenset()) == 0
+
+
+def test_the_article_focus_the_cue_and_the_named_province_raise_a_reading() -> None:
+    town = _reading("Rawah", "IQ", "Anbar", "PPL", 20_000)
+    context = Context(Counter({"IQ": 2}), set())
+    elsewhere = Context(Counter({"SY": 2}), set())
+    assert reading_score(town, "Rawah", "town of", context) > reading_score(town, "Rawah", "", elsewhere)
+    assert contained("Anbar", "", "Rawah", frozenset({"anbar"}))
+    assert not contained("Anbar", "", "Anbar", frozenset({"anbar"}))
+    florida = _reading("Florida", "US", "Florida", "ADM1", 20_000_000)
+    assert province_named(florida, "Florida", [florida], Context(Counter({"US": 2}), set())) > 0
+    assert province_named(florida, "Florida", [florida], Context(Counter({"UY": 2}), set())) == 0
