@@ -15,21 +15,19 @@ import re
 
 from eventwire.model import DEMONYM, IN_NAME, STREET, PlaceMention, Span
 from eventwire.parse import Parse
-from eventwire.stages.recognise import government_seat
+from eventwire.stages.recognise import PLACE_LABELS, POSSESSIVES, government_seat
 from eventwire.stages.relabel import PRESS, Candidacy, Relabel
 
-_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # "near Pisky, Donetsk": the text locates the name there itself; where resolution left it out (the index has no
 # Pisky in Donetsk), the reading of another occurrence is no reading of this one
 _LOCATED = re.compile(r"\s*[,(]\s*[A-Z]")
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _in_a_longer_name(parse: Parse, tokens: list[int], span: Span) -> bool:
     """The tokens open or end a longer proper name: an entity of another kind around them, or a capitalised
     proper noun right before (within the sentence) or after them."""
     entity = parse.entity_covering(span)
-    if entity is not None and entity.span != span and entity.label not in _PLACE_LABELS:
+    if entity is not None and entity.span != span and entity.label not in PLACE_LABELS:
         return True
     before, after = tokens[0] - 1, tokens[-1] + 1
     return (before >= 0 and parse.tokens[before].sent == parse.tokens[tokens[0]].sent
@@ -54,7 +52,7 @@ def _a_persons_name(parse: Parse, tokens: list[int], span: Span) -> bool:
     entity = parse.entity_covering(span)
     if entity is None or entity.label != "PERSON":
         return False
-    return len([i for i in parse.tokens_in(entity.span) if parse.word(i) not in _POSSESSIVES]) > len(tokens)
+    return len([i for i in parse.tokens_in(entity.span) if parse.word(i) not in POSSESSIVES]) > len(tokens)
 
 
 def named_again(parse: Parse, found: tuple[PlaceMention, ...], relabel: Relabel, actor_spans: list[Span],

@@ -203,7 +203,7 @@ class Geoparser:
         # "Melville, Sask. believes": the period that ends the abbreviation went to the sentence
         period = parse.text[candidacy.span.end : candidacy.span.end + 1] == "." and not text.endswith(".") \
             and candidacy.cue in (QUALIFIER, REGION_QUALIFIER)  # ", Sask." but not "near Alta."
-        options = self.gazetteer.abbreviated(text + "." if period else text) or self.gazetteer.abbreviated(text) \
+        options = (period and self.gazetteer.abbreviated(text + ".")) or self.gazetteer.abbreviated(text) \
             or self.gazetteer.lookup(text, limit=self.max_candidates)
         if candidacy.cue == "county" and not (parse.text[candidacy.span.end : candidacy.span.end + 1] == ","
                                               and any(o.place.feature_code in ("ADM1", "PCLI") for o in options)):

@@ -76,7 +76,7 @@ def own_name_city(options: list[Candidate]) -> int:
 
 def overshadowed(candidate: Candidate, text: str, end: int, city: int, region_keys: frozenset[str]) -> float:
     """"Paris", "Kaluga": a small place that bears the name only as an alternate (a Ukrainian village once called
-    Paris) is read below a city that bears it as its own name (of `city` people, `_own_name_city`) and is a
+    Paris) is read below a city that bears it as its own name (of `city` people, `own_name_city`) and is a
     hundred times larger, however much the article is about the small place's country; not where its province
     qualifies the name ("Santiago, Nayarit" is Santiago Ixcuintla, not Santiago de Chile). `end`: where the name
     ends in `text`."""

@@ -65,7 +65,7 @@ _FEASTS = frozenset({"christmas", "easter", "thanksgiving", "halloween", "ramada
                      "nowruz", "eid"})
 # seats of government named for their government ("the White House said"), a place only after a locative word
 _SEATS = frozenset({"white house"})
-_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
 # Text between a place and the next that makes the next one its container: "Pirque (Cochabamba)",
 # "Alvaro Obregon, Oaxaca", "Winder town (Las Bela district, Balochistan)".
@@ -266,7 +266,7 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
         if entity.label in PLACE_LABELS:
             for part in _split_at_punctuation(parse, parse.tokens_in(entity.span)):
                 indexes = _strip_titles(parse, [i for i in part if parse.tokens[i].lemma.lower() != "the"])
-                while indexes and parse.word(indexes[-1]) in _POSSESSIVES \
+                while indexes and parse.word(indexes[-1]) in POSSESSIVES \
                         and not known(parse.span_of(indexes).of(parse.text)):
                     indexes = indexes[:-1]  # "Boone County’s unemployment rate"; but "St. John's"
                 while indexes and parse.word(indexes[-1]) in TOWN_WORDS | ADMIN_WORDS:
@@ -307,8 +307,7 @@ def _share_list_cues(parse: Parse, found: dict[Span, Candidacy]) -> None:
     for before, candidacy in itertools.pairwise(ordered):
         gap = parse.text[before.span.end : candidacy.span.start]
         cue = found[before.span].cue
-        if not candidacy.cue and cue in _CUE_PREPOSITIONS and gap.strip() \
-                and gap.replace(",", " ").split() in (["and"], ["or"]):
+        if not candidacy.cue and cue in _CUE_PREPOSITIONS and gap.replace(",", " ").split() in (["and"], ["or"]):
             found[candidacy.span] = Candidacy(candidacy.span, candidacy.tokens, candidacy.from_ner, cue)
 
 

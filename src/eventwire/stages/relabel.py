@@ -50,7 +50,7 @@ _NO_TOWN = _LOCAL_BODIES | {"supreme", "vice", "junior", "senior", "state", "cou
                             "military", "secret", "special", "auxiliary", "tourist", "tourism", "railway", "port",
                             "harbour", "harbor", "marine", "river", "forest", "capitol", "airport", "campus",
                             "university", "tribal", "community", "reserve", "civil", "judicial", "religious",
-                            "morality", "anti", "counter", "metropolitan", "municipal", "city", "town", "village"}
+                            "morality", "anti", "counter", "metropolitan"}
 
 
 class Relabel:
