@@ -16,11 +16,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from eventwire import geodesy
 from eventwire.model import Event
 
 UNNAMED = ("", "Unidentified Armed Group", "Unidentified")
@@ -50,9 +50,7 @@ def distance_km(a: Event, b: Event) -> float | None:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return None
     assert a.latitude is not None and a.longitude is not None and b.latitude is not None and b.longitude is not None
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return geodesy.km((a.latitude, a.longitude), (b.latitude, b.longitude))
 
 
 def _same_place(a: Event, b: Event, rules: DedupRules) -> str | None:

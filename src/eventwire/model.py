@@ -113,6 +113,7 @@ DEMONYM = "demonym"  # the cue of a country mention made by its adjective
 ROUTE_END = "route end"  # the cue of a place named for a road it ends ("the Santa Cruz-Cochabamba highway")
 IN_NAME = "in a name"  # the cue of a place that opens or ends an organisation's name ("Kentucky State Police")
 DATELINE = "dateline"  # the cue of the town a report is filed from, in capitals before a dash ("BEIRUT (Reuters) -")
+WITHIN = "within"  # the cue of a place the index lacks, placed on the one that qualifies it ("Kalo (Djugu, Ituri)")
 STREET = "street"  # the cue of a street the index lacks, placed on the town the text names before it ("Main Street")
 
 

@@ -60,7 +60,9 @@ def test_a_town_the_index_lacks_in_the_named_province_is_not_one_elsewhere(brief
 
     article = brief_pipeline.run(Article(raw="On 3 March 2022, protesters demonstrated outside a veterinary "
                                        "hospital in Vale (North Carolina)."))
-    assert "Vale" not in _places(article)  # the index has a Vale in Oregon only
+    # the index has a Vale in Oregon only: this one is placed on the state that locates it
+    vale = next(m for m in article.places if m.span.of(article.text) == "Vale")
+    assert (vale.place.name, vale.cue) == ("North Carolina", "within")
     assert [e.admin1 for e in article.events] == ["North Carolina"]
 
 
@@ -160,7 +162,7 @@ def test_a_city_qualifier_is_its_province_where_the_place_lies_outside_the_city_
     article = brief_pipeline.run(Article(raw="On 5 June 2022, Russian forces shelled civilian infrastructure in "
                                        "Novoselivka, Sumy. Casualties unknown."))
     places = _places(article)
-    assert "Novoselivka" not in places and places["Sumy"].feature_code == "ADM1"
+    assert places["Sumy"].feature_code == "ADM1" and places["Novoselivka"] == places["Sumy"]
     assert [(e.admin1, e.geo_precision) for e in article.events] == [("Sumy", 3)]
 
 
@@ -170,3 +172,48 @@ def test_a_list_of_cities_is_no_place_and_its_province(brief_pipeline) -> None:
     article = brief_pipeline.run(Article(raw="On 3 May 2022, bombs exploded in Mosul, Kirkuk and Baghdad, killing 12 "
                                        "people."))
     assert {"Mosul", "Baghdad"} <= {m.place.name for m in article.places}
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # the index lacks Bolivia's El Alto, and has a Mexican town of that old name and a Mexican La Paz
+    ("On 18 January 2022, in El Alto (La Paz), residents blocked an avenue.", "La Paz", "BO"),
+    # the index's Kartal lies in Gaziantep, not in Istanbul
+    ("On 28 April 2022, party members staged a demonstration in Kartal town, Istanbul.", "Istanbul", "TR"),
+])
+def test_a_town_no_reading_of_which_lies_in_the_town_after_it_is_a_place_the_index_lacks(
+        brief_pipeline, text, name, country) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert [(m.place.name, m.place.country_code) for m in article.places] == [(name, country)]
+    assert [e.country_code for e in article.events] == [country]
+
+
+def test_a_suburb_across_a_provincial_border_still_lies_near_its_city(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # GeoNames puts San Martin in Cuscatlan, 15 km from San Salvador, not in San Salvador's department
+    article = brief_pipeline.run(Article(raw="On 24 January 2022, in San Martin, San Salvador, gang members "
+                                       "abducted a man."))
+    assert {(m.place.name, m.place.country_code) for m in article.places} == {("San Martín", "SV"),
+                                                                            ("San Salvador", "SV")}
+
+
+def test_two_cities_that_do_not_nest_are_a_list(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="He plans to open offices in Moscow, Kiev, Minsk and Riga."))
+    assert [m.place.country_code for m in article.places] == ["RU", "UA", "BY", "LV"]
+
+
+@pytest.mark.parametrize(("text", "name", "area"), [
+    ("Bird flu was found on a farm in Suffolk, England.", "Suffolk", "England"),
+    ("Around 18 March 2022, in the rural area of El Plateado corregimiento (Cauca), dissidents killed five men.",
+     "El Plateado", "Cauca"),
+])
+def test_a_place_the_index_lacks_is_placed_on_the_area_that_locates_it(brief_pipeline, text, name, area) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    mention = next(m for m in article.places if m.span.of(article.text) == name)
+    assert (mention.place.name, mention.cue) == (area, "within")

@@ -76,6 +76,21 @@ def test_a_disease_named_after_a_place_is_no_mention_of_it() -> None:
     assert "Bauchi" in kept and "Lassa" not in kept and "Reston" not in kept
 
 
+def test_a_weapon_named_after_a_person_is_no_place() -> None:
+    from eventwire.stages.recognise import blocked, candidacies
+
+    text = "Rioters hurled Molotov cocktails at a bus near Ramallah."  # Perm was once called Molotov
+    parse = _parse(text)
+    kept = {c.span.of(text) for c in candidacies(parse) if not blocked(parse, c, [])}
+    assert "Ramallah" in kept and "Molotov" not in kept
+
+
+def test_a_word_for_a_part_of_a_place_keeps_the_preposition_cue() -> None:
+    found = _candidacies("Rebels shot a man from rural Damascus in Al Bab city, and clashes went on in northern "
+                         "Syria.")
+    assert found["Damascus"] == "from" and found["Syria"] == "in"
+
+
 def test_a_possessive_is_not_part_of_the_name() -> None:
     found = _candidacies("Boone County’s unemployment rate rose, and Syria's war went on.")
     assert "Boone County" in found and "Boone County’s" not in found

@@ -15,14 +15,15 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from eventwire import geodesy
 from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.lexicons import ActorMatch, load_actor_lexicon
-from eventwire.model import DATELINE, DEMONYM, IN_NAME, ROUTE_END, STREET, Article, Place, PlaceMention, Span
+from eventwire.model import DATELINE, DEMONYM, IN_NAME, ROUTE_END, STREET, WITHIN, Article, Place, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.discourse import named_again
-from eventwire.stages.nesting import namesake_towns, read_chains, spread_located
+from eventwire.stages.nesting import lying_in, namesake_towns, read_chains, spread_located
 from eventwire.stages.readings import (
     NAMED_NEXT,
     Context,
@@ -106,7 +107,7 @@ def _near_their_town(parse: Parse, mentions: tuple[PlaceMention, ...],
                   and _sentence(parse, m.span) == _sentence(parse, mention.span) and not any(kind[m.span])]
         here = mention.place
         if part:
-            return bool(others) and all(_distance_km((here.latitude, here.longitude), (t.latitude, t.longitude)) > 50
+            return bool(others) and all(geodesy.km((here.latitude, here.longitude), (t.latitude, t.longitude)) > 50
                                         for t in others)
         # a town of some size at home stays ("the Bakhmut and Avdiivka sectors"): only a small place, or one abroad
         return bool(others) and all((t.country_code, t.admin1) != (here.country_code, here.admin1) for t in others) \
@@ -138,12 +139,6 @@ def _streets(parse: Parse, unknown: list[Candidacy], found: tuple[PlaceMention, 
     return streets
 
 
-def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _stray(best: Candidate, initial: Candidate, first: list[Candidate], context: Context) -> bool:
     """A small place abroad, far from every other place the article names, in a country it never mentions:
     the name is more likely a local place missing from the index (a district, a market) than that one."""
@@ -162,7 +157,7 @@ def _stray(best: Candidate, initial: Candidate, first: list[Candidate], context:
     if any(o.country_code == place.country_code for o in others):
         return False
     here = (place.latitude, place.longitude)
-    return all(_distance_km(here, (o.latitude, o.longitude)) > 500 for o in others)
+    return all(geodesy.km(here, (o.latitude, o.longitude)) > 500 for o in others)
 
 
 class Geoparser:
@@ -370,7 +365,7 @@ class Geoparser:
             alike = [c for c in self.gazetteer.sounding_like(candidacy.span.of(parse.text), town.country_code,
                                                              town.admin1)
                      if anywhere
-                     or _distance_km((town.latitude, town.longitude), (c.place.latitude, c.place.longitude)) <= 50]
+                     or geodesy.km((town.latitude, town.longitude), (c.place.latitude, c.place.longitude)) <= 50]
             if alike:
                 found[found.index(qualifier)] = dataclasses.replace(qualifier, qualifies=True)
                 found.append(PlaceMention(candidacy.span, alike[0].place, 0.5, candidacy.cue))
@@ -448,7 +443,7 @@ class Geoparser:
             if (own, place) not in vouched:
                 vouched[(own, place)] = min(3, sum(1 for name, a in anchors if name != own and (
                     (a.country_code, a.admin1) == (place.country_code, place.admin1) if place.feature_code == "ADM1"
-                    else _distance_km((a.latitude, a.longitude), (place.latitude, place.longitude)) < 250)))
+                    else geodesy.km((a.latitude, a.longitude), (place.latitude, place.longitude)) < 250)))
             return vouched[(own, place)]
 
         best: list[Candidate | None] = []
@@ -476,6 +471,9 @@ class Geoparser:
         mentions = []
         for position, (candidacy, _) in enumerate(chosen):
             place = best[position]
+            if place is None and (area := lying_in(parse.text, chosen, best, qualifiers, position)) is not None:
+                mentions.append(PlaceMention(candidacy.span, area.place, 0.5, WITHIN))
+                continue
             if place is None or _stray(place, first[position], first, context):
                 continue
             mentions.append(PlaceMention(candidacy.span, place.place, round(confidence[position], 3), candidacy.cue,

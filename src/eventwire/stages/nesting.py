@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from eventwire import geodesy
 from eventwire.gazetteer import Candidate
 from eventwire.gazetteer.names import normalize_name
 from eventwire.model import Place
@@ -22,6 +23,8 @@ from eventwire.stages.relabel import Candidacy
 Chosen = list[tuple[Candidacy, list[Candidate]]]
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")  # matched where the second name ends
 Scorer = Callable[[Candidate, Candidacy], float]
+LIST_CITY = 100_000  # a city this large is not a place the index lacks in another town ("Kiev, Minsk")
+TOWN_REACH_KM = 50.0  # how far from a town a place it qualifies may lie ("San Martin, San Salvador")
 
 
 def namesake_towns(options: list[Candidate], division: Place, written: str = "") -> list[Candidate]:
@@ -41,6 +44,14 @@ def _is_province_list(first: list[Candidate], second: list[Candidate]) -> bool:
             if not any(_same_province(o, other) for o in first):
                 return True
     return False
+
+
+def _is_city_list(position: int, chosen: Chosen, final: Scorer) -> bool:
+    """"Moscow, Kiev, Minsk and Riga": two names that each have a reading of a city of `LIST_CITY` people, and
+    no pair of readings of which lies one in or near the other, are two cities of a list."""
+    cities = all(any(o.place.feature_class == "P" and o.place.population >= LIST_CITY for o in options)
+                 for _, options in chosen[position : position + 2])
+    return cities and _best_pair(position, chosen, final, _lies_in) is None
 
 
 def _same_province(place: Candidate | None, of: Candidate | None) -> bool:
@@ -84,6 +95,19 @@ def spread_located(text: str, chosen: Chosen, best: list[Candidate | None], qual
             best[position] = next((o for o in options if o.place == reading.place), best[position])
 
 
+def lying_in(text: str, chosen: Chosen, best: list[Candidate | None], qualifiers: set[int],
+             position: int) -> Candidate | None:
+    """"Kalo (Djugu, Ituri)", "Taji, Iraq": the province or country that locates a place named at `position`
+    which the chain left unread (the index lacks it, or holds it only elsewhere); None where the name was not
+    found as a place (a person's name before a comma) or the two names begin a list."""
+    candidacy = chosen[position][0]
+    area = best[position + 1] if position + 1 in qualifiers else None
+    if best[position] is not None or area is None or area.place.feature_class != "A" \
+            or not (candidacy.from_ner or candidacy.cue) or _LIST_GOES_ON.match(text, chosen[position + 1][0].span.end):
+        return None
+    return area
+
+
 def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> bool:
     """"Pirque (Cochabamba)", "Cordoba (Andalucia)": the first place lies in the second. Pick the best pair
     of readings in one country; where no pair agrees, the smaller of the two is a local place the index
@@ -109,6 +133,8 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
             outer.place.name) and (inner.place.feature_code in ("PCLI", "CONT")
                                    or _is_province_list(chosen[position][1], chosen[position + 1][1])):
         return False  # a country lies in no other; two provinces of one country are a list
+    if _is_city_list(position, chosen, final):
+        return False
     if inner is not None and inner.place.feature_class == "A":
         # "in Cordoba (Cordoba)", "Kidal (Kidal, Kidal)": the first name is the town, the second its province
         best[position] = inner = next(iter(namesake_towns(chosen[position][1], inner.place,
@@ -148,10 +174,15 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
         return True
     if inner is None or outer is None:
         return True
-    pair = _best_pair(position, chosen, final, lambda i, o: i.place.country_code == o.place.country_code and (
-        o.place.feature_code != "ADM1" or i.place.admin1 == o.place.admin1))
+    pair = _best_pair(position, chosen, final, _lies_in)
     if pair is not None:
         best[position], best[position + 1] = pair
+    elif outer.place.feature_class == "P" and _best_pair(position, chosen, final, _one_country) is not None:
+        # "in El Alto (La Paz)", "Pisky, Donetsk": no reading of the first lies in or near the town named after
+        # it (El Alto in Mexico, La Paz in Baja California): the first is a place the index lacks, and the second
+        # the largest place of its name, or the town that a largest province of the name is named for
+        best[position] = None
+        best[position + 1] = _seat(chosen[position + 1][1], text, chosen[position + 1][0]) or outer
     elif chosen[position + 1][0].cue in ADMIN_WORDS and outer.place.feature_class == "P":
         best[position + 1] = None  # "Ghorahi city (Dang district)": a district the index lacks, not a town abroad
     elif inner.place.population <= outer.place.population or _held_by_next(text, position + 1, chosen, best):
@@ -159,6 +190,32 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
     else:
         best[position + 1] = None
     return True
+
+
+def _one_country(inner: Candidate, outer: Candidate) -> bool:
+    return inner.place.country_code == outer.place.country_code
+
+
+def _lies_in(inner: Candidate, outer: Candidate) -> bool:
+    """`inner` may lie in `outer`: in its country, and in the province that `outer` is or lies in, or (where
+    `outer` is a town) within `TOWN_REACH_KM` of it, since a suburb may lie across a provincial border (San
+    Martin, in Cuscatlan, is a town of greater San Salvador)."""
+    if inner.place.country_code != outer.place.country_code:
+        return False
+    if outer.place.feature_class == "P":
+        here, there = inner.place, outer.place
+        return here.admin1 == there.admin1 or geodesy.km(
+            (here.latitude, here.longitude), (there.latitude, there.longitude)) <= TOWN_REACH_KM
+    return outer.place.feature_code != "ADM1" or inner.place.admin1 == outer.place.admin1
+
+
+def _seat(options: list[Candidate], text: str, candidacy: Candidacy) -> Candidate | None:
+    """The most populous reading of a name; where that is a province, the town of its name in it (Donetsk
+    oblast's city of Donetsk)."""
+    largest = max(options, key=lambda o: o.place.population, default=None)
+    if largest is None or largest.place.feature_class != "A":
+        return largest
+    return next(iter(namesake_towns(options, largest.place, candidacy.span.of(text))), largest)
 
 
 def _held_by_next(text: str, position: int, chosen: Chosen, best: list[Candidate | None]) -> bool:

@@ -41,9 +41,13 @@ _INSTITUTIONS = frozenset({"school", "university", "college", "hospital", "clini
                            "stadium", "prison", "lycee", "high", "elementary"})
 _ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
 _NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "park", "roundabout", "church",
-                          "cathedral", "mosque", "temple"})
+                          "cathedral", "mosque", "temple", "cocktail", "cocktails"})  # "Molotov cocktails"
 # "Reston virus", "Lassa fever", "Spanish flu": a disease named after a place, not a mention of it
 _DISEASES = frozenset({"virus", "viruses", "ebolavirus", "fever", "flu", "influenza"})
+# words for a part of a place between a preposition and its name: "from rural Damascus", "in northern Syria"
+_PART_ADJECTIVES = frozenset({"rural", "northern", "southern", "eastern", "western", "central", "northeastern",
+                              "northwestern", "southeastern", "southwestern", "greater", "downtown", "suburban",
+                              "occupied"})
 _INSIDE_ORG = frozenset({"in", "near", "at", "between"})
 # Buildings and sites a report names before the town they are in: "the Gyeongju City Hall (Gyeongju)"
 _LANDMARKS = frozenset({"hall", "office", "offices", "assembly", "square", "stadium", "school", "university",
@@ -76,7 +80,9 @@ _UNIT = (r"(?:town|city|village|township|district|county|municipality|province|r
          r"|department|prefecture|governorate|sub-?district|tehsil|upazila|mandal|locality|commune|woreda|oblast)")
 _NAME = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}"
 QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|county|municipality|regency"
-                           r"|department|prefecture|sub-?district|tehsil|upazila|mandal|locality|commune|woreda))?"
+                           r"|department|prefecture|sub-?district|tehsil|upazila|mandal|locality|commune|woreda"
+                           r"|province|state|region|governorate|subdivision|corregimiento|payam|kebele|ward|sector"
+                           r"|neighbou?rhood|groupement|chiefdom))?"
                            rf"(?:\s*,\s*(?:the\s+)?(?:{_NAME}\s+{_UNIT}\s*,\s*)*"
                            rf"|\s*\(\s*(?:the\s+)?(?:{_NAME}(?:\s+{_UNIT})?\s*,\s*)*)$",
                            re.IGNORECASE)
@@ -223,6 +229,8 @@ def _cue(parse: Parse, first: int, last: int) -> str:
         return "at"  # "the Gyeongju City Hall (Gyeongju)": the town the building is in
     if before and before[-1] in _CUE_PREPOSITIONS - {"of"}:
         return before[-1]
+    if len(before) == 2 and before[1] in _PART_ADJECTIVES and before[0] in _CUE_PREPOSITIONS - {"of"}:
+        return before[0]  # "from rural Damascus", "in northern Syria"
     if before and before[-1] == "of" and _ends_a_person(parse, first - 2) and not _in_an_organisation(parse, first):
         return "from"  # "James Tauber of Nelson", "Rebecca Sears, 41, of Grovetown": where the person is from
     return ""
