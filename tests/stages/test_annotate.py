@@ -36,3 +36,11 @@ def test_a_clear_conflict_article_is_parsed_whole() -> None:
     text = "\n".join([lede, *[FILLER] * 12])
     annotation = make(Settings.load())(Article(raw=text, text=text, stages=("screen.v1",))).annotation
     assert annotation is not None and len(annotation.sentences) == 13
+
+
+def test_a_lemma_the_small_model_gets_wrong_is_mended() -> None:
+    text = "Soldiers raped a woman, and the army retook the town."
+    annotation = make(Settings.load())(Article(raw=text, text=text)).annotation
+    assert annotation is not None
+    lemmas = {text[t.start:t.end]: t.lemma for t in annotation.tokens}
+    assert (lemmas["raped"], lemmas["retook"], lemmas["woman"]) == ("rape", "retake", "woman")

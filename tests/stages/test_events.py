@@ -102,6 +102,15 @@ def test_weapon_cues_retype_an_attack(pipeline) -> None:
     ("Teachers held a two-hour strike outside the ministry in Gao on Friday.", "Peaceful protest"),
     ("Russian forces launched rockets at Gao on Friday, killing one civilian.", "Shelling/artillery/missile attack"),
     ("Officials formed a human chain in Gao on Friday, demanding their salaries.", "Peaceful protest"),
+    # a participle that names who harmed the victims reports the act; a weapon "fired by" someone is described
+    ("On Friday, a woman's body was found in a camp in Gao, killed by unknown gunmen.", "Attack"),
+    ("On Friday, artillery fired by the army exploded near Gao.", "Shelling/artillery/missile attack"),
+    # the small model lemmatises "raped" as "rap"
+    ("A soldier raped a woman in the village of Gao on Friday.", "Sexual violence"),
+    # a grenade thrown is a grenade attack; people stoned by a crowd, mob violence; a bomb that went off, an IED
+    ("Militants threw a hand grenade at the police station in Gao on Friday.", "Grenade"),
+    ("Residents stoned a thief in Gao on Friday.", "Mob violence"),
+    ("A bomb went off in the market of Gao on Friday.", "Remote explosive/landmine/IED"),
 ])
 def test_reports_written_as_nouns_gatherings_and_fragments_are_events(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)

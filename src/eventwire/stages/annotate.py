@@ -54,6 +54,11 @@ def load_model(name: str) -> Any:
     return nlp
 
 
+# Forms of conflict verbs that the small model's lemmatiser gets wrong ("raped" -> "rap", "retook" -> "retook"),
+# found by lemmatising every inflected form of the event lexicon's verbs in a report's sentence.
+_LEMMA_FIXES = {"raped": "rape", "rapes": "rape", "raping": "rape", "retook": "retake"}
+
+
 def to_annotation(doc: Any, model: str) -> Annotation:
     sentences = []
     sent_of: dict[int, int] = {}
@@ -63,8 +68,8 @@ def to_annotation(doc: Any, model: str) -> Annotation:
             sent_of[token.i] = number
     tokens = tuple(
         Token(
-            start=t.idx, end=t.idx + len(t.text), lemma=t.lemma_, pos=t.pos_, tag=t.tag_, dep=t.dep_,
-            head=t.head.i, sent=sent_of[t.i], ent=t.ent_type_,
+            start=t.idx, end=t.idx + len(t.text), lemma=_LEMMA_FIXES.get(t.text.lower(), t.lemma_), pos=t.pos_,
+            tag=t.tag_, dep=t.dep_, head=t.head.i, sent=sent_of[t.i], ent=t.ent_type_,
         )
         for t in doc
     )
