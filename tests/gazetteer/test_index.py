@@ -161,6 +161,15 @@ def test_national_capitals_are_coded_pplc_but_seat_no_province(gazetteer) -> Non
     assert gazetteer.seat("CA", "Ontario").name == "Toronto"  # the province's largest town, not Ottawa
 
 
+@pytest.mark.parametrize(("code", "province", "seat"), [
+    ("AR", "Mendoza", "Mendoza"),  # the town named like the province, not its largest (San Rafael)
+    ("AR", "Buenos Aires", "Avellaneda"),  # of Greater Buenos Aires, its largest urban area, not Mar del Plata
+    ("IQ", "Diyala", "Baqubah"),  # of the largest urban area, though Khanaqin is the largest town
+])
+def test_a_province_event_is_coded_to_its_seat(gazetteer, code, province, seat) -> None:
+    assert gazetteer.seat(code, province).name == seat
+
+
 @pytest.mark.parametrize(("name", "code", "province"), [
     ("Kunar", "AF", "Konar"), ("Wardak", "AF", "Vardak"), ("North Kordofan", "SD", "Shamal Kurdufan"),
     ("Bekaa", "LB", "Beqaa"), ("Amran", "YE", "Omran"),

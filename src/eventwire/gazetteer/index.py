@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from eventwire import geodesy
 from eventwire.errors import ResourceError
 from eventwire.gazetteer.build import (
     SCHEMA_VERSION,
@@ -26,6 +27,11 @@ from eventwire.model import Place
 _T = TypeVar("_T")
 _ALIKE = 0.75  # difflib ratio of two spellings of one name: Mogoke/Mogok 0.91, Naushera/Nowshera 0.75
 _ALIKE_VOWEL_BLIND = 0.9  # the same of their `vowel_blind` forms: Ein Issa/Ayn Isa 0.92, Hanley/Henlow 0.83
+# a province's seat: a town named like it holds at least this share of its largest town's people; else the
+# largest town of the urban area (towns within URBAN_AREA_KM of one of its SEAT_CANDIDATES largest) with the most
+SEAT_SHARE = 0.1
+URBAN_AREA_KM = 20.0
+SEAT_CANDIDATES = 20
 GEONAMES_CREDIT = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0"
 
 # in the order of Place's fields, so that a row builds a Place directly (SQLite gives str, float and int)
@@ -50,6 +56,7 @@ class Gazetteer:
         self._demonyms = dict(self._db.execute("SELECT key, country_code FROM demonyms").fetchall())
         # news names the same places again and again: a repeated lookup costs a dictionary hit, not a query
         self._query = lru_cache(maxsize=16_384)(self._uncached)
+        self._seats: dict[tuple[str, str], Place | None] = {}
 
     def lookup(self, name: str, limit: int = 40) -> list[Candidate]:
         """Places a name may refer to, most populous first."""
@@ -106,15 +113,32 @@ class Gazetteer:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per index, kept for the process's life
     def seat(self, code: str, admin1: str) -> Place | None:
-        """The town a province is coded to, as ACLED codes a province-level event: its most populous town (the
-        index holds no provincial capitals; the national capital is not the seat of the province around it:
-        Ottawa, Pretoria)."""
-        row = self._db.execute(
+        """The town a province-level event is coded to, as ACLED codes one to the province's capital (which the
+        index does not mark): the town named like the province, where it is one of its larger towns (Mendoza,
+        Kandahar); else the largest town of the province's largest urban area (Avellaneda, of Greater Buenos
+        Aires, not Mar del Plata; Baqubah, not Khanaqin). The national capital is not the seat of the province
+        around it (Ottawa, Pretoria)."""
+        if (code, admin1) not in self._seats:
+            self._seats[(code, admin1)] = self._find_seat(code, admin1)
+        return self._seats[(code, admin1)]
+
+    def _find_seat(self, code: str, admin1: str) -> Place | None:
+        towns = [_place(row) for row in self._db.execute(
             f"SELECT {_PLACE_COLUMNS} FROM places p JOIN countries c ON c.code = p.country_code "
             "WHERE p.country_code = ? AND p.admin1 = ? AND p.feature_class = 'P' "
-            "ORDER BY p.population DESC LIMIT 1", (code, admin1),
-        ).fetchone()
-        return _place(row) if row else None
+            "ORDER BY p.population DESC", (code, admin1))]
+        if not towns:
+            return None
+        key = normalize_name(admin1)
+        namesake = next((t for t in towns if normalize_name(t.name) == key), None)
+        if namesake is not None and namesake.population >= SEAT_SHARE * towns[0].population:
+            return namesake
+
+        def near(a: Place, b: Place) -> bool:
+            return geodesy.km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= URBAN_AREA_KM
+
+        centre = max(towns[:SEAT_CANDIDATES], key=lambda t: sum(o.population for o in towns if near(t, o)))
+        return next(t for t in towns if near(centre, t))  # the most populous town of that area
 
     def country_name(self, code: str) -> str:
         return str(self._countries.get(code, ""))
