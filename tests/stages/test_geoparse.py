@@ -479,3 +479,23 @@ def test_a_large_capital_stands_alone_in_a_dateline_and_another_town_takes_its_s
     local = "Fire guts home. HAMILTON — Firefighters in Butler County, Ohio, fought the blaze on Sunday."
     dateline = next(m.place for m in brief_pipeline.run(Article(raw=local)).places if m.cue == DATELINE)
     assert (dateline.country_code, dateline.admin1) == ("US", "Ohio")
+
+
+@pytest.mark.parametrize("text", [
+    # "Tanda" is an old name of Tanta (Egypt, 577,000 people), "Horo" one of Jolo (the Philippines)
+    "On 21 June 2022, M23 fighters shelled Tanda near Shangi (Bwisha, Rutshuru, Nord-Kivu).",
+    "On 1 January 2022, 5 civilians were killed by fighters in Horo Gudru Wellega zone (Shambu, Oromia).",
+])
+def test_a_city_abroad_known_by_another_name_is_no_reading_of_a_local_name(brief_pipeline, text) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert {m.place.country_code for m in article.places} == ({"CD"} if "Kivu" in text else {"ET"})
+
+
+def test_a_name_placed_only_by_its_qualifier_is_not_spread(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="The case is U.S. v. Chen, U.S. District Court, District of "
+                                             "Massachusetts. Chen was charged with three counts of fraud."))
+    assert sum(m.span.of(article.text) == "Chen" for m in article.places) <= 1

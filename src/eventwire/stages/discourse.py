@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from eventwire.model import DEMONYM, IN_NAME, STREET, PlaceMention, Span
+from eventwire.model import DEMONYM, IN_NAME, STREET, WITHIN, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.stages.recognise import PLACE_LABELS, POSSESSIVES, government_seat
 from eventwire.stages.relabel import PRESS, Candidacy, Relabel
@@ -61,7 +61,7 @@ def named_again(parse: Parse, found: tuple[PlaceMention, ...], relabel: Relabel,
     place."""
     sources: dict[str, PlaceMention] = {}
     for mention in found:
-        if mention.cue not in (DEMONYM, STREET):
+        if mention.cue not in (DEMONYM, STREET, WITHIN):  # no name the index lacks spreads
             sources.setdefault(mention.span.of(parse.text).casefold(), mention)
     if not sources:
         return []

@@ -139,11 +139,16 @@ def _streets(parse: Parse, unknown: list[Candidacy], found: tuple[PlaceMention, 
     return streets
 
 
+_STRAY_SIZE = {True: 50_000, False: 1_000_000}  # a stray reading's largest population, by its own name or another
+
+
 def _stray(best: Candidate, initial: Candidate, first: list[Candidate], context: Context) -> bool:
     """A small place abroad, far from every other place the article names, in a country it never mentions:
-    the name is more likely a local place missing from the index (a district, a market) than that one."""
+    the name is more likely a local place missing from the index (a district, a market) than that one. So is a
+    city known by another name ("Tanda", once a name of Tanta, among places of Nord-Kivu)."""
     place = best.place
-    if place.population >= 50_000 or context.share(place.country_code) > 0:
+    small = _STRAY_SIZE[best.primary_name]
+    if place.population >= small or context.share(place.country_code) > 0:
         return False
     # countries named are topics ("a protest in Volkach against the war in Ukraine"), not neighbours
     # ... and other mentions of the same name ("Kale town of Kale township") are no evidence for this reading

@@ -133,8 +133,9 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
             outer.place.name) and (inner.place.feature_code in ("PCLI", "CONT")
                                    or _is_province_list(chosen[position][1], chosen[position + 1][1])):
         return False  # a country lies in no other; two provinces of one country are a list
-    if _is_city_list(position, chosen, final):
-        return False
+    if "(" not in text[chosen[position][0].span.end : chosen[position + 1][0].span.start] \
+            and _is_city_list(position, chosen, final):
+        return False  # a name in parentheses qualifies the one before it; one after a comma may be the next of a list
     if inner is not None and inner.place.feature_class == "A":
         # "in Cordoba (Cordoba)", "Kidal (Kidal, Kidal)": the first name is the town, the second its province
         best[position] = inner = next(iter(namesake_towns(chosen[position][1], inner.place,
