@@ -177,3 +177,14 @@ def test_a_province_event_is_coded_to_its_seat(gazetteer, code, province, seat) 
 def test_a_province_is_found_by_the_spelling_news_uses(gazetteer, name, code, province) -> None:
     assert any((c.place.country_code, c.place.feature_code, c.place.admin1) == (code, "ADM1", province)
                for c in gazetteer.lookup(name))
+
+
+def test_regions_of_several_countries_are_areas_of_no_country(gazetteer) -> None:
+    from eventwire import geodesy
+
+    peninsula = gazetteer.lookup("Korean Peninsula")[0].place
+    assert (peninsula.feature_code, peninsula.country_code) == ("RGN", "")
+    assert geodesy.km((peninsula.latitude, peninsula.longitude), (38.0, 127.5)) < 161
+    # the region outweighs a Maryland hamlet of its name and Burkina Faso's Sahel province
+    assert gazetteer.lookup("Middle East")[0].place.feature_code == "RGN"
+    assert gazetteer.lookup("Sahel")[0].place.feature_code == "RGN"

@@ -499,3 +499,13 @@ def test_a_name_placed_only_by_its_qualifier_is_not_spread(brief_pipeline) -> No
     article = brief_pipeline.run(Article(raw="The case is U.S. v. Chen, U.S. District Court, District of "
                                              "Massachusetts. Chen was charged with three counts of fraud."))
     assert sum(m.span.of(article.text) == "Chen" for m in article.places) <= 1
+
+
+def test_a_region_of_several_countries_is_a_place_but_never_an_events(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 5 May 2022, militants attacked a convoy across the Middle East, "
+                                             "officials said."))
+    region = next(m for m in article.places if m.span.of(article.text) == "Middle East")
+    assert (region.place.feature_code, region.place.country_code) == ("RGN", "")
+    assert all(e.location != "Middle East" for e in article.events)

@@ -191,8 +191,9 @@ def _read_province_names() -> dict[tuple[str, str], str]:
 
 def build_version() -> str:
     """The schema version and a digest of the reviewed data built into the index: an index built before the
-    alias file, the province names, the country points or the country names changed is stale and gets rebuilt."""
-    digest = hashlib.sha256((_aliases_text() + _province_names_text() + _country_points_text()
+    alias file, the province names, the country points, the regions or the country names changed is stale and
+    gets rebuilt."""
+    digest = hashlib.sha256((_aliases_text() + _province_names_text() + _country_points_text() + _regions_text()
                              + json.dumps(ACLED_COUNTRY_NAMES, sort_keys=True)).encode())
     return f"{SCHEMA_VERSION}:{digest.hexdigest()[:12]}"
 
@@ -349,6 +350,27 @@ def _insert_continents(db: sqlite3.Connection) -> None:
         _add_names(db, place_id, {name, *(n for n in english if _usable_alternate(n))}, name)
 
 
+def _regions_text() -> str:
+    return _data_text("world_regions.tsv")
+
+
+def _insert_regions(db: sqlite3.Connection) -> None:
+    """The regions of several countries in the reviewed `data/world_regions.tsv` ("Middle East", "Sahel"), at
+    the mean of their countries' points, with their people; they belong to no country."""
+    for number, (name, others, codes) in enumerate(_triples(_regions_text())):
+        points = [db.execute("SELECT p.latitude, p.longitude, p.population FROM countries c JOIN places p "
+                             "USING (place_id) WHERE c.code = ?", (code,)).fetchone() for code in codes.split()]
+        found = [point for point in points if point is not None]
+        if len(found) < len(points):
+            print(f"eventwire: a country of region {name!r} is not in the index; left out of its point",
+                  file=sys.stderr)
+        place_id = -4_000_000 - number
+        db.execute("INSERT INTO places VALUES (?, NULL, ?, '', '', '', ?, ?, 'L', 'RGN', ?)",
+                   (place_id, name, sum(p[0] for p in found) / len(found), sum(p[1] for p in found) / len(found),
+                    sum(p[2] for p in found)))
+        _add_names(db, place_id, {name, *filter(None, others.split(";"))}, name)
+
+
 def _insert_aliases(db: sqlite3.Connection) -> None:
     for alias, code, target in _read_aliases():
         if target == "*country":
@@ -382,6 +404,7 @@ def build_index(path: Path) -> Path:
         _insert_us_counties(db, cities, admin)
         _insert_countries(db, cities)
         _insert_continents(db)
+        _insert_regions(db)
         _insert_aliases(db)
         db.execute("CREATE INDEX places_country ON places (country_code, feature_code)")
         db.executemany("INSERT INTO meta VALUES (?, ?)", [

@@ -219,7 +219,7 @@ class Geoparser:
         if text.isupper() and len(text) <= 5 and candidacy.cue != DATELINE:
             # "(NISA)", "RN": initials are organisations; those of countries, provinces and unions ("EU") are the
             # exception
-            options = [o for o in options if o.place.feature_class == "A" or o.place.feature_code == "CONT"]
+            options = [o for o in options if o.place.feature_class == "A" or o.place.feature_code in ("CONT", "RGN")]
         known = normalize_name(text) in context.accepted_keys
         if normalize_name(text) in DIRECTIONS and not known \
                 and candidacy.cue not in ADMIN_WORDS | {QUALIFIER, REGION_QUALIFIER}:
@@ -491,7 +491,7 @@ class Geoparser:
         """"Georgia" in an article whose other places are all in the United States is the state, not the country:
         a country's name that a province of another country also bears is that province where the article names
         two or more other places in the province's country and none in the country's."""
-        towns = Counter(f.place.country_code for f in first if f.place.feature_code not in ("PCLI", "CONT"))
+        towns = Counter(f.place.country_code for f in first if f.place.feature_code not in ("PCLI", "CONT", "RGN"))
         for position, (_, options) in enumerate(chosen):
             reading = best[position]
             if reading is None or reading.place.feature_code != "PCLI" or towns[reading.place.country_code]:

@@ -130,7 +130,7 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
             best[position] = max(towns[id(province)], key=lambda i: final(i, inner_c))
             return True
     if inner is not None and outer is not None and normalize_name(inner.place.name) != normalize_name(
-            outer.place.name) and (inner.place.feature_code in ("PCLI", "CONT")
+            outer.place.name) and (inner.place.feature_code in ("PCLI", "CONT", "RGN")
                                    or _is_province_list(chosen[position][1], chosen[position + 1][1])):
         return False  # a country lies in no other; two provinces of one country are a list
     if "(" not in text[chosen[position][0].span.end : chosen[position + 1][0].span.start] \
