@@ -188,3 +188,7 @@ def test_regions_of_several_countries_are_areas_of_no_country(gazetteer) -> None
     # the region outweighs a Maryland hamlet of its name and Burkina Faso's Sahel province
     assert gazetteer.lookup("Middle East")[0].place.feature_code == "RGN"
     assert gazetteer.lookup("Sahel")[0].place.feature_code == "RGN"
+
+
+def test_australian_states_are_found_by_their_initials(gazetteer) -> None:
+    assert [(c.place.name, c.place.feature_code) for c in gazetteer.lookup("NSW")] == [("New South Wales", "ADM1")]
