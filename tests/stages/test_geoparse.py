@@ -509,3 +509,14 @@ def test_a_region_of_several_countries_is_a_place_but_never_an_events(brief_pipe
     region = next(m for m in article.places if m.span.of(article.text) == "Middle East")
     assert (region.place.feature_code, region.place.country_code) == ("RGN", "")
     assert all(e.location != "Middle East" for e in article.events)
+
+
+def test_a_regions_name_and_adjective_read_the_region(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="Hopes for better times spread over the Middle East, and a caravan of "
+                                             "Central American migrants reached Texas."))
+    places = _places(article)
+    # not the Maryland hamlet of the name in an article that names Texas, and not "American": the United States
+    assert places["Middle East"].feature_code == "RGN"
+    assert places["Central American"].name == "Central America"

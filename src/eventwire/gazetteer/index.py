@@ -156,11 +156,12 @@ class Gazetteer:
 
     def demonym_place(self, word: str) -> Place | None:
         """The place a demonym names: its country ("Iraqi"), or the province or continent the reviewed demonyms
-        give ("English": England, "European": Europe); None for a word that is no demonym."""
+        give ("English": England, "European": Europe, "Central American": Central America); None for a word that
+        is no demonym."""
         reviewed = _reviewed_demonym(word)
         if reviewed is not None and reviewed[1] != "*country":
             code, name = reviewed
-            return next((c.place for c in self.lookup(name) if c.place.feature_code in ("ADM1", "CONT")
+            return next((c.place for c in self.lookup(name) if c.place.feature_code in ("ADM1", "CONT", "RGN")
                          and c.place.country_code == ("" if code == "-" else code)), None)
         country = self.demonym_country(word)
         return self.country(country) if country else None

@@ -22,6 +22,9 @@ from eventwire.stages.recognise import ADMIN_WORDS, TOWN_WORDS
 CAPITAL = 1.0  # the bonus of a named country's capital
 
 
+_AREAS_OF_COUNTRIES = frozenset({"PCLI", "CONT", "RGN"})  # a country, a continent, a region of countries
+
+
 @dataclass
 class Context:
     """Document-level evidence used to resolve every mention."""
@@ -46,8 +49,8 @@ def reading_score(candidate: Candidate, text: str, cue: str, context: Context) -
         # the capital of a country the article names ("flights to Moscow" beside "Russia"), but not the
         # country's own name ("Mexico")
         score += CAPITAL
-    if place.feature_code == "PCLI" and normalize_name(place.name) == normalize_name(text):
-        score += 2.0
+    if place.feature_code in _AREAS_OF_COUNTRIES and normalize_name(place.name) == normalize_name(text):
+        score += 2.0  # a country, continent or region by its own name, over a town of that name ("Middle East, Md.")
     if place.feature_code == "ADM1" and cue in ADMIN_WORDS:
         score += 1.5
     if place.feature_class == "P" and (cue.endswith(" of") or cue in TOWN_WORDS or cue == DATELINE):
