@@ -40,3 +40,15 @@ def test_the_article_focus_the_cue_and_the_named_province_raise_a_reading() -> N
     florida = _reading("Florida", "US", "Florida", "ADM1", 20_000_000)
     assert province_named(florida, "Florida", [florida], Context(Counter({"US": 2}), set())) > 0
     assert province_named(florida, "Florida", [florida], Context(Counter({"UY": 2}), set())) == 0
+
+
+def test_a_provinces_own_name_outweighs_a_hamlet_of_its_name_in_another_named_province() -> None:
+    # "babies born in Ontario" in an article that names Buffalo, New York: the province, not Ontario, N.Y.
+    province = _reading("Ontario", "CA", "Ontario", "ADM1", 17_792_592)
+    hamlet = _reading("Ontario", "US", "New York", "PPL", 2_160)
+    context = Context(Counter({"US": 3, "CA": 1}), set(), region_keys=frozenset({"new york"}))
+
+    def score(reading: Candidate) -> float:
+        return reading_score(reading, "Ontario", "in", context) + province_named(reading, "Ontario",
+                                                                                [province, hamlet], context)
+    assert score(province) > score(hamlet)

@@ -110,7 +110,7 @@ def province_named(candidate: Candidate, text: str, options: list[Candidate], co
             or not context.share(place.country_code):
         return 0.0
     cities = [o for o in namesake_towns(options, place) if o.place.population >= place.population / 10]
-    return 0.0 if cities else 0.8
+    return 0.0 if cities else 1.5
 
 
 def contained(admin1: str, admin2: str, text: str, region_keys: frozenset[str]) -> bool:
