@@ -165,6 +165,7 @@ def test_national_capitals_are_coded_pplc_but_seat_no_province(gazetteer) -> Non
     ("AR", "Mendoza", "Mendoza"),  # the town named like the province, not its largest (San Rafael)
     ("AR", "Buenos Aires", "Avellaneda"),  # of Greater Buenos Aires, its largest urban area, not Mar del Plata
     ("IQ", "Diyala", "Baqubah"),  # of the largest urban area, though Khanaqin is the largest town
+    ("NG", "Oyo", "Ibadan"),  # Oyo town, a fifth of Ibadan, is no seat
 ])
 def test_a_province_event_is_coded_to_its_seat(gazetteer, code, province, seat) -> None:
     assert gazetteer.seat(code, province).name == seat

@@ -15,6 +15,7 @@ FILLER = " The report was published by the agency, which has covered the region 
 
 
 @pytest.mark.parametrize(("sentence", "reason"), [
+    ("A memorial to Yazidis killed by ISIS in 2014 was unveiled in Sinjar on Friday.", "description, not a report"),
     ("Gunmen did not attack the village of Kidal on Friday.", "negated"),
     ("Militants could attack the town of Gao next week.", "hypothetical or future"),
     ("Rebels had seized the town of Gao before the talks.", "background (past perfect)"),
@@ -111,6 +112,7 @@ def test_weapon_cues_retype_an_attack(pipeline) -> None:
     ("Militants threw a hand grenade at the police station in Gao on Friday.", "Grenade"),
     ("Residents stoned a thief in Gao on Friday.", "Mob violence"),
     ("A bomb went off in the market of Gao on Friday.", "Remote explosive/landmine/IED"),
+    ("Protesters threw petrol bombs at the police in Gao on Friday.", "Violent demonstration"),
 ])
 def test_reports_written_as_nouns_gatherings_and_fragments_are_events(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)

@@ -221,3 +221,10 @@ def test_a_place_the_index_lacks_is_placed_on_the_area_that_locates_it(brief_pip
     article = brief_pipeline.run(Article(raw=text))
     mention = next(m for m in article.places if m.span.of(article.text) == name)
     assert (mention.place.name, mention.cue) == (area, "within")
+
+
+def test_a_region_nests_where_a_reading_of_it_lies_in_its_qualifier(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 3 May 2022, gunmen killed a man in Sahel, Burkina Faso."))
+    assert (_places(article)["Sahel"].feature_code, _places(article)["Sahel"].country_code) == ("ADM1", "BF")

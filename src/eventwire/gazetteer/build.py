@@ -351,6 +351,7 @@ def _insert_continents(db: sqlite3.Connection) -> None:
 
 
 def _regions_text() -> str:
+    """The reviewed regions of several countries (`data/world_regions.tsv`)."""
     return _data_text("world_regions.tsv")
 
 
@@ -361,9 +362,12 @@ def _insert_regions(db: sqlite3.Connection) -> None:
         points = [db.execute("SELECT p.latitude, p.longitude, p.population FROM countries c JOIN places p "
                              "USING (place_id) WHERE c.code = ?", (code,)).fetchone() for code in codes.split()]
         found = [point for point in points if point is not None]
-        if len(found) < len(points):
-            print(f"eventwire: a country of region {name!r} is not in the index; left out of its point",
+        missing = [code for code, point in zip(codes.split(), points, strict=True) if point is None]
+        if missing:
+            print(f"eventwire: countries {missing} of region {name!r} are not in the index; left out of its point",
                   file=sys.stderr)
+        if not found:
+            continue
         place_id = -4_000_000 - number
         db.execute("INSERT INTO places VALUES (?, NULL, ?, '', '', '', ?, ?, 'L', 'RGN', ?)",
                    (place_id, name, sum(p[0] for p in found) / len(found), sum(p[1] for p in found) / len(found),

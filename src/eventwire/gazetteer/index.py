@@ -27,9 +27,11 @@ from eventwire.model import Place
 _T = TypeVar("_T")
 _ALIKE = 0.75  # difflib ratio of two spellings of one name: Mogoke/Mogok 0.91, Naushera/Nowshera 0.75
 _ALIKE_VOWEL_BLIND = 0.9  # the same of their `vowel_blind` forms: Ein Issa/Ayn Isa 0.92, Hanley/Henlow 0.83
-# a province's seat: a town named like it holds at least this share of its largest town's people; else the
-# largest town of the urban area (towns within URBAN_AREA_KM of one of its SEAT_CANDIDATES largest) with the most
-SEAT_SHARE = 0.1
+# a province's seat: a town named like it holds at least SEAT_SHARE of its largest town's people; else the largest
+# town of the urban area (towns within URBAN_AREA_KM of one of its SEAT_CANDIDATES largest towns, of at least
+# SEAT_CENTRE_SHARE of the largest's people) with the most people
+SEAT_SHARE = 0.3  # Santa Fe (a third of Rosario) is Santa Fe province's seat; Oyo (a fifth of Ibadan) is not Oyo's
+SEAT_CENTRE_SHARE = 0.5
 URBAN_AREA_KM = 20.0
 SEAT_CANDIDATES = 20
 GEONAMES_CREDIT = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0"
@@ -56,7 +58,6 @@ class Gazetteer:
         self._demonyms = dict(self._db.execute("SELECT key, country_code FROM demonyms").fetchall())
         # news names the same places again and again: a repeated lookup costs a dictionary hit, not a query
         self._query = lru_cache(maxsize=16_384)(self._uncached)
-        self._seats: dict[tuple[str, str], Place | None] = {}
 
     def lookup(self, name: str, limit: int = 40) -> list[Candidate]:
         """Places a name may refer to, most populous first."""
@@ -118,11 +119,6 @@ class Gazetteer:
         Kandahar); else the largest town of the province's largest urban area (Avellaneda, of Greater Buenos
         Aires, not Mar del Plata; Baqubah, not Khanaqin). The national capital is not the seat of the province
         around it (Ottawa, Pretoria)."""
-        if (code, admin1) not in self._seats:
-            self._seats[(code, admin1)] = self._find_seat(code, admin1)
-        return self._seats[(code, admin1)]
-
-    def _find_seat(self, code: str, admin1: str) -> Place | None:
         towns = [_place(row) for row in self._db.execute(
             f"SELECT {_PLACE_COLUMNS} FROM places p JOIN countries c ON c.code = p.country_code "
             "WHERE p.country_code = ? AND p.admin1 = ? AND p.feature_class = 'P' "
@@ -137,7 +133,9 @@ class Gazetteer:
         def near(a: Place, b: Place) -> bool:
             return geodesy.km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= URBAN_AREA_KM
 
-        centre = max(towns[:SEAT_CANDIDATES], key=lambda t: sum(o.population for o in towns if near(t, o)))
+        # the centres considered are towns of half the largest's people: a cluster of hamlets is no urban area
+        centres = [t for t in towns[:SEAT_CANDIDATES] if t.population >= SEAT_CENTRE_SHARE * towns[0].population]
+        centre = max(centres, key=lambda t: sum(o.population for o in towns if near(t, o)))
         return next(t for t in towns if near(centre, t))  # the most populous town of that area
 
     def country_name(self, code: str) -> str:

@@ -100,9 +100,11 @@ class EventFinder:
         if token.dep in ("amod", "acl") and token.tag in ("VBN", "VBG") and _has_main_verb(parse, index) \
                 and not (token.tag == "VBN" and token.lemma.lower() in _INTRANSITIVE_ACTS) \
                 and not (token.tag == "VBN" and token.lemma.lower() in _DONE_TO_PEOPLE
-                         and parse.children(index, "agent")):
-            # but "a body was found ..., killed by unknown gunmen": a participle that names who harmed them
-            # reports it ("artillery fired by the military exploded" stays a description)
+                         and parse.children(index, "agent")
+                         and any(parse.tokens[a].lemma.lower() in _FOUND for a in parse.ancestors(index))):
+            # but "a body was found ..., killed by unknown gunmen": a participle that names who harmed the people
+            # found reports it ("artillery fired by the military exploded", "a memorial to Yazidis killed by ISIS
+            # was unveiled" stay descriptions)
             return "description, not a report", parse.word(token.head)
         # "retirees called by the platform protested": a call that is a passive participle is no call to act
         governor = next((a for a in parse.ancestors(index)
@@ -489,6 +491,7 @@ def _verb_in(parse: Parse, index: int, lemmas: frozenset[str]) -> bool:
 _QUANTITIES = frozenset({"total", "number", "series", "couple", "dozen", "dozens", "hundreds", "wave", "string"})
 # Outcomes of an act in the same sentence (casualties, people fleeing it), not acts of their own there.
 OUTCOME_LEMMAS = frozenset({"kill", "wound", "injure", "flee", "displace"})
+_FOUND = frozenset({"find", "discover", "recover", "retrieve", "locate"})
 _DONE_TO_PEOPLE = frozenset({"kill", "murder", "execute", "behead", "shoot", "stab", "torture", "beat", "wound",
                              "injure", "abduct", "kidnap", "rape", "lynch", "massacre", "assassinate"})
 

@@ -139,7 +139,9 @@ def _streets(parse: Parse, unknown: list[Candidacy], found: tuple[PlaceMention, 
     return streets
 
 
-_STRAY_SIZE = {True: 50_000, False: 1_000_000}  # a stray reading's largest population, by its own name or another
+# a stray reading's largest population, by its own name or by another ("Najran" is no name of Arak, Iran, nor
+# "Singu" of Xinyu); a city of a million is not lost by an old name however little the article says of its country
+_STRAY_SIZE = {True: 50_000, False: 1_000_000}
 
 
 def _stray(best: Candidate, initial: Candidate, first: list[Candidate], context: Context) -> bool:

@@ -115,27 +115,12 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
     as a town abroad. False, with nothing changed, where the first is a country or the two are provinces of
     one country: a list, not a place and its container ("Romania, Bulgaria", "Alaska, Hawaii")."""
     inner, outer = best[position], best[position + 1]
-    if inner is not None and inner == outer and inner.place.feature_class == "P" and inner.place.feature_code != "PPLC":
-        # "in San Jose, San Jose" read twice as one town: a town does not qualify itself, so the second is the
-        # province of the name and the first its town (San Jose, Costa Rica, not California): the best province
-        # of the name with a town of the name in it, then that town; a national capital stays ("Santiago,
-        # Santiago" is Chile's, whose region has another name)
-        (inner_c, inner_options), (outer_c, outer_options) = chosen[position], chosen[position + 1]
-        areas = [o for o in outer_options if o.place.feature_code in ("ADM1", "ADM2")]
-        towns = {id(area): [i for i in inner_options if i.place.feature_class == "P" and (
-            i.place.country_code, i.place.admin1) == (area.place.country_code, area.place.admin1)] for area in areas}
-        province = max((a for a in areas if towns[id(a)]), key=lambda a: final(a, outer_c), default=None)
-        if province is not None:
-            best[position + 1] = province
-            best[position] = max(towns[id(province)], key=lambda i: final(i, inner_c))
-            return True
-    if inner is not None and outer is not None and normalize_name(inner.place.name) != normalize_name(
-            outer.place.name) and (inner.place.feature_code in ("PCLI", "CONT", "RGN")
-                                   or _is_province_list(chosen[position][1], chosen[position + 1][1])):
-        return False  # a country lies in no other; two provinces of one country are a list
-    if "(" not in text[chosen[position][0].span.end : chosen[position + 1][0].span.start] \
-            and _is_city_list(position, chosen, final):
-        return False  # a name in parentheses qualifies the one before it; one after a comma may be the next of a list
+    # a national capital read twice stays ("Santiago, Santiago" is Chile's, whose region has another name)
+    if inner is not None and inner == outer and inner.place.feature_class == "P" \
+            and inner.place.feature_code != "PPLC" and _town_and_its_province(position, chosen, best, final):
+        return True
+    if _no_chain(text, position, chosen, best, final):
+        return False
     if inner is not None and inner.place.feature_class == "A":
         # "in Cordoba (Cordoba)", "Kidal (Kidal, Kidal)": the first name is the town, the second its province
         best[position] = inner = next(iter(namesake_towns(chosen[position][1], inner.place,
@@ -173,8 +158,46 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
         best[position] = max(inside, key=lambda o: final(o, inner_c),
                              default=None if outer.place.feature_code == "ADM1" else inner)
         return True
-    if inner is None or outer is None:
-        return True
+    if inner is not None and outer is not None:
+        _settle_abroad(text, position, chosen, best, final, inner, outer)
+    return True
+
+
+def _town_and_its_province(position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> bool:
+    """"in San Jose, San Jose" read twice as one town: a town does not qualify itself, so the second is the
+    province of the name and the first its town (San Jose, Costa Rica, not California): the best province of the
+    name with a town of the name in it, then that town. False, with nothing changed, where there is none."""
+    (inner_c, inner_options), (outer_c, outer_options) = chosen[position], chosen[position + 1]
+    areas = [o for o in outer_options if o.place.feature_code in ("ADM1", "ADM2")]
+    towns = {id(area): [i for i in inner_options if i.place.feature_class == "P" and (
+        i.place.country_code, i.place.admin1) == (area.place.country_code, area.place.admin1)] for area in areas}
+    province = max((a for a in areas if towns[id(a)]), key=lambda a: final(a, outer_c), default=None)
+    if province is None:
+        return False
+    best[position + 1] = province
+    best[position] = max(towns[id(province)], key=lambda i: final(i, inner_c))
+    return True
+
+
+def _no_chain(text: str, position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> bool:
+    """The name at `position` and the next are no place and its container: a country lies in no other, nor a
+    continent or a region unless a reading of it does ("Sahel, Burkina Faso" is the province); two provinces
+    of one country, or two cities after a comma, are a list (a name in parentheses qualifies the one before)."""
+    inner, outer = best[position], best[position + 1]
+    if inner is not None and outer is not None \
+            and normalize_name(inner.place.name) != normalize_name(outer.place.name):
+        if inner.place.feature_code == "PCLI" or _is_province_list(chosen[position][1], chosen[position + 1][1]):
+            return True
+        if inner.place.feature_code in ("CONT", "RGN") and _best_pair(position, chosen, final, _lies_in) is None:
+            return True
+    return "(" not in text[chosen[position][0].span.end : chosen[position + 1][0].span.start] \
+        and _is_city_list(position, chosen, final)
+
+
+def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer,
+                   inner: Candidate, outer: Candidate) -> None:
+    """A place and its qualifier read in two countries: the best pair of readings where one lies in the other,
+    else one of them is a place the index lacks."""
     pair = _best_pair(position, chosen, final, _lies_in)
     if pair is not None:
         best[position], best[position + 1] = pair
@@ -190,10 +213,10 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
         best[position] = None  # "Kalo (Djugu, Ituri)": Djugu lies in Ituri, so Kalo is a village the index lacks
     else:
         best[position + 1] = None
-    return True
 
 
 def _one_country(inner: Candidate, outer: Candidate) -> bool:
+    """The two readings are of one country."""
     return inner.place.country_code == outer.place.country_code
 
 

@@ -229,7 +229,8 @@ def _cue(parse: Parse, first: int, last: int) -> str:
         return "at"  # "the Gyeongju City Hall (Gyeongju)": the town the building is in
     if before and before[-1] in _CUE_PREPOSITIONS - {"of"}:
         return before[-1]
-    if len(before) == 2 and before[1] in _PART_ADJECTIVES and before[0] in _CUE_PREPOSITIONS - {"of"}:
+    if len(before) == 2 and parse.word(first - 1).lower() in _PART_ADJECTIVES \
+            and before[0] in _CUE_PREPOSITIONS - {"of"}:
         return before[0]  # "from rural Damascus", "in northern Syria"
     if before and before[-1] == "of" and _ends_a_person(parse, first - 2) and not _in_an_organisation(parse, first):
         return "from"  # "James Tauber of Nelson", "Rebecca Sears, 41, of Grovetown": where the person is from
