@@ -228,3 +228,18 @@ def test_a_region_nests_where_a_reading_of_it_lies_in_its_qualifier(brief_pipeli
 
     article = brief_pipeline.run(Article(raw="On 3 May 2022, gunmen killed a man in Sahel, Burkina Faso."))
     assert (_places(article)["Sahel"].feature_code, _places(article)["Sahel"].country_code) == ("ADM1", "BF")
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    # Union (South Carolina), University Heights (Ohio), Heathrow (Florida) lie nowhere near the town they are in
+    ("On 13 January 2022, a man punched a nurse near Union Station in Los Angeles. Police arrested him.",
+     "Los Angeles"),
+    ("On 13 June 2022, people demonstrated in University Heights in San Diego against a plan.", "San Diego"),
+    ("On 4 April 2022, activists gathered near Heathrow airport in London to protest.", "London"),
+])
+def test_a_place_said_to_be_in_a_town_lies_near_it(brief_pipeline, text, town) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert [m.place.name for m in article.places] == [town]
+    assert {e.location for e in article.events} == {town}

@@ -21,6 +21,9 @@ from eventwire.stages.recognise import ADMIN_WORDS, CONTAINED_GAP, QUALIFIER_GAP
 from eventwire.stages.relabel import Candidacy
 
 Chosen = list[tuple[Candidacy, list[Candidate]]]
+# "X in Y", "X airport in Y", where Y read as a town
+_IN_A_TOWN = re.compile(r"^\s+(?:(?:airport|station|camp|market|square|stadium|hospital|university|prison|port"
+                        r"|base|bridge|district|neighbou?rhood|area)\s+)?in\s+$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")  # matched where the second name ends
 Scorer = Callable[[Candidate, Candidacy], float]
 LIST_CITY = 100_000  # a city this large is not a place the index lacks in another town ("Kiev, Minsk")
@@ -70,6 +73,8 @@ def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: 
         gap = text[inner[0].span.end : outer[0].span.start]
         if (QUALIFIER_GAP.match(gap) or CONTAINED_GAP.match(gap)) and _nest(text, position, chosen, best, final):
             qualifiers.add(position + 1)
+        elif _IN_A_TOWN.match(gap):
+            _inside_the_town(position, chosen, best, final)
     for position in sorted(qualifiers, reverse=True):
         if position < 2 or position - 1 not in qualifiers:
             continue
@@ -161,6 +166,19 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
     if inner is not None and outer is not None:
         _settle_abroad(text, position, chosen, best, final, inner, outer)
     return True
+
+
+def _inside_the_town(position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> None:
+    """"near Union Station in Los Angeles", "in University Heights in San Diego": a place said to be in a town
+    lies within `TOWN_REACH_KM` of it; where no reading does, it is a place of the town the index lacks."""
+    place, town = best[position], best[position + 1]
+    if place is None or town is None or town.place.feature_class != "P" or place.place.feature_class != "P":
+        return
+    candidacy, options = chosen[position]
+    near = [o for o in options if o.place.feature_class == "P" and _lies_in(o, town)
+            and geodesy.km((o.place.latitude, o.place.longitude), (town.place.latitude, town.place.longitude))
+            <= TOWN_REACH_KM]
+    best[position] = max(near, key=lambda o: final(o, candidacy), default=None)
 
 
 def _town_and_its_province(position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> bool:
