@@ -243,3 +243,11 @@ def test_a_place_said_to_be_in_a_town_lies_near_it(brief_pipeline, text, town) -
     article = brief_pipeline.run(Article(raw=text))
     assert [m.place.name for m in article.places] == [town]
     assert {e.location for e in article.events} == {town}
+
+
+def test_a_town_near_the_city_after_it_keeps_its_reading(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # Ecatepec lies in the State of Mexico, 20 km from Mexico City: not a village of Mexico City the index lacks
+    article = brief_pipeline.run(Article(raw="On 3 May 2022, gunmen killed five men in Ecatepec, Mexico City."))
+    assert _places(article)["Ecatepec"].name == "Ecatepec de Morelos"

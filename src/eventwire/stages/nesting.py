@@ -136,7 +136,7 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
                        and o.place.country_code == inner.place.country_code
                        and o.place.admin1 == inner.place.admin1), None)
         if region is None and inner.place.country_code == outer.place.country_code \
-                and inner.place.admin1 != outer.place.admin1 and inner.place.population < outer.place.population \
+                and not _lies_in(inner, outer) and inner.place.population < outer.place.population \
                 and not _LIST_GOES_ON.match(text, chosen[position + 1][0].span.end):
             # "Baranivka, Sumy", "Kartal town, Istanbul": where a smaller first name lies outside the city's
             # province, the second names the province, and the first a place of it the index lacks; not in a list
