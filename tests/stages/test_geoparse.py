@@ -520,3 +520,12 @@ def test_a_regions_name_and_adjective_read_the_region(brief_pipeline) -> None:
     # not the Maryland hamlet of the name in an article that names Texas, and not "American": the United States
     assert places["Middle East"].feature_code == "RGN"
     assert places["Central American"].name == "Central America"
+
+
+def test_a_camp_named_for_its_town_is_the_town(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 25 January 2022, refugees attacked other refugees in Kakuma Refugee "
+                                             "Camp (Turkana West, Turkana)."))
+    kakuma = next(m for m in article.places if m.span.of(article.text) == "Kakuma")
+    assert (kakuma.place.name, kakuma.place.country_code, kakuma.cue) == ("Kakuma", "KE", "camp")

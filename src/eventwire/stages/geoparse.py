@@ -141,6 +141,8 @@ def _streets(parse: Parse, unknown: list[Candidacy], found: tuple[PlaceMention, 
 
 # a stray reading's largest population, by its own name or by another ("Najran" is no name of Arak, Iran, nor
 # "Singu" of Xinyu); a city of a million is not lost by an old name however little the article says of its country
+_CAMPS = frozenset({"camp", "camps"})
+_CAMP_KINDS = frozenset({"refugee", "refugees", "idp", "idps", "displacement", "displaced", "transit", "military"})
 _STRAY_SIZE = {True: 50_000, False: 1_000_000}
 
 
@@ -253,8 +255,11 @@ class Geoparser:
         if options or len(candidacy.tokens) < 2 \
                 or parse.word(candidacy.tokens[-1]).lower() not in TOWN_WORDS | ADMIN_WORDS:
             return candidacy, options
-        shorter = Candidacy(parse.span_of(candidacy.tokens[:-1]), candidacy.tokens[:-1], candidacy.from_ner,
-                            parse.word(candidacy.tokens[-1]).lower())
+        # "Kakuma Refugee Camp", "Zamzam IDP Camp": the camp's word and the kind of camp
+        unit = 2 if len(candidacy.tokens) > 2 and parse.word(candidacy.tokens[-1]).lower() in _CAMPS \
+            and parse.word(candidacy.tokens[-2]).lower() in _CAMP_KINDS else 1
+        kept = candidacy.tokens[:-unit]
+        shorter = Candidacy(parse.span_of(kept), kept, candidacy.from_ner, parse.word(candidacy.tokens[-1]).lower())
         return shorter, self._options(parse, shorter, context)
 
     def parse_places(self, parse: Parse) -> tuple[PlaceMention, ...]:
