@@ -100,6 +100,11 @@ class Place:
     geonameid: int | None = None
 
     @property
+    def point(self) -> tuple[float, float]:
+        """(latitude, longitude), for `geodesy.km`."""
+        return self.latitude, self.longitude
+
+    @property
     def geo_precision(self) -> int:
         """ACLED geo_precision: 1 town, 2 region, 3 province/country."""
         if self.feature_class == "P":

@@ -131,7 +131,7 @@ class Gazetteer:
             return namesake
 
         def near(a: Place, b: Place) -> bool:
-            return geodesy.km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= URBAN_AREA_KM
+            return geodesy.km(a.point, b.point) <= URBAN_AREA_KM
 
         # the centres considered are towns of half the largest's people: a cluster of hamlets is no urban area
         centres = [t for t in towns[:SEAT_CANDIDATES] if t.population >= SEAT_CENTRE_SHARE * towns[0].population]

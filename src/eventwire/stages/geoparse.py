@@ -107,7 +107,7 @@ def _near_their_town(parse: Parse, mentions: tuple[PlaceMention, ...],
                   and _sentence(parse, m.span) == _sentence(parse, mention.span) and not any(kind[m.span])]
         here = mention.place
         if part:
-            return bool(others) and all(geodesy.km((here.latitude, here.longitude), (t.latitude, t.longitude)) > 50
+            return bool(others) and all(geodesy.km(here.point, t.point) > 50
                                         for t in others)
         # a town of some size at home stays ("the Bakhmut and Avdiivka sectors"): only a small place, or one abroad
         return bool(others) and all((t.country_code, t.admin1) != (here.country_code, here.admin1) for t in others) \
@@ -139,10 +139,10 @@ def _streets(parse: Parse, unknown: list[Candidacy], found: tuple[PlaceMention, 
     return streets
 
 
-# a stray reading's largest population, by its own name or by another ("Najran" is no name of Arak, Iran, nor
-# "Singu" of Xinyu); a city of a million is not lost by an old name however little the article says of its country
 _CAMPS = frozenset({"camp", "camps"})
 _CAMP_KINDS = frozenset({"refugee", "refugees", "idp", "idps", "displacement", "displaced", "transit", "military"})
+# a stray reading's largest population, by its own name or by another ("Najran" is no name of Arak, Iran, nor
+# "Singu" of Xinyu); a city of a million is not lost by an old name however little the article says of its country
 _STRAY_SIZE = {True: 50_000, False: 1_000_000}
 
 
@@ -165,8 +165,7 @@ def _stray(best: Candidate, initial: Candidate, first: list[Candidate], context:
         return False  # nothing says the article is about the other places' country either
     if any(o.country_code == place.country_code for o in others):
         return False
-    here = (place.latitude, place.longitude)
-    return all(geodesy.km(here, (o.latitude, o.longitude)) > 500 for o in others)
+    return all(geodesy.km(place.point, o.point) > 500 for o in others)
 
 
 class Geoparser:
@@ -377,7 +376,7 @@ class Geoparser:
             alike = [c for c in self.gazetteer.sounding_like(candidacy.span.of(parse.text), town.country_code,
                                                              town.admin1)
                      if anywhere
-                     or geodesy.km((town.latitude, town.longitude), (c.place.latitude, c.place.longitude)) <= 50]
+                     or geodesy.km(town.point, c.place.point) <= 50]
             if alike:
                 found[found.index(qualifier)] = dataclasses.replace(qualifier, qualifies=True)
                 found.append(PlaceMention(candidacy.span, alike[0].place, 0.5, candidacy.cue))
@@ -455,7 +454,7 @@ class Geoparser:
             if (own, place) not in vouched:
                 vouched[(own, place)] = min(3, sum(1 for name, a in anchors if name != own and (
                     (a.country_code, a.admin1) == (place.country_code, place.admin1) if place.feature_code == "ADM1"
-                    else geodesy.km((a.latitude, a.longitude), (place.latitude, place.longitude)) < 250)))
+                    else geodesy.km(a.point, place.point) < 250)))
             return vouched[(own, place)]
 
         best: list[Candidate | None] = []

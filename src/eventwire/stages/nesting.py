@@ -175,9 +175,8 @@ def _inside_the_town(position: int, chosen: Chosen, best: list[Candidate | None]
     if place is None or town is None or town.place.feature_class != "P" or place.place.feature_class != "P":
         return
     candidacy, options = chosen[position]
-    near = [o for o in options if o.place.feature_class == "P" and _lies_in(o, town)
-            and geodesy.km((o.place.latitude, o.place.longitude), (town.place.latitude, town.place.longitude))
-            <= TOWN_REACH_KM]
+    near = [o for o in options if o.place.feature_class == "P" and o.place.country_code == town.place.country_code
+            and geodesy.km(o.place.point, town.place.point) <= TOWN_REACH_KM]
     best[position] = max(near, key=lambda o: final(o, candidacy), default=None)
 
 
@@ -224,7 +223,7 @@ def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidat
         # it (El Alto in Mexico, La Paz in Baja California): the first is a place the index lacks, and the second
         # the largest place of its name, or the town that a largest province of the name is named for
         best[position] = None
-        best[position + 1] = _seat(chosen[position + 1][1], text, chosen[position + 1][0]) or outer
+        best[position + 1] = _largest_reading(chosen[position + 1][1], text, chosen[position + 1][0]) or outer
     elif chosen[position + 1][0].cue in ADMIN_WORDS and outer.place.feature_class == "P":
         best[position + 1] = None  # "Ghorahi city (Dang district)": a district the index lacks, not a town abroad
     elif inner.place.population <= outer.place.population or _held_by_next(text, position + 1, chosen, best):
@@ -245,13 +244,12 @@ def _lies_in(inner: Candidate, outer: Candidate) -> bool:
     if inner.place.country_code != outer.place.country_code:
         return False
     if outer.place.feature_class == "P":
-        here, there = inner.place, outer.place
-        return here.admin1 == there.admin1 or geodesy.km(
-            (here.latitude, here.longitude), (there.latitude, there.longitude)) <= TOWN_REACH_KM
+        return inner.place.admin1 == outer.place.admin1 \
+            or geodesy.km(inner.place.point, outer.place.point) <= TOWN_REACH_KM
     return outer.place.feature_code != "ADM1" or inner.place.admin1 == outer.place.admin1
 
 
-def _seat(options: list[Candidate], text: str, candidacy: Candidacy) -> Candidate | None:
+def _largest_reading(options: list[Candidate], text: str, candidacy: Candidacy) -> Candidate | None:
     """The most populous reading of a name; where that is a province, the town of its name in it (Donetsk
     oblast's city of Donetsk)."""
     largest = max(options, key=lambda o: o.place.population, default=None)
