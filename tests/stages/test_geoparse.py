@@ -529,3 +529,23 @@ def test_a_camp_named_for_its_town_is_the_town(brief_pipeline) -> None:
                                              "Camp (Turkana West, Turkana)."))
     kakuma = next(m for m in article.places if m.span.of(article.text) == "Kakuma")
     assert (kakuma.place.name, kakuma.place.country_code, kakuma.cue) == ("Kakuma", "KE", "camp")
+
+
+def test_a_local_government_area_is_a_district_named_for_its_town(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 4 February 2022, air forces conducted airstrikes against ISWAP "
+                                             "enclaves in Marte LGA (Borno)."))
+    marte = next(m for m in article.places if m.span.of(article.text) == "Marte")
+    assert (marte.place.country_code, marte.place.admin1, marte.cue) == ("NG", "Borno", "district")
+    assert [e.location for e in article.events] == ["Marte"]
+
+
+def test_a_quarter_of_a_town_is_no_reading_of_the_place_its_word_names(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # "Colonia" before a quarter's name the index lacks is not Uruguay's Colonia department
+    article = brief_pipeline.run(Article(raw="On 15 January 2022, in Tijuana, Baja California, a man was killed. "
+                                             "Armed men shot a house in Colonia Divina Providencia."))
+    assert {m.place.country_code for m in article.places} == {"MX"}
+    assert {e.location for e in article.events} == {"Tijuana"}

@@ -251,3 +251,15 @@ def test_a_town_near_the_city_after_it_keeps_its_reading(brief_pipeline) -> None
     # Ecatepec lies in the State of Mexico, 20 km from Mexico City: not a village of Mexico City the index lacks
     article = brief_pipeline.run(Article(raw="On 3 May 2022, gunmen killed five men in Ecatepec, Mexico City."))
     assert _places(article)["Ecatepec"].name == "Ecatepec de Morelos"
+
+
+def test_the_one_town_of_its_name_inside_the_provinces_box_is_read_though_geonames_codes_it_next_door(
+        brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # GeoNames codes Jan Kempdorp to North-West (its province before 1994): the town, not a village the index lacks
+    article = brief_pipeline.run(Article(raw="On 23 May 2022, community members protested outside the court in Jan "
+                                             "Kempdorp (Phokwane, Frances Baard, Northern Cape)."))
+    assert (_places(article)["Jan Kempdorp"].name, _places(article)["Jan Kempdorp"].feature_class) == \
+        ("Jan Kempdorp", "P")
+    assert [e.location for e in article.events] == ["Jan Kempdorp"]

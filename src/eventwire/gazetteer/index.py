@@ -138,6 +138,16 @@ class Gazetteer:
         centre = max(centres, key=lambda t: sum(o.population for o in towns if near(t, o)))
         return next(t for t in towns if near(centre, t))  # the most populous town of that area
 
+    @lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per index, kept for the process's life
+    def extent(self, code: str, admin1: str) -> tuple[float, float, float, float] | None:
+        """(south, north, west, east): the box around a province's towns, less far outliers."""
+        rows = self._db.execute("SELECT latitude, longitude FROM places WHERE country_code = ? AND admin1 = ? "
+                                "AND feature_class = 'P'", (code, admin1)).fetchall()
+        if not rows:
+            return None
+        lats, lons = geodesy.without_outliers([r[0] for r in rows], [r[1] for r in rows])
+        return min(lats), max(lats), min(lons), max(lons)
+
     def country_name(self, code: str) -> str:
         return str(self._countries.get(code, ""))
 

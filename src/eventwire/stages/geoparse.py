@@ -42,6 +42,7 @@ from eventwire.stages.recognise import (
     QUALIFIER_GAP,
     REGION_QUALIFIER,
     TOWN_WORDS,
+    UNIT_ABBREVIATIONS,
     blocked,
     candidacies,
     government_seat,
@@ -251,14 +252,15 @@ class Geoparser:
             # "Northeast Georgia", "Far North Queensland": a part of a province or a city; not "Central Union"
             candidacy = Candidacy(parse.span_of(part), part, candidacy.from_ner, candidacy.cue)
             options = self._options(parse, candidacy, context)
-        if options or len(candidacy.tokens) < 2 \
-                or parse.word(candidacy.tokens[-1]).lower() not in TOWN_WORDS | ADMIN_WORDS:
+        unit_word = parse.word(candidacy.tokens[-1]).lower()
+        unit_word = UNIT_ABBREVIATIONS.get(unit_word, unit_word)  # "Bama LGA": a district
+        if options or len(candidacy.tokens) < 2 or unit_word not in TOWN_WORDS | ADMIN_WORDS:
             return candidacy, options
         # "Kakuma Refugee Camp", "Zamzam IDP Camp": the camp's word and the kind of camp
         unit = 2 if len(candidacy.tokens) > 2 and parse.word(candidacy.tokens[-1]).lower() in _CAMPS \
             and parse.word(candidacy.tokens[-2]).lower() in _CAMP_KINDS else 1
         kept = candidacy.tokens[:-unit]
-        shorter = Candidacy(parse.span_of(kept), kept, candidacy.from_ner, parse.word(candidacy.tokens[-1]).lower())
+        shorter = Candidacy(parse.span_of(kept), kept, candidacy.from_ner, unit_word)
         return shorter, self._options(parse, shorter, context)
 
     def parse_places(self, parse: Parse) -> tuple[PlaceMention, ...]:
@@ -477,7 +479,12 @@ class Geoparser:
                                                                  candidacy.span.of(parse.text))
                                        if o.place.admin1 == chosen_place.place.admin1), chosen_place)
         self._province_not_country(chosen, best, first)
-        qualifiers = read_chains(parse.text, chosen, best, final)
+        def in_box(town: Candidate, province: Candidate) -> bool:
+            box = self.gazetteer.extent(province.place.country_code, province.place.admin1)
+            return box is not None and box[0] <= town.place.latitude <= box[1] \
+                and box[2] <= town.place.longitude <= box[3]
+
+        qualifiers = read_chains(parse.text, chosen, best, final, in_box)
         spread_located(parse.text, chosen, best, qualifiers)
         mentions = []
         for position, (candidacy, _) in enumerate(chosen):

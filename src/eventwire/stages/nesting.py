@@ -64,14 +64,19 @@ def _same_province(place: Candidate | None, of: Candidate | None) -> bool:
         and (place.place.country_code, place.place.admin1) == (of.place.country_code, of.place.admin1)
 
 
-def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> set[int]:
+InBox = Callable[[Candidate, Candidate], bool]  # (town, province)
+
+
+def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: Scorer,
+                in_box: InBox) -> set[int]:
     """Settle every place and the name that qualifies it ("X (Y)", "X, Y", "X town in Y"); the positions of the
-    qualifiers."""
+    qualifiers. `in_box` tells whether a town lies in the box around the towns of a province."""
     qualifiers = set()
     for position in range(len(chosen) - 1):
         inner, outer = chosen[position], chosen[position + 1]
         gap = text[inner[0].span.end : outer[0].span.start]
-        if (QUALIFIER_GAP.match(gap) or CONTAINED_GAP.match(gap)) and _nest(text, position, chosen, best, final):
+        if (QUALIFIER_GAP.match(gap) or CONTAINED_GAP.match(gap)) \
+                and _nest(text, position, chosen, best, final, in_box):
             qualifiers.add(position + 1)
         elif _IN_A_TOWN.match(gap):
             _inside_the_town(position, chosen, best, final)
@@ -113,7 +118,8 @@ def lying_in(text: str, chosen: Chosen, best: list[Candidate | None], qualifiers
     return area
 
 
-def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> bool:
+def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer,
+          in_box: InBox) -> bool:
     """"Pirque (Cochabamba)", "Cordoba (Andalucia)": the first place lies in the second. Pick the best pair
     of readings in one country; where no pair agrees, the smaller of the two is a local place the index
     lacks (or another place of that name) and is left out, as is a second name cued as a district and read
@@ -160,6 +166,12 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
             # reading of the first lies in the second, but another pair of readings nests
             best[position], best[position + 1] = nested
             return True
+        if not inside and outer.place.feature_code == "ADM1":
+            # "Jan Kempdorp (..., Northern Cape)": the one town of the name in the country, inside the box around
+            # the province's towns, though GeoNames codes it to the next province (North-West, before 1994)
+            towns = [o for o in chosen[position][1] if o.place.country_code == outer.place.country_code
+                     and o.place.feature_class == "P"]
+            inside = towns if len(towns) == 1 and in_box(towns[0], outer) else []
         best[position] = max(inside, key=lambda o: final(o, inner_c),
                              default=None if outer.place.feature_code == "ADM1" else inner)
         return True

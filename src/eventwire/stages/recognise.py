@@ -37,6 +37,8 @@ _CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des
 TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
                          "camp", "locality", "municipality", "commune"})
 _UNIT_WORDS = ADMIN_WORDS | TOWN_WORDS
+# a unit's word written short, and the unit it is: "Bama LGA (Borno)", a local government area of Nigeria
+UNIT_ABBREVIATIONS = {"lga": "district"}
 _INSTITUTIONS = frozenset({"school", "university", "college", "hospital", "clinic", "academy", "institute",
                            "stadium", "prison", "lycee", "high", "elementary"})
 _ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
@@ -49,6 +51,9 @@ _PART_ADJECTIVES = frozenset({"rural", "northern", "southern", "eastern", "weste
                               "northwestern", "southeastern", "southwestern", "greater", "downtown", "suburban",
                               "occupied"})
 _INSIDE_ORG = frozenset({"in", "near", "at", "between"})
+# Spanish words for a part of a town, put before its name: "in Colonia Divina Providencia" (Tijuana) is no
+# mention of Uruguay's Colonia department
+_QUARTER_PREFIXES = frozenset({"colonia", "barrio", "fraccionamiento"})
 # Buildings and sites a report names before the town they are in: "the Gyeongju City Hall (Gyeongju)"
 _LANDMARKS = frozenset({"hall", "office", "offices", "assembly", "square", "stadium", "school", "university",
                         "college", "hospital", "ministry", "court", "station", "market", "embassy", "consulate",
@@ -77,12 +82,12 @@ _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
 # index lacks ("Kani township, Yinmarbin district, Sagaing region": Kani lies in Sagaing).
 # Inside parentheses the units between need no word for their kind: "Dong village (Jos North, Plateau)".
 _UNIT = (r"(?:town|city|village|township|district|county|municipality|province|region|state|division|tract|regency"
-         r"|department|prefecture|governorate|sub-?district|tehsil|upazila|mandal|locality|commune|woreda|oblast)")
+         r"|department|prefecture|governorate|sub-?district|tehsil|upazila|mandal|locality|commune|woreda|oblast|lga)")
 _NAME = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}"
 QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|county|municipality|regency"
                            r"|department|prefecture|sub-?district|tehsil|upazila|mandal|locality|commune|woreda"
                            r"|province|state|region|governorate|subdivision|corregimiento|payam|kebele|ward|sector"
-                           r"|neighbou?rhood|groupement|chiefdom))?"
+                           r"|neighbou?rhood|groupement|chiefdom|lga))?"
                            rf"(?:\s*,\s*(?:the\s+)?(?:{_NAME}\s+{_UNIT}\s*,\s*)*"
                            rf"|\s*\(\s*(?:the\s+)?(?:{_NAME}(?:\s+{_UNIT})?\s*,\s*)*)$",
                            re.IGNORECASE)
@@ -220,6 +225,7 @@ def _cue(parse: Parse, first: int, last: int) -> str:
     if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS:
         return f"{before[0]} of"
     after = parse.word(last + 1).lower() if last + 1 < len(parse.tokens) else ""
+    after = UNIT_ABBREVIATIONS.get(after, after)
     if after in ADMIN_WORDS or after in TOWN_WORDS:
         return after
     listed = _listed_unit(parse, first, last)
@@ -438,6 +444,9 @@ def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool
         return True
     if last + 1 < len(parse.tokens) and parse.word(last + 1).lower() in _NAMED_AFTER | _DISEASES:
         return True  # "San Martin square", "Jose Pardo Avenue": named after a person or a town, not that place
+    if text.lower() in _QUARTER_PREFIXES and last + 1 < len(parse.tokens) and parse.word(last + 1)[:1].isupper() \
+            and parse.tokens[last + 1].sent == parse.tokens[last].sent:
+        return True  # "Colonia Divina Providencia" the index lacks: a quarter of the town, not Colonia (Uruguay)
     if text.casefold() in load_actor_lexicon().aliases or any(s.overlaps(candidacy.span) for s in actor_spans):
         return True
     if text.lower() in _FEASTS:
