@@ -549,3 +549,22 @@ def test_a_quarter_of_a_town_is_no_reading_of_the_place_its_word_names(brief_pip
                                              "Armed men shot a house in Colonia Divina Providencia."))
     assert {m.place.country_code for m in article.places} == {"MX"}
     assert {e.location for e in article.events} == {"Tijuana"}
+
+
+@pytest.mark.parametrize(("text", "name", "place"), [
+    # a village the index lacks, in the countryside of a town it holds under another spelling (Tall Abyad)
+    ("On 8 January 2022, Turkish forces shelled Khaneh village in the countryside of Tell Abiad in Ar Raqqa "
+     "governorate.", "Tell Abiad", "Tall Abyaḑ"),
+    ("On 17 June 2022, Turkish forces shelled the vicinity of Mare' town in Aleppo countryside.", "Mare", "Māri‘"),
+    # the model tags only "Zor City" of the hyphenated name
+    ("On 4 June 2022, a landmine detonated near an oil field in the Deir-ez-Zor City countryside (Deir ez Zor).",
+     "Deir-ez-Zor", "Deir ez-Zor"),
+])
+def test_the_town_whose_countryside_or_vicinity_an_event_is_in(brief_pipeline, text, name, place) -> None:
+    from eventwire.gazetteer.names import ascii_name
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    found = {m.span.of(article.text): m.place for m in article.places}
+    assert (found[name].name, found[name].feature_class) == (place, "P")
+    assert [e.location for e in article.events] == [ascii_name(place)]

@@ -21,7 +21,7 @@ from eventwire.stages.relabel import Candidacy
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the entity labels of names that may be places
 _PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "governorate", "county",
                           "state", "area", "capital", "outskirts", "suburb", "municipality", "neighbourhood",
-                          "neighborhood", "locality", "commune", "camp"})
+                          "neighborhood", "locality", "commune", "camp", "countryside", "vicinity"})
 _CUE_PREPOSITIONS = frozenset({"in", "near", "at", "from", "to", "outside", "around", "into", "toward", "towards",
                                "across", "inside", "between", "of", "through", "throughout", "along", "within"})
 _TITLES = frozenset({"president", "prime", "minister", "general", "gen", "mr", "mrs", "ms", "dr", "king", "queen",
@@ -61,9 +61,10 @@ _LANDMARKS = frozenset({"hall", "office", "offices", "assembly", "square", "stad
                         "center", "centre", "airport", "plaza", "parliament", "prison", "factory", "plant", "mall",
                         "terminal", "residence", "secretariat", "prefecture", "monument", "memorial", "roundabout",
                         "intersection", "checkpoint", "base", "barracks", "compound", "agency", "company"})
-# Lowercase words between hyphens inside a name: "Bourg-de-Peage", "Plourin-les-Morlaix", "Aix-en-Provence"
+# Lowercase words between hyphens inside a name: "Bourg-de-Peage", "Plourin-les-Morlaix", "Aix-en-Provence",
+# "Deir-ez-Zor"
 _HYPHENED_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "lès", "sur", "en", "et", "aux", "sous",
-                                 "di", "del", "al", "el"})
+                                 "di", "del", "al", "el", "ez", "es", "ad", "ar", "as", "ash", "az", "an"})
 QUALIFIER = "qualifier"  # the cue of the Y of "X, Y" or "X (Y)" after a name read as a place
 REGION_QUALIFIER = "region qualifier"  # the same after a bare name ("shelled Rubizhne, Luhansk")
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -302,7 +303,7 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
         inside = list({id(c): c for i in range(run[0], run[-1] + 1) for c in at_token.get(i, ())
                        if c.span in found and c.span.overlaps(span)}.values())
         if inside and span not in found and all(span.start <= c.span.start and c.span.end <= span.end for c in inside) \
-                and known(span.of(parse.text)):
+                and (known(span.of(parse.text)) or _known_before_unit(parse, run, known)):
             for candidacy in inside:
                 del found[candidacy.span]
             found[span] = Candidacy(span, tuple(run), True, _cue(parse, run[0], run[-1]))
@@ -312,6 +313,13 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
     datelines = _datelines(parse)
     undated = [c for c in found.values() if not any(d.span.overlaps(c.span) for d in datelines)]
     return _longest_known(parse, sorted((*undated, *datelines), key=lambda c: c.span.start), known)
+
+
+def _known_before_unit(parse: Parse, run: list[int], known: Callable[[str], bool]) -> bool:
+    """The run ends with a unit's word after a name the index knows: "Deir-ez-Zor City", of which the model
+    tagged only "Zor City"."""
+    return len(run) > 1 and parse.word(run[-1]).lower() in TOWN_WORDS | ADMIN_WORDS \
+        and known(parse.span_of(run[:-1]).of(parse.text))
 
 
 def _share_list_cues(parse: Parse, found: dict[Span, Candidacy]) -> None:
