@@ -568,3 +568,12 @@ def test_the_town_whose_countryside_or_vicinity_an_event_is_in(brief_pipeline, t
     found = {m.span.of(article.text): m.place for m in article.places}
     assert (found[name].name, found[name].feature_class) == (place, "P")
     assert [e.location for e in article.events] == [ascii_name(place)]
+
+
+def test_a_hyphenated_name_is_one_name_whatever_its_small_words(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # "Ti" of "Ti-n-Agadel" is no place of its own (it was Tea, South Dakota)
+    article = brief_pipeline.run(Article(raw="On 12 June 2022, presumed IS Sahel militants attacked the village of "
+                                             "Ti-n-Agadel (Markoye, Oudalan)."))
+    assert [m.place.name for m in article.places if m.place.country_code == "US"] == []

@@ -134,7 +134,7 @@ class ActorResolver:
                     continue
                 actor2 = candidate
                 break
-        if actor1 is None and event.event_type in _UNCLAIMED:
+        if actor1 is None and (event.event_type in _UNCLAIMED or event.event_type == "Battles"):
             actor1 = self.adjacent_doer(parse, index, event, focus)
         if actor1 is None and event.event_type in _UNCLAIMED and event.sub_event_type != "Air/drone strike":
             # an attack or a blast told without its doer ("a man was shot dead"): ACLED's unidentified armed

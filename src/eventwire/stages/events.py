@@ -251,7 +251,8 @@ class EventFinder:
                 if self.lexicon.cues[cue].search(clause) or self.lexicon.cues[cue].search(parse.word(index)):
                     return sub_event_type
         subjects = doers(parse, index)
-        targets = self.arguments(parse, index, ("dobj", "nsubjpass")) or _shared_object(parse, index)
+        targets = self.arguments(parse, index, ("dobj", "nsubjpass"))
+        targets += [t for t in _shared_object(parse, index) if t not in targets]
         targets += [
             obj for prep in parse.children(index, "prep") if parse.word(prep).lower() in _TARGET_PREPOSITIONS
             for obj in parse.children(prep, "pobj")]  # "opened fire at policemen", "an attack against troops"
