@@ -251,8 +251,11 @@ class EventFinder:
                 if self.lexicon.cues[cue].search(clause) or self.lexicon.cues[cue].search(parse.word(index)):
                     return sub_event_type
         subjects = doers(parse, index)
-        targets = self.arguments(parse, index, ("dobj", "nsubjpass"))
-        targets += [t for t in _shared_object(parse, index) if t not in targets]
+        # "shot and killed a Mara Salvatrucha member": the object of the verb after it is this act's too, even
+        # where the parse gives it one of its own ("... 1 fatality" read as the object of "shot")
+        targets = [*self.arguments(parse, index, ("dobj", "nsubjpass")),
+                   *(o for c in parse.children(index, "conj") for o in parse.children(c, "dobj"))] \
+            or _shared_object(parse, index)
         targets += [
             obj for prep in parse.children(index, "prep") if parse.word(prep).lower() in _TARGET_PREPOSITIONS
             for obj in parse.children(prep, "pobj")]  # "opened fire at policemen", "an attack against troops"
