@@ -61,6 +61,16 @@ def test_us_counties_are_found_by_their_full_names_only(gazetteer) -> None:
     assert all(c.place.feature_code != "ADM2" for c in gazetteer.lookup("Laurel"))
 
 
+def test_other_countries_districts_are_found_by_their_names_unless_a_town_of_theirs_bears_it(gazetteer) -> None:
+    jubah = next(c.place for c in gazetteer.lookup("Al Jubah") if c.place.feature_code == "ADM2")
+    assert (jubah.country_code, jubah.admin1, jubah.geo_precision) == ("YE", "Ma'rib", 2)
+    assert 14.8 < jubah.latitude < 15.4 and 45.0 < jubah.longitude < 45.6
+    oudalan = next(c.place for c in gazetteer.lookup("Oudalan"))
+    assert (oudalan.name, oudalan.country_code, oudalan.feature_code) == ("Oudalan", "BF", "ADM2")
+    # Agra district is named for its town, which stands for it
+    assert all(c.place.feature_code != "ADM2" for c in gazetteer.lookup("Agra"))
+
+
 def test_iso_numeric_codes(gazetteer) -> None:
     assert gazetteer.iso_numeric("IQ") == 368
 

@@ -1,5 +1,8 @@
+import pytest
+
 from eventwire.gazetteer.names import (
     ascii_name,
+    district_name,
     name_keys,
     normalize_name,
     skeleton,
@@ -46,3 +49,12 @@ def test_a_provinces_name_without_the_word_for_its_kind() -> None:
     assert strip_admin_suffix("Wilayat-e Baghlan") == "baghlan"
     assert strip_admin_suffix("Masovian Voivodeship") == "masovian"
     assert strip_admin_suffix("Shi") == "shi"  # a name that is only the word stays
+
+
+@pytest.mark.parametrize(("name", "plain"), [
+    ("Province de l'Oudalan", "Oudalan"), ("Bazega Province", "Bazega"), ("Nomos Achaias", "Achaias"),
+    ("Departamento de Albardon", "Albardon"), ("Abu Ghraib District", "Abu Ghraib"), ("Kabupaten Cilacap", "Cilacap"),
+    ("Municipio Gomez", "Gomez"), ("Al Jubah", "Al Jubah"), ("Sous-Region de la Tshopo", "Tshopo"),
+])
+def test_a_districts_name_without_the_words_for_its_kind(name, plain) -> None:
+    assert district_name(name) == plain

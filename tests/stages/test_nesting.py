@@ -211,7 +211,7 @@ def test_two_cities_that_do_not_nest_are_a_list(brief_pipeline) -> None:
 
 
 @pytest.mark.parametrize(("text", "name", "area"), [
-    ("Bird flu was found on a farm in Suffolk, England.", "Suffolk", "England"),
+    ("Two soldiers were wounded at a base in Taji, Iraq.", "Taji", "Iraq"),
     ("Around 18 March 2022, in the rural area of El Plateado corregimiento (Cauca), dissidents killed five men.",
      "El Plateado", "Cauca"),
 ])
@@ -263,3 +263,22 @@ def test_the_one_town_of_its_name_inside_the_provinces_box_is_read_though_geonam
     assert (_places(article)["Jan Kempdorp"].name, _places(article)["Jan Kempdorp"].feature_class) == \
         ("Jan Kempdorp", "P")
     assert [e.location for e in article.events] == ["Jan Kempdorp"]
+
+
+def test_a_district_the_index_holds_places_an_event_in_it(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    (event,) = brief_pipeline.run(Article(raw="On 2 January 2022, the Saudi-led coalition conducted 1 air raid on "
+                                              "Al Jubah district (Marib). Casualties unknown.")).events
+    assert (event.location, event.admin1, event.geo_precision) == ("Al Jubah", "Ma'rib", 2)
+    article = brief_pipeline.run(Article(raw="Bird flu was found on a farm in Suffolk, England."))
+    assert (_places(article)["Suffolk"].feature_code, _places(article)["Suffolk"].country_code) == ("ADM2", "GB")
+
+
+def test_a_district_named_bare_is_below_a_town_of_its_name(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the department of Vienne has ten times the people of the town of Vienne (Isere)
+    (event,) = brief_pipeline.run(Article(raw="On 25 February 2022, about fifty officials and citizens gathered in "
+                                              "Vienne, France to protest against the closure of a school.")).events
+    assert (event.location, event.admin1, event.geo_precision) == ("Vienne", "Rhone-Alpes", 1)

