@@ -282,3 +282,11 @@ def test_a_district_named_bare_is_below_a_town_of_its_name(brief_pipeline) -> No
     (event,) = brief_pipeline.run(Article(raw="On 25 February 2022, about fifty officials and citizens gathered in "
                                               "Vienne, France to protest against the closure of a school.")).events
     assert (event.location, event.admin1, event.geo_precision) == ("Vienne", "Rhone-Alpes", 1)
+
+
+def test_a_coders_remark_between_a_place_and_its_province_keeps_the_chain(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    (event,) = brief_pipeline.run(Article(raw="On 27 May 2022, anti-Houthi forces conducted 1 air raid with drones "
+                                              "on Hays (coded to district level) (Al Hudaydah).")).events
+    assert (event.location, event.country_code, event.admin1) == ("Hays", "YE", "Muhafazat al Hudaydah")

@@ -89,6 +89,7 @@ QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|
                            r"|department|prefecture|sub-?district|tehsil|upazila|mandal|locality|commune|woreda"
                            r"|province|state|region|governorate|subdivision|corregimiento|payam|kebele|ward|sector"
                            r"|neighbou?rhood|groupement|chiefdom|lga))?"
+                           r"(?:\s*\(coded\s[^()]*\))?"  # "Hays (coded to district level) (Al Hudaydah)"
                            rf"(?:\s*,\s*(?:the\s+)?(?:{_NAME}\s+{_UNIT}\s*,\s*)*"
                            rf"|\s*\(\s*(?:the\s+)?(?:{_NAME}(?:\s+{_UNIT})?\s*,\s*)*)$",
                            re.IGNORECASE)
