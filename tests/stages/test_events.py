@@ -113,6 +113,9 @@ def test_weapon_cues_retype_an_attack(pipeline) -> None:
     ("Residents stoned a thief in Gao on Friday.", "Mob violence"),
     ("A bomb went off in the market of Gao on Friday.", "Remote explosive/landmine/IED"),
     ("Protesters threw petrol bombs at the police in Gao on Friday.", "Violent demonstration"),
+    # grenades dropped from a drone are an air strike; an offensive attempted is fought
+    ("Rebels dropped two grenades from a drone on army positions near Gao on Friday.", "Air/drone strike"),
+    ("Government forces attempted an offensive in the direction of Gao on Friday.", "Armed clash"),
 ])
 def test_reports_written_as_nouns_gatherings_and_fragments_are_events(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)
