@@ -272,8 +272,11 @@ class EventFinder:
         gunmen = bool(_GUNS.search(clause)) and (
             (trigger.sub_event_type == "Attack" and not subject_kinds & {"rioters", "protesters"})
             or (bool(subjects) and all(parse.tokens[s].lemma.lower() in MEMBERS for s in subjects)))
+        # "an unidentified group set ablaze a butchery": arson by people unknown is property destruction
+        clandestine = trigger.sub_event_type == "Looting/property destruction" \
+            and any(self.sides.unidentified(parse, s) for s in subjects)
         if trigger.sub_event_type in _CROWD_VIOLENCE and subject_kinds & _CROWD_KINDS \
-                and not (subject_kinds | partner_kinds) & ARMED and not gunmen \
+                and not (subject_kinds | partner_kinds) & ARMED and not gunmen and not clandestine \
                 and not (trigger.sub_event_type == "Armed clash" and _FIREARMS.search(sentence)):
             # residents, students, rioters beating, fighting or burning: ACLED's mob violence; a protest's
             # crowd doing it is a violent demonstration
@@ -298,7 +301,9 @@ class EventFinder:
             return "Violent demonstration"
         if trigger.if_armed_target and target_kinds & ARMED:
             return trigger.if_armed_target
-        if trigger.if_civilian_target and "civilians" in target_kinds:
+        # people, not their homes ("burned the homes of three civilians" destroyed property)
+        if trigger.if_civilian_target and "civilians" in {self.sides.target_kind(parse, t, owned=False)
+                                                          for t in targets}:
             return trigger.if_civilian_target
         return trigger.sub_event_type
 

@@ -41,9 +41,10 @@ class Sides:
     def __init__(self, actors: ActorLexicon) -> None:
         self.actors = actors
 
-    def kind_of(self, parse: Parse, index: int) -> str:
+    def kind_of(self, parse: Parse, index: int, owned: bool = True) -> str:
         """Actor kind of a noun phrase ("state", "armed_group", "civilians"...), or ""; "a group of villagers"
-        is of the kind of its members."""
+        is of the kind of its members; `owned`: a thing is of the kind of its owner ("the vehicle of a
+        commander")."""
         head = parse.tokens[index].lemma.lower()
         collective = head in _COLLECTIVES
         if collective:
@@ -77,16 +78,16 @@ class Sides:
             return "crowd"  # "a group set fire to the house", "a clash between two groups": people, unarmed
         # "the vehicle of a commander of the Sultan Murad Division", "a Lieutenant Colonel of the Chechen
         # Battalion": a word that names no side is of the side it belongs to
-        owners = _of_objects(parse, index)
+        owners = _of_objects(parse, index) if owned else []
         return self.kind_of(parse, owners[0]) if owners and not collective else ""
 
-    def target_kind(self, parse: Parse, index: int) -> str:
+    def target_kind(self, parse: Parse, index: int, owned: bool = True) -> str:
         """The kind of a victim: "two men were shot" are people, not the armed men the word names as doers;
-        an off-duty officer is a civilian, as ACLED codes one."""
+        an off-duty officer is a civilian, as ACLED codes one. `owned`: as for `kind_of`."""
         text = parse.text_of(parse.phrase(index))
         if _OFF_DUTY.search(text):
             return "civilians"
-        kind = self.kind_of(parse, index)
+        kind = self.kind_of(parse, index, owned)
         if kind == "armed_group" and parse.tokens[index].lemma.lower() in _PLAIN_PEOPLE \
                 and not _ARMED_WORDS.search(text):
             return "civilians"
@@ -100,6 +101,11 @@ class Sides:
         after = parse.text_of(range(index + 2, min(len(parse.tokens), index + 7)))
         found = next(iter(self.actors.find_named(after)), None) or self.actors.find_generic(after)
         return found.entry.kind if found is not None else ""
+
+    def unidentified(self, parse: Parse, index: int) -> bool:
+        """The phrase names its people as unknown: "an unidentified group", "members of an unknown far-left
+        group"."""
+        return bool(_UNKNOWN.search(parse.text_of(parse.subtree(index))))
 
     def loose_band(self, parse: Parse, index: int) -> bool:
         """Several people of no armed organisation: "assailants", "a group of settlers", "his supporters"; not
