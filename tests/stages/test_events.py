@@ -39,9 +39,16 @@ def test_attack_on_civilians_and_clash_with_troops_are_typed(pipeline) -> None:
     assert [e.sub_event_type for e in article.events] == ["Armed clash"]
 
 
-def test_weapon_cues_retype_an_attack(pipeline) -> None:
-    article = _run(pipeline, "A drone strike hit a market in the town of Gao on Thursday." + FILLER)
-    assert [e.sub_event_type for e in article.events] == ["Air/drone strike"]
+@pytest.mark.parametrize(("sentence", "sub_event_type"), [
+    ("A drone strike hit a market in the town of Gao on Thursday.", "Air/drone strike"),
+    # the weapon named after the target: mines (plural) and remote explosives are IEDs
+    ("Rebels attacked a military convoy with mines near Gao on Thursday.", "Remote explosive/landmine/IED"),
+    ("Militants carried out a remote explosive attack targeting soldiers near Gao on Thursday.",
+     "Remote explosive/landmine/IED"),
+])
+def test_weapon_cues_retype_an_attack(pipeline, sentence, sub_event_type) -> None:
+    article = _run(pipeline, sentence + FILLER)
+    assert [e.sub_event_type for e in article.events] == [sub_event_type]
 
 
 @pytest.mark.parametrize(("sentence", "sub_event_type"), [
