@@ -317,6 +317,7 @@ class EventFinder:
         kept_heads: dict[int, str] = {}
         kept_sentences: set[int] = set()
         acted_in: set[int] = set()  # sentences with a kept act that casualties there are the outcome of
+        killed_in: set[int] = set()  # sentences whose act killed people
         # Casualty verbs ("killing 12", "were killed when...") go last: next to an act in their sentence they
         # are its outcome, as ACLED codes them, not a second event.
         order = sorted(range(len(parse.tokens)), key=lambda i: parse.tokens[i].lemma.lower() in OUTCOME_LEMMAS)
@@ -334,6 +335,8 @@ class EventFinder:
             sentence_number = parse.tokens[index].sent
             if trigger.lemma in OUTCOME_LEMMAS and sentence_number in acted_in:
                 drops.append(Drop(NAME, SAME_ACT, "outcome of an act in this sentence", span))
+                if trigger.lemma == "kill":
+                    killed_in.add(sentence_number)
                 continue
             judgement = self.judge(parse, index, trigger, places)
             for other in readings[1:]:  # the first reading that holds; else the first reading's reason
@@ -373,6 +376,9 @@ class EventFinder:
             events.append(new_event(article, parse.sentence_span(sentence_number), span, category, confidence))
         events += self.crowds_acting(article, parse, kept_sentences)
         same_act = SameAct(article, parse, NAME)
+        # "killed a man and abducted a tailor": an abduction told with a killing is an attack, as ACLED codes it
+        events = [same_act.retyped(e, "Attack") if e.sub_event_type == "Abduction/forced disappearance"
+                  and same_act.sentence_of(e) in killed_in else e for e in events]
         events = same_act.escalate(events, drops)
         events = same_act.clashes(events, drops, self.lexicon.cues["return_fire"])
         events = same_act.anaphora(events, drops)
