@@ -154,6 +154,9 @@ def test_a_chain_of_words_for_one_act_is_one_event(pipeline) -> None:
     ("Soldiers discovered and defused an IED near Gao on Friday.", "Disrupted weapons use"),
     ("A shoot-out between police and unknown shooters took place in Gao on Friday.", "Armed clash"),
     ("Militants attacked army positions near Gao on Friday.", "Armed clash"),
+    # fire aimed at forces is a clash, however the aim is told
+    ("Rebels opened fire in the direction of army positions near Gao on Friday.", "Armed clash"),
+    ("Gunmen fired towards the soldiers of a patrol near Gao on Friday.", "Armed clash"),
     # an abduction told with a killing is an attack
     ("Militants killed a man and abducted a tailor near Gao on Friday.", "Attack"),
     # arson by people unknown is no mob's; the homes of civilians are property, not people

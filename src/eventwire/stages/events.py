@@ -257,8 +257,8 @@ class EventFinder:
                    *(o for c in parse.children(index, "conj") for o in parse.children(c, "dobj"))] \
             or _shared_object(parse, index)
         targets += [
-            obj for prep in parse.children(index, "prep") if parse.word(prep).lower() in _TARGET_PREPOSITIONS
-            for obj in parse.children(prep, "pobj")]  # "opened fire at policemen", "an attack against troops"
+            obj for prep in parse.children(index, "prep") if parse.word(prep).lower() in _TARGET_PREPOSITIONS | {"in"}
+            for obj in _aimed_at(parse, prep)]  # "opened fire at policemen", "an attack against troops"
         targets += [c for t in targets for c in parse.children(t, "conj")]  # "fired at a polio team and policemen"
         if trigger.if_state_actor1 and any(self.sides.kind_of(parse, s) == "state" for s in subjects):
             return trigger.if_state_actor1
@@ -423,7 +423,17 @@ class EventFinder:
 _INTRANSITIVE_ACTS = frozenset({"protest", "demonstrate", "rally", "march", "riot", "picket"})
 _CROWD_WORDS = frozenset({"protester", "protestor", "demonstrator", "protesters", "demonstrators", "protestors"})
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "acl"})
-_TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "upon"})
+_TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "upon", "toward", "towards"})
+
+
+def _aimed_at(parse: Parse, prep: int) -> list[int]:
+    """What a preposition on an act names as its target: "at policemen", "towards the positions of the army",
+    "in the direction of Azerbaijani positions"; "in" names a target only as "in the direction of"."""
+    objects = parse.children(prep, "pobj")
+    if parse.word(prep).lower() != "in":
+        return objects
+    return [o for d in objects if parse.tokens[d].lemma.lower() == "direction"
+            for of in parse.children(d, "prep") if parse.word(of).lower() == "of" for o in parse.children(of, "pobj")]
 _CROWD_VIOLENCE = frozenset({"Attack", "Armed clash", "Looting/property destruction"})
 _CROWD_KINDS = frozenset({"civilians", "protesters", "rioters", "crowd"})
 _JOINING = frozenset({"gather", "participate", "take", "join", "march", "assemble", "converge", "rally"})
