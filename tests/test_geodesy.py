@@ -18,9 +18,3 @@ def test_a_known_distance_and_its_symmetry() -> None:
 def test_antipodes_are_half_the_earth_around() -> None:
     assert geodesy.km((0.0, 0.0), (0.0, 180.0)) == pytest.approx(geodesy.EARTH_RADIUS_KM * 3.14159265, rel=1e-6)
 
-
-def test_a_town_with_no_other_town_near_it_is_an_outlier() -> None:
-    # Valparaiso's towns and Easter Island, 3,700 km offshore
-    lats, lons = [-33.05, -32.9, -33.6, -27.15], [-71.6, -71.5, -71.6, -109.4]
-    assert geodesy.without_outliers(lats, lons) == ([-33.05, -32.9, -33.6], [-71.6, -71.5, -71.6])
-    assert geodesy.without_outliers([-27.15], [-109.4]) == ([-27.15], [-109.4])  # a lone town stays

@@ -71,6 +71,13 @@ def test_other_countries_districts_are_found_by_their_names_unless_a_town_of_the
     assert all(c.place.feature_code != "ADM2" for c in gazetteer.lookup("Agra"))
 
 
+def test_a_provinces_box_holds_its_towns_and_none_is_drawn_across_the_antimeridian(gazetteer) -> None:
+    south, north, west, east = gazetteer.extent("IQ", "Anbar")
+    assert south < 34.38 < north and west < 40.97 < east  # Al Qa'im
+    assert gazetteer.extent("FJ", "Eastern") is None  # its islands lie either side of 180 degrees
+    assert gazetteer.extent("IQ", "Atlantis") is None
+
+
 def test_iso_numeric_codes(gazetteer) -> None:
     assert gazetteer.iso_numeric("IQ") == 368
 

@@ -55,6 +55,7 @@ def test_a_provinces_name_without_the_word_for_its_kind() -> None:
     ("Province de l'Oudalan", "Oudalan"), ("Bazega Province", "Bazega"), ("Nomos Achaias", "Achaias"),
     ("Departamento de Albardon", "Albardon"), ("Abu Ghraib District", "Abu Ghraib"), ("Kabupaten Cilacap", "Cilacap"),
     ("Municipio Gomez", "Gomez"), ("Al Jubah", "Al Jubah"), ("Sous-Region de la Tshopo", "Tshopo"),
+    ("Provincia de La Union", "La Union"), ("Provincia del Ranco", "Ranco"),  # a capitalised article is the name's
 ])
 def test_a_districts_name_without_the_words_for_its_kind(name, plain) -> None:
     assert district_name(name) == plain

@@ -156,3 +156,9 @@ def test_an_actor_is_named_as_acled_names_it_where_and_when_the_event_happened(b
     events = _events(brief_pipeline, text)
     assert events and (events[0].actor1, events[0].inter1) == (actor1, inter1)
 
+
+def test_property_destroyed_by_people_unknown_is_an_unidentified_armed_groups_act(brief_pipeline) -> None:
+    events = _events(brief_pipeline, "On 3 January 2022, during the night, unknown persons set vehicles of a "
+                                     "cement company on fire in Gao, Mali.")
+    assert [(e.sub_event_type, e.actor1) for e in events] == \
+        [("Looting/property destruction", "Unidentified Armed Group (Mali)")]

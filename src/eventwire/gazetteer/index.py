@@ -20,6 +20,7 @@ from eventwire.gazetteer.build import (
     build_version,
     read_demonyms,
     read_region_abbreviations,
+    without_outliers,
 )
 from eventwire.gazetteer.names import name_keys, normalize_name, skeleton, vowel_blind
 from eventwire.model import Place
@@ -140,12 +141,15 @@ class Gazetteer:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per index, kept for the process's life
     def extent(self, code: str, admin1: str) -> tuple[float, float, float, float] | None:
-        """(south, north, west, east): the box around a province's towns, less far outliers."""
+        """(south, north, west, east): the box around a province's towns, less far outliers; None where it has no
+        towns, or its towns lie across the antimeridian."""
         rows = self._db.execute("SELECT latitude, longitude FROM places WHERE country_code = ? AND admin1 = ? "
                                 "AND feature_class = 'P'", (code, admin1)).fetchall()
         if not rows:
             return None
-        lats, lons = geodesy.without_outliers([r[0] for r in rows], [r[1] for r in rows])
+        lats, lons = without_outliers([r[0] for r in rows], [r[1] for r in rows])
+        if max(lons) - min(lons) > 180:
+            return None  # across the antimeridian (Chukotka, Fiji's Eastern): no box of this kind holds it
         return min(lats), max(lats), min(lons), max(lons)
 
     def country_name(self, code: str) -> str:

@@ -57,9 +57,11 @@ def strip_admin_suffix(name: str) -> str:
 
 # the words for a district's kind around its name in GeoNames' admin2 names: "Province de l'Oudalan", "Nomos
 # Achaias", "Departamento de Albardon", "Kabupaten Cilacap", "Abu Ghraib District", "Kalus'kyy Rayon"
+# ("Provincia de La Union" keeps its article: written capitalised, it is part of the name)
 _DISTRICT_PREFIX = re.compile(
     r"^(?:(?:province|provincia|departamento|departement|department|municipio|distrito|district|sous-region"
-    r"|arrondissement|prefecture|prefecture de|region)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|di\s+|of\s+)?"
+    r"|arrondissement|prefecture|region)\s+"
+    r"(?-i:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|di\s+|da\s+|do\s+|dos\s+|das\s+|del\s+|of\s+)?"
     r"|nomos\s+|nomarchia\s+|kabupaten\s+|kota\s+|regierungsbezirk\s+|powiat\s+|citta metropolitana di\s+"
     r"|(?:chartered\s+)?city of\s+)", re.IGNORECASE)
 _DISTRICT_SUFFIX = re.compile(r"\s+(?:province|district|region|rayon|raion|municipality|ilcesi|county|borough"

@@ -27,6 +27,9 @@ _CRIME = re.compile(r"\b(?:gangs?|drug[- ]traffick\w*|cartels?|criminal)\b", re.
 _ARMED_GROUP = "Unidentified Armed Group ({country})"  # the data/actors.toml descriptions a doerless act takes
 _GANG = "Unidentified Gang ({country})"
 _UNCLAIMED = frozenset({"Violence against civilians", "Explosions/Remote violence"})
+_DOER_BEFORE = _UNCLAIMED | {"Battles"}  # acts whose doer a misparse may hide right before them
+_DESTRUCTION = "Looting/property destruction"
+_UNKNOWN_DOERS = re.compile(r"\b(?:unidentified|unknown)\b", re.IGNORECASE)
 _OPPONENT_PREPOSITIONS = frozenset({"from", "against", "with", "on", "between"})
 _UNARMED = frozenset({5, 6, 7})  # rioters, protesters, civilians: inter codes that are never an armed doer
 
@@ -134,11 +137,14 @@ class ActorResolver:
                     continue
                 actor2 = candidate
                 break
-        if actor1 is None and (event.event_type in _UNCLAIMED or event.event_type == "Battles"):
+        if actor1 is None and event.event_type in _DOER_BEFORE:
             actor1 = self.adjacent_doer(parse, index, event, focus)
-        if actor1 is None and event.event_type in _UNCLAIMED and event.sub_event_type != "Air/drone strike":
-            # an attack or a blast told without its doer ("a man was shot dead"): ACLED's unidentified armed
-            # group of the country; the evidence is the act told without one
+        if (actor1 is None and event.event_type in _UNCLAIMED and event.sub_event_type != "Air/drone strike") \
+                or (event.sub_event_type == _DESTRUCTION and (actor1 is None or actor1.inter in _UNARMED) and any(
+                    _UNKNOWN_DOERS.search(parse.text_of(parse.subtree(s))) for s in subjects)):
+            # an attack or a blast told without its doer ("a man was shot dead"), or property destroyed by people
+            # unknown ("unknown persons set vehicles on fire"): ACLED's unidentified armed group of the country;
+            # the evidence is the act told without one
             country = event.country or focus or "unknown country"
             sentence = event.evidence.sentence.of(parse.text)
             entry = self.lexicon.generic_named(_GANG if _CRIME.search(sentence) else _ARMED_GROUP)

@@ -254,8 +254,8 @@ class EventFinder:
         # "shot and killed a Mara Salvatrucha member": the object of the verb after it is this act's too, even
         # where the parse gives it one of its own ("... 1 fatality" read as the object of "shot")
         targets = [*self.arguments(parse, index, ("dobj", "nsubjpass")),
-                   *(o for c in parse.children(index, "conj") for o in parse.children(c, "dobj"))] \
-            or _shared_object(parse, index)
+                   *(o for c in parse.children(index, "conj") if not parse.children(c, "nsubj", "nsubjpass")
+                     for o in parse.children(c, "dobj"))] or _shared_object(parse, index)
         targets += [
             obj for prep in parse.children(index, "prep") if parse.word(prep).lower() in _TARGET_PREPOSITIONS | {"in"}
             for obj in _aimed_at(parse, prep)]  # "opened fire at policemen", "an attack against troops"

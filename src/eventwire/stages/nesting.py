@@ -26,6 +26,7 @@ _IN_A_TOWN = re.compile(r"^\s+(?:(?:airport|station|camp|market|square|stadium|h
                         r"|base|bridge|district|neighbou?rhood|area)\s+)?in\s+$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")  # matched where the second name ends
 Scorer = Callable[[Candidate, Candidacy], float]
+InBox = Callable[[Candidate, Candidate], bool]  # (town, province): the town lies in the box of the province's towns
 LIST_CITY = 100_000  # a city this large is not a place the index lacks in another town ("Kiev, Minsk")
 TOWN_REACH_KM = 50.0  # how far from a town a place it qualifies may lie ("San Martin, San Salvador")
 
@@ -62,9 +63,6 @@ def _same_province(place: Candidate | None, of: Candidate | None) -> bool:
     only from GeoNames' nearest point, so this is as close as a district can surely locate a town)."""
     return place is not None and of is not None and place.place.feature_code != "ADM1" \
         and (place.place.country_code, place.place.admin1) == (of.place.country_code, of.place.admin1)
-
-
-InBox = Callable[[Candidate, Candidate], bool]  # (town, province)
 
 
 def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: Scorer,
@@ -252,7 +250,7 @@ def _one_country(inner: Candidate, outer: Candidate) -> bool:
 def _lies_in(inner: Candidate, outer: Candidate) -> bool:
     """`inner` may lie in `outer`: in its country, and in the province that `outer` is or lies in, or (where
     `outer` is a town) within `TOWN_REACH_KM` of it, since a suburb may lie across a provincial border (San
-    Martin, in Cuscatlan, is a town of greater San Salvador)."""
+    Martin, in Cuscatlan, is a town of greater San Salvador); in a district as `_in_district` tells."""
     if inner.place.country_code != outer.place.country_code:
         return False
     if outer.place.feature_class == "P":

@@ -23,6 +23,10 @@ CAPITAL = 1.0  # the bonus of a named country's capital
 # below a town of the name, a district named without its unit's word and not as a qualifier ("in Vienne" is the
 # town, not the department; "York" the city, not the Ontario region)
 BARE_DISTRICT = 0.5
+# the words that name a district as one: "the district of Surrey", "the Vienne department", "Bama LGA"
+_DISTRICT_WORDS = ADMIN_WORDS | frozenset({"department", "prefecture", "municipality", "oblast", "rayon", "raion",
+                                           "lga", "upazila", "tehsil", "woreda", "regency", "commune", "division",
+                                           "subdivision", "arrondissement", "cercle", "territory"})
 
 
 _AREAS_OF_COUNTRIES = frozenset({"PCLI", "CONT", "RGN"})  # a country, a continent, a region of countries
@@ -54,12 +58,15 @@ def reading_score(candidate: Candidate, text: str, cue: str, context: Context) -
         score += CAPITAL
     if place.feature_code in _AREAS_OF_COUNTRIES and normalize_name(place.name) == normalize_name(text):
         score += 2.0  # a country, continent or region by its own name, over a town of that name ("Middle East, Md.")
+    unit = cue.partition(" ")[0]  # "town" of "town of", "district" of "district of"
     if place.feature_code == "ADM1" and cue in ADMIN_WORDS:
         score += 1.5
-    if place.feature_code == "ADM2" and cue not in ADMIN_WORDS | {QUALIFIER, REGION_QUALIFIER} \
-            and normalize_name(text).rpartition(" ")[2] not in ADMIN_WORDS:
+    if place.feature_code == "ADM2" and cue not in {QUALIFIER, REGION_QUALIFIER} \
+            and unit not in _DISTRICT_WORDS \
+            and normalize_name(text).rpartition(" ")[2] not in _DISTRICT_WORDS:
         score -= BARE_DISTRICT
-    if place.feature_class == "P" and (cue.endswith(" of") or cue in TOWN_WORDS or cue == DATELINE):
+    if place.feature_class == "P" and ((cue.endswith(" of") and unit not in _DISTRICT_WORDS) or cue in TOWN_WORDS
+                                       or cue == DATELINE):
         score += 0.5
     if contained(place.admin1, place.admin2, text, context.region_keys):
         # the article names its province somewhere: evidence, not proof (1.5 made "Marco Rubio of Florida" the

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 from eventwire.gazetteer.names import normalize_name
 from eventwire.lexicons import load_actor_lexicon
@@ -38,7 +39,7 @@ TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", 
                          "camp", "locality", "municipality", "commune"})
 _UNIT_WORDS = ADMIN_WORDS | TOWN_WORDS
 # a unit's word written short, and the unit it is: "Bama LGA (Borno)", a local government area of Nigeria
-UNIT_ABBREVIATIONS = {"lga": "district"}
+UNIT_ABBREVIATIONS: Mapping[str, str] = MappingProxyType({"lga": "district"})
 _INSTITUTIONS = frozenset({"school", "university", "college", "hospital", "clinic", "academy", "institute",
                            "stadium", "prison", "lycee", "high", "elementary"})
 _ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
