@@ -578,3 +578,15 @@ def test_a_hyphenated_name_is_one_name_whatever_its_small_words(brief_pipeline) 
                                              "Ti-n-Agadel (Markoye, Oudalan)."))
     assert [m.place.name for m in article.places if m.place.country_code == "US"] == []
     assert "Ti" not in {m.span.of(article.text) for m in article.places}
+
+
+def test_a_capital_outweighs_the_smaller_province_of_its_name(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    (event,) = brief_pipeline.run(Article(raw="On 5 March 2022, Russian forces shelled Kiev.")).events
+    assert (event.location, event.geo_precision) == ("Kyiv", 1)
+    # the state of Washington is larger than the capital of its name; "(Buenos Aires)" after a town, the province
+    article = brief_pipeline.run(Article(raw="On 8 April 2022, Patriot Front held a training in western Washington."))
+    assert [(m.place.feature_code, m.place.country_code) for m in article.places] == [("ADM1", "US")]
+    article = brief_pipeline.run(Article(raw="On 2 June 2022, in Tolosa (Buenos Aires), nurses blocked a hospital."))
+    assert {m.span.of(article.text): m.place.feature_code for m in article.places}.get("Buenos Aires") != "PPLC"

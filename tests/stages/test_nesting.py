@@ -293,3 +293,15 @@ def test_a_coders_remark_between_a_place_and_its_province_keeps_the_chain(brief_
     (event,) = brief_pipeline.run(Article(raw="On 27 May 2022, anti-Houthi forces conducted 1 air raid with drones "
                                               "on Hays (coded to district level) (Al Hudaydah).")).events
     assert (event.location, event.country_code, event.admin1) == ("Hays", "YE", "Muhafazat al Hudaydah")
+
+
+def test_three_cities_in_a_row_are_a_list_though_two_have_namesakes_that_nest(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 5 March 2022, protests against the war took place in London, Paris, "
+                                             "Kiev and Berlin."))
+    assert {n: p.country_code for n, p in _places(article).items()} == {
+        "London": "GB", "Paris": "FR", "Kiev": "UA", "Berlin": "DE"}
+    # a town and its province after it are no list
+    article = brief_pipeline.run(Article(raw="On 5 March 2022, protesters marched in London, Ontario, Canada."))
+    assert (_places(article)["London"].country_code, _places(article)["London"].admin1) == ("CA", "Ontario")

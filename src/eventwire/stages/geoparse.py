@@ -474,10 +474,15 @@ class Geoparser:
             if chosen_place is not None and chosen_place.place.feature_code == "ADM1" \
                     and candidacy.cue not in ADMIN_WORDS:
                 # "in Al-Hasakeh", "in Bari": the city, where a province is named after it and the text does
-                # not say "province"
+                # not say "province"; "in Kiev", the capital of its country, not the smaller oblast around it
+                # (but "(Buenos Aires)" after a town is the province, and "western Washington" the state)
+                capital = next((o for o in options if o.place.feature_code == "PPLC"
+                                and o.place.country_code == chosen_place.place.country_code
+                                and o.place.population >= chosen_place.place.population), None) \
+                    if candidacy.cue not in (QUALIFIER, REGION_QUALIFIER) else None
                 best[position] = next((o for o in namesake_towns(options, chosen_place.place,
                                                                  candidacy.span.of(parse.text))
-                                       if o.place.admin1 == chosen_place.place.admin1), chosen_place)
+                                       if o.place.admin1 == chosen_place.place.admin1), capital or chosen_place)
         self._province_not_country(chosen, best, first)
         def in_box(town: Candidate, province: Candidate) -> bool:
             box = self.gazetteer.extent(province.place.country_code, province.place.admin1)

@@ -25,6 +25,7 @@ Chosen = list[tuple[Candidacy, list[Candidate]]]
 _IN_A_TOWN = re.compile(r"^\s+(?:(?:airport|station|camp|market|square|stadium|hospital|university|prison|port"
                         r"|base|bridge|district|neighbou?rhood|area)\s+)?in\s+$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")  # matched where the second name ends
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")  # between two names of a list
 Scorer = Callable[[Candidate, Candidacy], float]
 InBox = Callable[[Candidate, Candidate], bool]  # (town, province): the town lies in the box of the province's towns
 LIST_CITY = 100_000  # a city this large is not a place the index lacks in another town ("Kiev, Minsk")
@@ -50,12 +51,22 @@ def _is_province_list(first: list[Candidate], second: list[Candidate]) -> bool:
     return False
 
 
-def _is_city_list(position: int, chosen: Chosen, final: Scorer) -> bool:
+def _is_city_list(text: str, position: int, chosen: Chosen, final: Scorer) -> bool:
     """"Moscow, Kiev, Minsk and Riga": two names that each have a reading of a city of `LIST_CITY` people, and
-    no pair of readings of which lies one in or near the other, are two cities of a list."""
-    cities = all(any(o.place.feature_class == "P" and o.place.population >= LIST_CITY for o in options)
-                 for _, options in chosen[position : position + 2])
-    return cities and _best_pair(position, chosen, final, _lies_in) is None
+    no pair of readings of which lies one in or near the other, are two cities of a list; so are three such names
+    in a row, though two of them have namesakes that nest ("London, Paris, Kiev and Berlin" are not two towns of
+    Ontario)."""
+    if not all(_big_city(options) for _, options in chosen[position : position + 2]):
+        return False
+    third = chosen[position + 2] if position + 2 < len(chosen) else None
+    listed = third is not None and _big_city(third[1]) \
+        and bool(_LIST_GAP.match(text[chosen[position + 1][0].span.end : third[0].span.start]))
+    return listed or _best_pair(position, chosen, final, _lies_in) is None
+
+
+def _big_city(options: list[Candidate]) -> bool:
+    """A reading of the name is a city of `LIST_CITY` people."""
+    return any(o.place.feature_class == "P" and o.place.population >= LIST_CITY for o in options)
 
 
 def _same_province(place: Candidate | None, of: Candidate | None) -> bool:
@@ -218,7 +229,7 @@ def _no_chain(text: str, position: int, chosen: Chosen, best: list[Candidate | N
         if inner.place.feature_code in ("CONT", "RGN") and _best_pair(position, chosen, final, _lies_in) is None:
             return True
     return "(" not in text[chosen[position][0].span.end : chosen[position + 1][0].span.start] \
-        and _is_city_list(position, chosen, final)
+        and _is_city_list(text, position, chosen, final)
 
 
 def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer,
