@@ -39,3 +39,13 @@ def test_fatalities_of_an_event(short_pipeline, text: str, expected: int) -> Non
     if expected:
         span = best.evidence.fatalities
         assert span is not None and article.text[span.start:span.end].strip()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "On 2 February 2022, in Las Ordenitas, there was an armed clash between armed men. Three men were killed.",
+    "On 23 June 2022, gunmen attacked a camp near Tiloa. Six herders were killed and a child severely wounded.",
+])
+def test_casualties_told_without_a_doer_after_an_act_are_its_own(short_pipeline, text: str) -> None:
+    article = short_pipeline.run(Article(raw=text, published=dt.date(2022, 7, 1)))
+    assert [(e.event_type, e.fatalities > 0) for e in article.events] == [(article.events[0].event_type, True)]

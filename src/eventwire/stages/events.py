@@ -338,6 +338,15 @@ class EventFinder:
                 if trigger.lemma == "kill":
                     killed_in.add(sentence_number)
                 continue
+            if trigger.lemma in OUTCOME_LEMMAS and sentence_number - 1 in acted_in \
+                    and not parse.children(index, "agent") \
+                    and (parse.tokens[index].tag == "VBN" or not parse.children(index, "nsubj")):
+                # "there was an armed clash between armed men. Three men were killed.": casualties told without
+                # a doer right after an act are its outcome too (the fatalities stage counts them for it)
+                drops.append(Drop(NAME, SAME_ACT, "outcome of the act in the sentence before", span))
+                if trigger.lemma == "kill":
+                    killed_in.add(sentence_number - 1)
+                continue
             judgement = self.judge(parse, index, trigger, places)
             for other in readings[1:]:  # the first reading that holds; else the first reading's reason
                 if not judgement.reason:
