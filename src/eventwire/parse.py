@@ -138,3 +138,19 @@ def doers(parse: Parse, index: int, depth: int = 0) -> list[int]:
     if token.pos == "NOUN" and token.dep == "dobj":
         return doers(parse, token.head, depth + 1)
     return []
+
+
+def aimed_at(parse: Parse, prep: int) -> list[int]:
+    """What a preposition on an act names as its target: "at policemen", "towards the positions of the army",
+    "in the direction of Azerbaijani positions"; "in" names a target only as "in the direction of"."""
+    objects = parse.children(prep, "pobj")
+    if parse.word(prep).lower() != "in":
+        return objects
+    return [o for d in objects if parse.tokens[d].lemma.lower() == "direction"
+            for of in parse.children(d, "prep") if parse.word(of).lower() == "of" for o in parse.children(of, "pobj")]
+
+
+def own_subject(parse: Parse, verb: int) -> bool:
+    """The verb names a doer of its own: not a pronoun for the one before ("militants stormed the town and they
+    killed five soldiers")."""
+    return any(parse.tokens[s].pos != "PRON" for s in parse.children(verb, "nsubj", "nsubjpass"))

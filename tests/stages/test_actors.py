@@ -162,3 +162,7 @@ def test_property_destroyed_by_people_unknown_is_an_unidentified_armed_groups_ac
                                      "cement company on fire in Gao, Mali.")
     assert [(e.sub_event_type, e.actor1) for e in events] == \
         [("Looting/property destruction", "Unidentified Armed Group (Mali)")]
+    # people angry at attackers unknown are no unknown people
+    events = _events(brief_pipeline, "On 3 May 2022, villagers angry at unidentified attackers burned down a police "
+                                     "post in Gao, Mali.")
+    assert events and not events[0].actor1.startswith("Unidentified")

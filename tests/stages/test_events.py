@@ -45,8 +45,9 @@ def test_attack_on_civilians_and_clash_with_troops_are_typed(pipeline) -> None:
     ("Rebels attacked a military convoy with mines near Gao on Thursday.", "Remote explosive/landmine/IED"),
     ("Militants carried out a remote explosive attack targeting soldiers near Gao on Thursday.",
      "Remote explosive/landmine/IED"),
-    # a grenade dropped from no aircraft is a grenade attack
+    # a grenade dropped from no aircraft is a grenade attack; barrel bombs are dropped from the air
     ("A man dropped a grenade into a crowded bar in Gao on Thursday.", "Grenade"),
+    ("Regime forces dropped barrel bombs on the town of Gao on Thursday.", "Air/drone strike"),
 ])
 def test_weapon_cues_retype_an_attack(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)
@@ -159,8 +160,13 @@ def test_a_chain_of_words_for_one_act_is_one_event(pipeline) -> None:
     # fire aimed at forces is a clash, however the aim is told
     ("Rebels opened fire in the direction of army positions near Gao on Friday.", "Armed clash"),
     ("Gunmen fired towards the soldiers of a patrol near Gao on Friday.", "Armed clash"),
-    # an abduction told with a killing is an attack
+    # an abduction told with a killing is an attack; not with a killing denied or threatened
     ("Militants killed a man and abducted a tailor near Gao on Friday.", "Attack"),
+    ("Gunmen abducted a tailor near Gao on Friday and threatened to kill him.", "Abduction/forced disappearance"),
+    # "they" is the doer before, whose act's targets the soldiers are
+    ("Militants stormed the town of Gao on Friday and they killed five soldiers.", "Armed clash"),
+    # the mines attacked are the target, not the weapon
+    ("Gunmen attacked artisanal gold mines near Gao on Friday, killing three miners.", "Attack"),
     # arson by people unknown is no mob's; the homes of civilians are property, not people
     ("An unidentified group set ablaze a butchery in Gao on Friday.", "Looting/property destruction"),
     ("Militiamen burned and destroyed the homes of three civilians in Gao on Friday.",

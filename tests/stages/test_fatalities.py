@@ -49,3 +49,16 @@ def test_fatalities_of_an_event(short_pipeline, text: str, expected: int) -> Non
 def test_casualties_told_without_a_doer_after_an_act_are_its_own(short_pipeline, text: str) -> None:
     article = short_pipeline.run(Article(raw=text, published=dt.date(2022, 7, 1)))
     assert [(e.event_type, e.fatalities > 0) for e in article.events] == [(article.events[0].event_type, True)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # another incident, with its own place, date, marker or doer, stays an event of its own
+    "On 3 May 2022, gunmen attacked a village near Gao. In another incident, a man was killed in Kidal.",
+    "On 3 May 2022, gunmen attacked a village near Gao. On 5 May 2022, a man was killed.",
+    "On 3 May 2022, gunmen attacked a village near Gao. Militants have killed three traders in Kidal.",
+    "On 3 May 2022, protesters marched in Bamako. Two people were killed in Kidal on the same day.",
+])
+def test_casualties_of_another_incident_are_their_own_event(short_pipeline, text: str) -> None:
+    article = short_pipeline.run(Article(raw=text, published=dt.date(2022, 7, 1)))
+    assert len(article.events) == 2

@@ -585,6 +585,11 @@ def test_a_capital_outweighs_the_smaller_province_of_its_name(brief_pipeline) ->
 
     (event,) = brief_pipeline.run(Article(raw="On 5 March 2022, Russian forces shelled Kiev.")).events
     assert (event.location, event.geo_precision) == ("Kyiv", 1)
+    # but a town in Kiev, or Kiev oblast, is the oblast's
+    (event,) = brief_pipeline.run(Article(raw="On 5 March 2022, Russian forces shelled Makariv in Kiev.")).events
+    assert event.location == "Makariv"
+    article = brief_pipeline.run(Article(raw="On 5 March 2022, Russian forces shelled Kiev oblast."))
+    assert [m.place.feature_code for m in article.places if m.place.country_code == "UA"] == ["ADM1"]
     # the state of Washington is larger than the capital of its name; "(Buenos Aires)" after a town, the province
     article = brief_pipeline.run(Article(raw="On 8 April 2022, Patriot Front held a training in western Washington."))
     assert [(m.place.feature_code, m.place.country_code) for m in article.places] == [("ADM1", "US")]

@@ -282,6 +282,10 @@ def test_a_district_named_bare_is_below_a_town_of_its_name(brief_pipeline) -> No
     (event,) = brief_pipeline.run(Article(raw="On 25 February 2022, about fifty officials and citizens gathered in "
                                               "Vienne, France to protest against the closure of a school.")).events
     assert (event.location, event.admin1, event.geo_precision) == ("Vienne", "Rhone-Alpes", 1)
+    # a municipality is a town's word as often as a district's
+    (event,) = brief_pipeline.run(Article(raw="On 3 May 2022, rebels clashed with the army in the municipality of "
+                                              "Santa Cruz, Bolivia.")).events
+    assert event.geo_precision == 1
     # but named as a district, it is one: not Surrey, British Columbia
     article = brief_pipeline.run(Article(raw="On 3 May 2022, officials protested in the district of Surrey."))
     assert (_places(article)["Surrey"].feature_code, _places(article)["Surrey"].country_code) == ("ADM2", "GB")
@@ -305,3 +309,5 @@ def test_three_cities_in_a_row_are_a_list_though_two_have_namesakes_that_nest(br
     # a town and its province after it are no list
     article = brief_pipeline.run(Article(raw="On 5 March 2022, protesters marched in London, Ontario, Canada."))
     assert (_places(article)["London"].country_code, _places(article)["London"].admin1) == ("CA", "Ontario")
+    article = brief_pipeline.run(Article(raw="On 5 March 2022, protesters marched in Xalapa, Veracruz, Mexico."))
+    assert _places(article)["Veracruz"].feature_code == "ADM1"

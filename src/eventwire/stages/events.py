@@ -24,9 +24,9 @@ from eventwire.lexicons import (
     load_taxonomy,
 )
 from eventwire.model import Article, Drop, Event, Evidence, Span
-from eventwire.parse import Parse, doers
+from eventwire.parse import Parse, aimed_at, doers, own_subject
 from eventwire.settings import Settings
-from eventwire.stages.same_act import RIOTING_ACTS, SAME_ACT, SameAct, event_id
+from eventwire.stages.same_act import RIOTING_ACTS, SAME_ACT, SameAct, casualties_alone, event_id
 from eventwire.stages.sides import ARMED, MEMBERS, Sides
 
 NAME = "events.v1"
@@ -254,11 +254,11 @@ class EventFinder:
         # "shot and killed a Mara Salvatrucha member": the object of the verb after it is this act's too, even
         # where the parse gives it one of its own ("... 1 fatality" read as the object of "shot")
         targets = [*self.arguments(parse, index, ("dobj", "nsubjpass")),
-                   *(o for c in parse.children(index, "conj") if not parse.children(c, "nsubj", "nsubjpass")
+                   *(o for c in parse.children(index, "conj") if not own_subject(parse, c)
                      for o in parse.children(c, "dobj"))] or _shared_object(parse, index)
         targets += [
-            obj for prep in parse.children(index, "prep") if parse.word(prep).lower() in _TARGET_PREPOSITIONS | {"in"}
-            for obj in _aimed_at(parse, prep)]  # "opened fire at policemen", "an attack against troops"
+            obj for prep in parse.children(index, "prep") if parse.word(prep).lower() in _AIMING_PREPOSITIONS
+            for obj in aimed_at(parse, prep)]  # "opened fire at policemen", "an attack against troops"
         targets += [c for t in targets for c in parse.children(t, "conj")]  # "fired at a polio team and policemen"
         if trigger.if_state_actor1 and any(self.sides.kind_of(parse, s) == "state" for s in subjects):
             return trigger.if_state_actor1
@@ -318,6 +318,7 @@ class EventFinder:
         kept_sentences: set[int] = set()
         acted_in: set[int] = set()  # sentences with a kept act that casualties there are the outcome of
         killed_in: set[int] = set()  # sentences whose act killed people
+        fought_in: set[int] = set()  # sentences with a kept violent act
         # Casualty verbs ("killing 12", "were killed when...") go last: next to an act in their sentence they
         # are its outcome, as ACLED codes them, not a second event.
         order = sorted(range(len(parse.tokens)), key=lambda i: parse.tokens[i].lemma.lower() in OUTCOME_LEMMAS)
@@ -335,17 +336,15 @@ class EventFinder:
             sentence_number = parse.tokens[index].sent
             if trigger.lemma in OUTCOME_LEMMAS and sentence_number in acted_in:
                 drops.append(Drop(NAME, SAME_ACT, "outcome of an act in this sentence", span))
-                if trigger.lemma == "kill":
-                    killed_in.add(sentence_number)
+                if trigger.lemma == "kill" and not self.judge(parse, index, trigger, places).reason:
+                    killed_in.add(sentence_number)  # not "threatened to kill him", "no one was killed"
                 continue
-            if trigger.lemma in OUTCOME_LEMMAS and sentence_number - 1 in acted_in \
-                    and not parse.children(index, "agent") \
-                    and (parse.tokens[index].tag == "VBN" or not parse.children(index, "nsubj")):
+            if trigger.lemma in OUTCOME_LEMMAS and sentence_number - 1 in fought_in \
+                    and casualties_alone(parse, index, places):
                 # "there was an armed clash between armed men. Three men were killed.": casualties told without
-                # a doer right after an act are its outcome too (the fatalities stage counts them for it)
+                # a doer, a place or a time of their own right after a violent act are its outcome (the
+                # fatalities stage counts them for it)
                 drops.append(Drop(NAME, SAME_ACT, "outcome of the act in the sentence before", span))
-                if trigger.lemma == "kill":
-                    killed_in.add(sentence_number - 1)
                 continue
             judgement = self.judge(parse, index, trigger, places)
             for other in readings[1:]:  # the first reading that holds; else the first reading's reason
@@ -380,6 +379,8 @@ class EventFinder:
             kept_sentences.add(sentence_number)
             if category.event_type != "Strategic developments":  # "killed a civilian and stole goods": a killing
                 acted_in.add(sentence_number)
+            if category.event_type in _VIOLENT_TYPES:
+                fought_in.add(sentence_number)
             # a casualty report alone, or people displaced or arriving: less sure to be the act itself
             confidence = 0.4 if trigger.lemma in OUTCOME_LEMMAS or category.sub_event_type == "Other" else 0.5
             events.append(new_event(article, parse.sentence_span(sentence_number), span, category, confidence))
@@ -433,16 +434,10 @@ _INTRANSITIVE_ACTS = frozenset({"protest", "demonstrate", "rally", "march", "rio
 _CROWD_WORDS = frozenset({"protester", "protestor", "demonstrator", "protesters", "demonstrators", "protestors"})
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 _TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "upon", "toward", "towards"})
+_AIMING_PREPOSITIONS = _TARGET_PREPOSITIONS | {"in"}  # "in the direction of"
+_VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 
 
-def _aimed_at(parse: Parse, prep: int) -> list[int]:
-    """What a preposition on an act names as its target: "at policemen", "towards the positions of the army",
-    "in the direction of Azerbaijani positions"; "in" names a target only as "in the direction of"."""
-    objects = parse.children(prep, "pobj")
-    if parse.word(prep).lower() != "in":
-        return objects
-    return [o for d in objects if parse.tokens[d].lemma.lower() == "direction"
-            for of in parse.children(d, "prep") if parse.word(of).lower() == "of" for o in parse.children(of, "pobj")]
 _CROWD_VIOLENCE = frozenset({"Attack", "Armed clash", "Looting/property destruction"})
 _CROWD_KINDS = frozenset({"civilians", "protesters", "rioters", "crowd"})
 _JOINING = frozenset({"gather", "participate", "take", "join", "march", "assemble", "converge", "rally"})
@@ -577,4 +572,3 @@ def make(settings: Settings) -> Callable[[Article], Article]:
         return dataclasses.replace(article, events=tuple(found), rejected=article.rejected + tuple(drops))
 
     return events
-

@@ -475,11 +475,11 @@ class Geoparser:
                     and candidacy.cue not in ADMIN_WORDS:
                 # "in Al-Hasakeh", "in Bari": the city, where a province is named after it and the text does
                 # not say "province"; "in Kiev", the capital of its country, not the smaller oblast around it
-                # (but "(Buenos Aires)" after a town is the province, and "western Washington" the state)
+                # (but "western Washington" is the state, and "Makariv in Kiev" or "Kiev oblast" the oblast)
                 capital = next((o for o in options if o.place.feature_code == "PPLC"
                                 and o.place.country_code == chosen_place.place.country_code
                                 and o.place.population >= chosen_place.place.population), None) \
-                    if candidacy.cue not in (QUALIFIER, REGION_QUALIFIER) else None
+                    if not _holds_a_place(parse, chosen, best, position) else None
                 best[position] = next((o for o in namesake_towns(options, chosen_place.place,
                                                                  candidacy.span.of(parse.text))
                                        if o.place.admin1 == chosen_place.place.admin1), capital or chosen_place)
@@ -519,6 +519,23 @@ class Geoparser:
                              and normalize_name(o.place.name) == name), None)
             if province is not None:
                 best[position] = province
+
+
+_CONTAINER_GAP = re.compile(r"^(?:\s*[,(]\s*|\s+(?:\w+\s+)?in\s+(?:the\s+)?)$")  # "X, Y", "X (Y", "X town in Y"
+_UNITS_AFTER = frozenset({"oblast", "oblasts", "region", "regions", "province", "provinces", "state", "governorate"})
+
+
+def _holds_a_place(parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]], best: list[Candidate | None],
+                   position: int) -> bool:
+    """The name at `position` is said to hold a town or to be a unit: "Makariv in Kiev", "Bucha, Kiev", "Kiev
+    oblast"; not "activists of Democratic Choice of Kazakhstan in Kiev"."""
+    span = chosen[position][0].span
+    after = parse.text[span.end : span.end + 20].split()
+    if after and after[0].lower().strip(".,;") in _UNITS_AFTER:
+        return True
+    before = best[position - 1] if position > 0 else None
+    return before is not None and before.place.feature_class == "P" \
+        and bool(_CONTAINER_GAP.match(parse.text[chosen[position - 1][0].span.end : span.start]))
 
 
 def make(settings: Settings) -> Callable[[Article], Article]:

@@ -51,7 +51,7 @@ def _is_province_list(first: list[Candidate], second: list[Candidate]) -> bool:
     return False
 
 
-def _is_city_list(text: str, position: int, chosen: Chosen, final: Scorer) -> bool:
+def _is_city_list(text: str, position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> bool:
     """"Moscow, Kiev, Minsk and Riga": two names that each have a reading of a city of `LIST_CITY` people, and
     no pair of readings of which lies one in or near the other, are two cities of a list; so are three such names
     in a row, though two of them have namesakes that nest ("London, Paris, Kiev and Berlin" are not two towns of
@@ -59,7 +59,9 @@ def _is_city_list(text: str, position: int, chosen: Chosen, final: Scorer) -> bo
     if not all(_big_city(options) for _, options in chosen[position : position + 2]):
         return False
     third = chosen[position + 2] if position + 2 < len(chosen) else None
-    listed = third is not None and _big_city(third[1]) \
+    # not a country third: "Xalapa, Veracruz, Mexico" is a town, its state and its country
+    listed = third is not None and (reading := best[position + 2]) is not None \
+        and reading.place.feature_code not in ("PCLI", "CONT", "RGN") and _big_city(third[1]) \
         and bool(_LIST_GAP.match(text[chosen[position + 1][0].span.end : third[0].span.start]))
     return listed or _best_pair(position, chosen, final, _lies_in) is None
 
@@ -229,7 +231,7 @@ def _no_chain(text: str, position: int, chosen: Chosen, best: list[Candidate | N
         if inner.place.feature_code in ("CONT", "RGN") and _best_pair(position, chosen, final, _lies_in) is None:
             return True
     return "(" not in text[chosen[position][0].span.end : chosen[position + 1][0].span.start] \
-        and _is_city_list(text, position, chosen, final)
+        and _is_city_list(text, position, chosen, best, final)
 
 
 def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer,

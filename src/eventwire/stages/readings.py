@@ -24,9 +24,10 @@ CAPITAL = 1.0  # the bonus of a named country's capital
 # town, not the department; "York" the city, not the Ontario region)
 BARE_DISTRICT = 0.5
 # the words that name a district as one: "the district of Surrey", "the Vienne department", "Bama LGA"
-_DISTRICT_WORDS = ADMIN_WORDS | frozenset({"department", "prefecture", "municipality", "oblast", "rayon", "raion",
-                                           "lga", "upazila", "tehsil", "woreda", "regency", "commune", "division",
-                                           "subdivision", "arrondissement", "cercle", "territory"})
+# (not "municipality" or "commune", which name towns as often: `TOWN_WORDS`)
+_DISTRICT_WORDS = ADMIN_WORDS | frozenset({"department", "prefecture", "oblast", "rayon", "raion", "lga", "upazila",
+                                           "tehsil", "woreda", "regency", "division", "subdivision", "arrondissement",
+                                           "cercle", "territory"})
 
 
 _AREAS_OF_COUNTRIES = frozenset({"PCLI", "CONT", "RGN"})  # a country, a continent, a region of countries

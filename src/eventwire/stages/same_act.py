@@ -6,7 +6,8 @@ and ACLED codes the whole as one event of a type none of its triggers has alone:
 - an attack met by return fire, or told with a clash around it, is one armed clash (`clashes`);
 - goods looted or weapons seized in the course of violence are part of it (`subsumed`);
 - "the attack" told after a violent act refers back to it (`anaphora`);
-- an arrest joined to an attack on the people held is that attack (`custody`).
+- an arrest joined to an attack on the people held is that attack (`custody`);
+- casualties told alone right after a violent act are its outcome (`casualties_alone`, read by the events stage).
 The merged triggers are kept as drops ("same act as another trigger") with their spans.
 """
 
@@ -39,6 +40,9 @@ _DEMONSTRATORS = re.compile(r"\b(?:(?:counter-?)?(?:demonstrators?|protesters?|p
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _WINDOW = 2  # sentences after the first trigger that may still tell the same act
 _HELD_AGAIN = frozenset({"him", "her", "them"})
+# what opens a sentence about another incident: "Separately, ...", "In another incident, ..."
+_ANOTHER_INCIDENT = re.compile(r"^\W*(?:separately|meanwhile|elsewhere|in (?:an)?other|in a separate|later)\b",
+                               re.IGNORECASE)
 
 
 def event_id(article_id: str, trigger: Span, sub_event_type: str) -> str:
@@ -193,3 +197,20 @@ class SameAct:
     def _sentence_at(self, offset: int) -> int:
         index = self.parse.token_at(offset)
         return self.parse.tokens[index].sent if index is not None else -1
+
+
+def casualties_alone(parse: Parse, index: int, places: list[Span]) -> bool:
+    """A casualty verb that tells no act of its own: passive or a bare participle ("Three men were killed",
+    "a child severely wounded"), with no doer ("by a landmine"), no place or time of its own ("in Kidal", "The
+    next day") and not opening on another incident ("Separately, ...")."""
+    token = parse.tokens[index]
+    if parse.children(index, "agent") or not (parse.children(index, "auxpass") or (
+            token.tag == "VBN" and not parse.children(index, "aux"))):
+        return False
+    sentence = parse.sentence_span(token.sent)
+    if _ANOTHER_INCIDENT.match(sentence.of(parse.text)):
+        return False
+    if any(sentence.start <= place.start < sentence.end for place in places):
+        return False
+    return not any(sentence.start <= e.span.start < sentence.end and e.label in ("DATE", "TIME")
+                   for e in parse.annotation.entities)

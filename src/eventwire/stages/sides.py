@@ -103,9 +103,9 @@ class Sides:
         return found.entry.kind if found is not None else ""
 
     def unidentified(self, parse: Parse, index: int) -> bool:
-        """The phrase names its people as unknown: "an unidentified group", "members of an unknown far-left
-        group"."""
-        return bool(_UNKNOWN.search(parse.text_of(parse.subtree(index))))
+        """The phrase names its people as unknown: "an unidentified group", "unknown persons", "members of an
+        unknown far-left group"; not "villagers angry at unidentified attackers"."""
+        return unidentified(parse, index)
 
     def loose_band(self, parse: Parse, index: int) -> bool:
         """Several people of no armed organisation: "assailants", "a group of settlers", "his supporters"; not
@@ -126,3 +126,10 @@ def _of_objects(parse: Parse, index: int) -> list[int]:
     """"members of an Islamist militia", "a commander of the X Division": the nouns the word is "of"."""
     return [o for prep in parse.children(index, "prep") if parse.word(prep).lower() == "of"
             for o in parse.children(prep, "pobj")]
+
+
+def unidentified(parse: Parse, index: int) -> bool:
+    """The words before the noun at `index`, or before the noun it is "of" where it names a collective ("members
+    of an unknown far-left group"), call its people unknown."""
+    heads = [index, *(_of_objects(parse, index) if parse.tokens[index].lemma.lower() in _COLLECTIVES else [])]
+    return any(_UNKNOWN.search(parse.word(c)) for head in heads for c in parse.children(head) if c < head)
