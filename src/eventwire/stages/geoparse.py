@@ -484,12 +484,7 @@ class Geoparser:
                                                                  candidacy.span.of(parse.text))
                                        if o.place.admin1 == chosen_place.place.admin1), capital or chosen_place)
         self._province_not_country(chosen, best, first)
-        def in_box(town: Candidate, province: Candidate) -> bool:
-            box = self.gazetteer.extent(province.place.country_code, province.place.admin1)
-            return box is not None and box[0] <= town.place.latitude <= box[1] \
-                and box[2] <= town.place.longitude <= box[3]
-
-        qualifiers = read_chains(parse.text, chosen, best, final, in_box)
+        qualifiers = read_chains(parse.text, chosen, best, final, self._in_box)
         spread_located(parse.text, chosen, best, qualifiers)
         mentions = []
         for position, (candidacy, _) in enumerate(chosen):
@@ -502,6 +497,11 @@ class Geoparser:
             mentions.append(PlaceMention(candidacy.span, place.place, round(confidence[position], 3), candidacy.cue,
                                          qualifies=position in qualifiers and best[position - 1] is not None))
         return tuple(mentions)
+
+    def _in_box(self, town: Candidate, province: Candidate) -> bool:
+        """The town lies in the box around the towns of the province."""
+        box = self.gazetteer.extent(province.place.country_code, province.place.admin1)
+        return box is not None and box[0] <= town.place.latitude <= box[1] and box[2] <= town.place.longitude <= box[3]
 
     @staticmethod
     def _province_not_country(chosen: list[tuple[Candidacy, list[Candidate]]], best: list[Candidate | None],
