@@ -299,11 +299,18 @@ def _insert_us_counties(db: sqlite3.Connection, cities: dict[str, Any], admin: A
             members[(state, county)].append(city)
     next_id = -3_000_000
     for (state, county), group in sorted(members.items()):
-        lat, lon = _box_centre([c["latitude"] for c in group], [c["longitude"] for c in group])
-        db.execute("INSERT INTO places VALUES (?, NULL, ?, 'US', ?, ?, ?, ?, 'A', 'ADM2', ?)",
-                   (next_id, county, state, county, lat, lon, sum(int(c["population"]) for c in group)))
-        _add_names(db, next_id, {county}, county)
+        _insert_district(db, next_id, county, "US", state, county, group)
         next_id -= 1
+
+
+def _insert_district(db: sqlite3.Connection, place_id: int, name: str, cc: str, province: str, admin2: str,
+                     towns: list[dict[str, Any]]) -> None:
+    """A second-level area at the centre of the box around its towns, with their people, found by `name` and by
+    its GeoNames admin2 name."""
+    lat, lon = _box_centre([c["latitude"] for c in towns], [c["longitude"] for c in towns])
+    db.execute("INSERT INTO places VALUES (?, NULL, ?, ?, ?, ?, ?, ?, 'A', 'ADM2', ?)",
+               (place_id, name, cc, province, admin2, lat, lon, sum(int(c["population"]) for c in towns)))
+    _add_names(db, place_id, {name, admin2}, name)
 
 
 def _insert_districts(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminNames) -> None:
@@ -338,10 +345,7 @@ def _insert_districts(db: sqlite3.Connection, cities: dict[str, Any], admin: Adm
                 "AND p.country_code = ? AND p.admin1 = ? AND p.feature_class = 'P' LIMIT 1",
                 (*keys, cc, province)).fetchone():
             continue  # the province itself, or a town of the province by any of its names ("Milano")
-        lat, lon = _box_centre([c["latitude"] for c in group], [c["longitude"] for c in group])
-        db.execute("INSERT INTO places VALUES (?, NULL, ?, ?, ?, ?, ?, ?, 'A', 'ADM2', ?)",
-                   (next_id, name, cc, province, district, lat, lon, sum(int(c["population"]) for c in group)))
-        _add_names(db, next_id, {name, district}, name)
+        _insert_district(db, next_id, name, cc, province, district, group)
         next_id -= 1
 
 

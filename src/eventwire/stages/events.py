@@ -26,7 +26,7 @@ from eventwire.lexicons import (
 from eventwire.model import Article, Drop, Event, Evidence, Span
 from eventwire.parse import Parse, aimed_at, doers, own_subject
 from eventwire.settings import Settings
-from eventwire.stages.same_act import RIOTING_ACTS, SAME_ACT, SameAct, casualties_alone, event_id
+from eventwire.stages.same_act import RIOTING_ACTS, SAME_ACT, VIOLENT, SameAct, casualties_alone, event_id
 from eventwire.stages.sides import ARMED, MEMBERS, Sides
 
 NAME = "events.v1"
@@ -379,7 +379,7 @@ class EventFinder:
             kept_sentences.add(sentence_number)
             if category.event_type != "Strategic developments":  # "killed a civilian and stole goods": a killing
                 acted_in.add(sentence_number)
-            if category.event_type in _VIOLENT_TYPES:
+            if category.event_type in VIOLENT:
                 fought_in.add(sentence_number)
             # a casualty report alone, or people displaced or arriving: less sure to be the act itself
             confidence = 0.4 if trigger.lemma in OUTCOME_LEMMAS or category.sub_event_type == "Other" else 0.5
@@ -435,7 +435,6 @@ _CROWD_WORDS = frozenset({"protester", "protestor", "demonstrator", "protesters"
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 _TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "upon", "toward", "towards"})
 _AIMING_PREPOSITIONS = _TARGET_PREPOSITIONS | {"in"}  # "in the direction of"
-_VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 
 
 _CROWD_VIOLENCE = frozenset({"Attack", "Armed clash", "Looting/property destruction"})

@@ -23,7 +23,7 @@ from eventwire.model import DATELINE, DEMONYM, IN_NAME, ROUTE_END, STREET, WITHI
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.discourse import named_again
-from eventwire.stages.nesting import lying_in, namesake_towns, read_chains, spread_located
+from eventwire.stages.nesting import IN_A_TOWN, lying_in, namesake_towns, read_chains, spread_located
 from eventwire.stages.readings import (
     NAMED_NEXT,
     Context,
@@ -521,7 +521,6 @@ class Geoparser:
                 best[position] = province
 
 
-_CONTAINER_GAP = re.compile(r"^(?:\s*[,(]\s*|\s+(?:\w+\s+)?in\s+(?:the\s+)?)$")  # "X, Y", "X (Y", "X town in Y"
 _UNITS_AFTER = frozenset({"oblast", "oblasts", "region", "regions", "province", "provinces", "state", "governorate"})
 
 
@@ -534,8 +533,9 @@ def _holds_a_place(parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]]
     if after and after[0].lower().strip(".,;") in _UNITS_AFTER:
         return True
     before = best[position - 1] if position > 0 else None
+    gap = parse.text[chosen[position - 1][0].span.end : span.start] if position > 0 else ""
     return before is not None and before.place.feature_class == "P" \
-        and bool(_CONTAINER_GAP.match(parse.text[chosen[position - 1][0].span.end : span.start]))
+        and any(pattern.match(gap) for pattern in (QUALIFIER_GAP, CONTAINED_GAP, IN_A_TOWN))
 
 
 def make(settings: Settings) -> Callable[[Article], Article]:

@@ -22,7 +22,7 @@ from eventwire.stages.relabel import Candidacy
 
 Chosen = list[tuple[Candidacy, list[Candidate]]]
 # "X in Y", "X airport in Y", where Y read as a town
-_IN_A_TOWN = re.compile(r"^\s+(?:(?:airport|station|camp|market|square|stadium|hospital|university|prison|port"
+IN_A_TOWN = re.compile(r"^\s+(?:(?:airport|station|camp|market|square|stadium|hospital|university|prison|port"
                         r"|base|bridge|district|neighbou?rhood|area)\s+)?in\s+$", re.IGNORECASE)
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")  # matched where the second name ends
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")  # between two names of a list
@@ -89,7 +89,7 @@ def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: 
         if (QUALIFIER_GAP.match(gap) or CONTAINED_GAP.match(gap)) \
                 and _nest(text, position, chosen, best, final, in_box):
             qualifiers.add(position + 1)
-        elif _IN_A_TOWN.match(gap):
+        elif IN_A_TOWN.match(gap):
             _inside_the_town(position, chosen, best, final)
     for position in sorted(qualifiers, reverse=True):
         if position < 2 or position - 1 not in qualifiers:

@@ -31,7 +31,7 @@ _CROWD_ACTS = frozenset({"Attack", "Looting/property destruction", "Mob violence
                          "Abduction/forced disappearance"})
 _CROWD_REFERENCES = frozenset({"they", "group", "participant", "participants", "crowd", "protester", "protesters",
                                "demonstrator", "demonstrators", "protestor", "protestors"})
-_VIOLENT = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+VIOLENT = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})  # event types
 _INCIDENTAL = frozenset({"Looting/property destruction", "Disrupted weapons use"})
 _SHELLING = "Shelling/artillery/missile attack"
 _FIGHTING = frozenset({"Attack", "Armed clash", _SHELLING})
@@ -140,7 +140,7 @@ class SameAct:
         """Goods taken or destroyed, or weapons seized, in the course of violence told within two sentences
         ("killed a civilian and also stole goods"; "exchanged fire with police... a pistol was seized") are
         part of that violent act, as ACLED codes it, not events of their own."""
-        violent = [e for e in events if e.event_type in _VIOLENT]
+        violent = [e for e in events if e.event_type in VIOLENT]
         kept: list[Event] = []
         for event in events:
             if event.sub_event_type in _INCIDENTAL:
@@ -184,9 +184,9 @@ class SameAct:
         kept: list[Event] = []
         for event in events:
             index = self.parse.token_at(event.evidence.trigger.start)
-            earlier = [e for e in kept if e.event_type in _VIOLENT | {"Riots"}
+            earlier = [e for e in kept if e.event_type in VIOLENT | {"Riots"}
                        and 0 < self.sentence_of(event) - self.sentence_of(e) <= _WINDOW]
-            if index is not None and earlier and event.event_type in _VIOLENT | {"Riots"} \
+            if index is not None and earlier and event.event_type in VIOLENT | {"Riots"} \
                     and self.parse.tokens[index].pos == "NOUN" and any(
                         self.parse.word(d).lower() in _DEFINITE for d in self.parse.children(index, "det", "poss")):
                 drops.append(self.merged(earlier[-1], event))
