@@ -215,3 +215,11 @@ def test_regions_of_several_countries_are_areas_of_no_country(gazetteer) -> None
 
 def test_australian_states_are_found_by_their_initials(gazetteer) -> None:
     assert [(c.place.name, c.place.feature_code) for c in gazetteer.lookup("NSW")] == [("New South Wales", "ADM1")]
+
+
+def test_a_word_for_a_kind_of_place_is_no_other_places_alternate_name(gazetteer) -> None:
+    # GeoNames lists "Fort" for Augusta, Maine, "River" for New Brunswick, N.J., and "Island" for Iceland
+    assert not any(c.place.name == "Augusta" for c in gazetteer.lookup("Fort"))
+    assert not any(c.place.name == "New Brunswick" for c in gazetteer.lookup("River"))
+    assert not any(c.place.name == "Iceland" for c in gazetteer.lookup("Island"))
+    assert any(c.place.name == "Springs" and c.place.country_code == "ZA" for c in gazetteer.lookup("Springs"))

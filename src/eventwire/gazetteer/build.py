@@ -36,7 +36,7 @@ from eventwire.gazetteer.names import (
     strip_admin_suffix,
 )
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 # another province's group of towns under a district's name is a district of its own (Poland's two "brzeski")
 # where it holds OWN_DISTRICT of the largest group's towns and lies APART_KM from it; nearer, it is the largest
 # group's district reached across the border by GeoNames' nearest points
@@ -221,10 +221,23 @@ def _add_names(db: sqlite3.Connection, place_id: int, names: set[str], primary: 
     db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", rows)
 
 
+# words of a kind of place, which GeoNames lists among other places' alternate names ("Fort" for Augusta, Maine;
+# "Old Town" for Baltimore; "Island" for Iceland): such a name alone says what a place is, not which
+GENERIC_WORDS = frozenset({
+    "the", "new", "old", "upper", "lower", "fort", "port", "mount", "city", "town", "village", "camp", "station",
+    "harbour", "harbor", "bay", "lake", "river", "market", "bridge", "airport", "castle", "church", "hill", "valley",
+    "beach", "island", "park", "center", "centre", "junction", "mission", "plaza", "square", "cross", "crossing",
+    "cape", "point", "falls", "springs", "border", "capital", "downtown", "colony", "colonia", "barrio", "township",
+    "district", "county", "province", "region", "state", "suburb", "quarter", "landing", "mills", "corner", "heights",
+})
+
+
 def _usable_alternate(name: str) -> bool:
-    """Latin-script names, but not airport/ISO codes, which collide with ordinary words."""
+    """Latin-script names, but not airport/ISO codes, which collide with ordinary words, nor names made only of
+    `GENERIC_WORDS`."""
     stripped = name.strip()
-    return len(stripped) > 1 and is_latin(stripped) and not (stripped.isupper() and len(stripped) <= 4)
+    return len(stripped) > 1 and is_latin(stripped) and not (stripped.isupper() and len(stripped) <= 4) \
+        and not set(normalize_name(stripped).split()) <= GENERIC_WORDS
 
 
 def _insert_cities(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminNames) -> None:
