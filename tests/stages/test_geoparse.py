@@ -595,3 +595,18 @@ def test_a_capital_outweighs_the_smaller_province_of_its_name(brief_pipeline) ->
     assert [(m.place.feature_code, m.place.country_code) for m in article.places] == [("ADM1", "US")]
     article = brief_pipeline.run(Article(raw="On 2 June 2022, in Tolosa (Buenos Aires), nurses blocked a hospital."))
     assert {m.span.of(article.text): m.place.feature_code for m in article.places}.get("Buenos Aires") != "PPLC"
+
+
+def test_a_hyphenated_name_with_a_part_the_index_lacks_is_not_its_known_part(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # "Samba" of "Samba-Boungou" is no town in Angola: the attack is placed on Bria
+    article = brief_pipeline.run(Article(raw="On 3 April 2022, CPC militants attacked a public bus at the entrance of "
+                                             "Bria (Samba-Boungou, Bria, Haute-Kotto), and killed a police officer."))
+    assert {m.place.country_code for m in article.places} == {"CF"}
+    assert [e.location for e in article.events] == ["Bria"]
+    # both ends known, and a party's initial before a place, are read as before
+    article = brief_pipeline.run(Article(raw="Shelling was reported on the Iraq-Syria border on Monday."))
+    assert {m.place.name for m in article.places} >= {"Iraq", "Syria"}
+    article = brief_pipeline.run(Article(raw="Rep. Barbara Lee, D-Oakland, reintroduced the bill on Monday."))
+    assert "Oakland" in {m.span.of(article.text) for m in article.places}

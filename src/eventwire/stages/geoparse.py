@@ -118,6 +118,11 @@ def _near_their_town(parse: Parse, mentions: tuple[PlaceMention, ...],
     return tuple(m for m in mentions if not stray(m))
 
 
+def _a_name(text: str) -> bool:
+    """A word written as a name: a capital and then small letters, not initials ("D", "IBA")."""
+    return len(text) > 2 and text[:1].isupper() and not text.isupper()
+
+
 def _sentence(parse: Parse, span: Span) -> int:
     index = parse.token_at(span.start)
     return parse.tokens[index].sent if index is not None else -1
@@ -274,7 +279,9 @@ class Geoparser:
         previous: Candidacy | None = None  # the last candidacy, resolved or not
         passed_over: Candidacy | None = None  # the last bare proper noun that was not taken
         # the same query _options makes, so that the run's later lookup is a cache hit, not a second query
-        known = lambda name: bool(self.gazetteer.lookup(name, limit=self.max_candidates))  # noqa: E731
+        def known(name: str) -> bool:
+            return bool(self.gazetteer.lookup(name, limit=self.max_candidates))
+
         for candidacy in candidacies(parse, known):
             qualifies = previous is not None and bool(
                 QUALIFIER_GAP.match(parse.text[previous.span.end : candidacy.span.start]))
@@ -310,8 +317,14 @@ class Geoparser:
                                                       or self.relabel.local_body(parse, candidacy))
             if named_in is not None:  # "Metro Vancouver", "the Henry County Courthouse"
                 candidacy, options = named_in, self._options(parse, named_in, context)
-            for part, part_options in [(candidacy, options)] if options else \
-                    [self._without_place_noun(parse, part, context) for part in parts]:
+            readings = [(candidacy, options)] if options else \
+                [self._without_place_noun(parse, part, context) for part in parts]
+            if parts and " " not in candidacy.span.of(parse.text) and any(
+                    not known(part.span.of(parse.text)) and _a_name(part.span.of(parse.text)) for part, _ in readings):
+                # "Samba-Boungou": one name the index lacks, not Samba in Angola and a Boungou; but "D-Columbus",
+                # "IBA-Karachi" name a party or a school before a place
+                readings = []
+            for part, part_options in readings:
                 if part_options:
                     chosen.append((part, part_options))
                     context.accepted_keys.add(normalize_name(part.span.of(parse.text)))
