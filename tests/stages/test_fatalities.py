@@ -62,3 +62,11 @@ def test_casualties_told_without_a_doer_after_an_act_are_its_own(short_pipeline,
 def test_casualties_of_another_incident_are_their_own_event(short_pipeline, text: str) -> None:
     article = short_pipeline.run(Article(raw=text, published=dt.date(2022, 7, 1)))
     assert len(article.events) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("opening", ["In another incident,", "Separately,", "Elsewhere,"])
+def test_an_earlier_event_does_not_take_the_dead_of_another_incident(short_pipeline, opening: str) -> None:
+    text = f"On 3 May 2022, gunmen attacked a village near Gao. {opening} gunmen killed a man in Kidal."
+    article = short_pipeline.run(Article(raw=text, published=dt.date(2022, 7, 1)))
+    assert sorted((e.location, e.fatalities) for e in article.events) == [("Gao", 0), ("Kidal", 1)]

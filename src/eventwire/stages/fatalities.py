@@ -18,6 +18,7 @@ from collections.abc import Callable
 from eventwire.model import Article, Event, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
+from eventwire.stages.same_act import another_incident
 
 NAME = "fatalities.v1"
 REQUIRES = ("events", "annotation")
@@ -104,8 +105,9 @@ def death_counts(parse: Parse, sentence: int) -> list[tuple[int, Span]]:
 
 
 def count_fatalities(parse: Parse, events: tuple[Event, ...]) -> tuple[Event, ...]:
-    """Each event's figure, from its sentence up to the next sentence holding an event of another type (a
-    later sentence about the same kind of act, "They killed two civilians", still tells this event)."""
+    """Each event's figure, from its sentence up to the next sentence holding an event of another type, or one
+    that opens on another incident ("In another incident, a man was killed in Kidal"); a later sentence about the
+    same kind of act, "They killed two civilians", still tells this event."""
     sentence_types: dict[int, set[str]] = {}
     for other in events:
         at = parse.token_at(other.evidence.trigger.start)
@@ -118,7 +120,9 @@ def count_fatalities(parse: Parse, events: tuple[Event, ...]) -> tuple[Event, ..
             coded.append(event)
             continue
         first = parse.tokens[index].sent
-        later = [s for s, kinds in sorted(sentence_types.items()) if s > first and kinds - {event.event_type}]
+        # the next sentence with an act of another type, or with any act where it opens on another incident
+        later = [s for s, kinds in sorted(sentence_types.items()) if s > first and (
+            kinds - {event.event_type} or another_incident(parse, s))]
         last = later[0] - 1 if later else len(parse.annotation.sentences) - 1
         figures = [f for s in range(first, last + 1) for f in death_counts(parse, s)]
         if not figures:

@@ -199,6 +199,12 @@ class SameAct:
         return self.parse.tokens[index].sent if index is not None else -1
 
 
+def another_incident(parse: Parse, sentence: int) -> bool:
+    """The sentence opens on another incident than the one before it ("Separately, ...", "In another incident,
+    ...")."""
+    return bool(_ANOTHER_INCIDENT.match(parse.sentence_span(sentence).of(parse.text)))
+
+
 def casualties_alone(parse: Parse, index: int, places: list[Span]) -> bool:
     """A casualty verb that tells no act of its own: passive or a bare participle ("Three men were killed",
     "a child severely wounded"), with no doer ("by a landmine"), no place or time of its own ("in Kidal", "The
@@ -207,9 +213,9 @@ def casualties_alone(parse: Parse, index: int, places: list[Span]) -> bool:
     if parse.children(index, "agent") or not (parse.children(index, "auxpass") or (
             token.tag == "VBN" and not parse.children(index, "aux"))):
         return False
-    sentence = parse.sentence_span(token.sent)
-    if _ANOTHER_INCIDENT.match(sentence.of(parse.text)):
+    if another_incident(parse, token.sent):
         return False
+    sentence = parse.sentence_span(token.sent)
     if any(sentence.start <= place.start < sentence.end for place in places):
         return False
     return not any(sentence.start <= e.span.start < sentence.end and e.label in ("DATE", "TIME")
