@@ -278,3 +278,18 @@ def test_a_protest_the_parse_misreads_is_still_reported(brief_pipeline, text) ->
 
     article = brief_pipeline.run(Article(raw=text))
     assert [e.sub_event_type for e in article.events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(("text", "reported"), [
+    # the small model tags a march's name a proper noun; a month is no march
+    ("On 28 June 2022, in Salta, Indigenous people carried out an LGBT Pride March in demand of rights.", True),
+    ("On 9 May 2022, 40 000 people participated in the commemorative Immortal Regiment march in Simferopol.", True),
+    ("On 4 March 2022, people took part in the Women's March in Lima.", True),
+    ("The vote took place in March in Lima, officials said.", False),
+    ("The vote took place in early March in Lima, officials said.", False),
+])
+def test_a_march_named_as_a_proper_noun_is_reported(brief_pipeline, text, reported) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert [e.sub_event_type for e in article.events] == (["Peaceful protest"] if reported else [])

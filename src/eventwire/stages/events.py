@@ -67,8 +67,15 @@ class EventFinder:
         token = parse.tokens[index]
         options = self.lexicon.triggers.get(token.lemma.lower(), ())
         child_lemmas = {parse.tokens[c].lemma.lower() for c in parse.children(index)}
+        # "carried out an LGBT Pride March", "participated in the Immortal Regiment march": an act's name, which
+        # the small model tags a proper noun, told as done
+        # (not a month: "the vote took place in March")
+        named_act = token.pos == "PROPN" and (token.dep == "dobj" or (token.dep == "pobj" and (
+            parse.word(index).islower() or parse.children(index, "det", "poss", "compound")))) \
+            and self._reported_nominal(parse, index)
         return [trigger for trigger in sorted(options, key=lambda t: not t.needs_child)
-                if token.pos in trigger.pos and (not trigger.needs_child or trigger.needs_child in child_lemmas)]
+                if (token.pos in trigger.pos or (named_act and "NOUN" in trigger.pos))
+                and (not trigger.needs_child or trigger.needs_child in child_lemmas)]
 
     def arguments(self, parse: Parse, index: int, deps: tuple[str, ...]) -> list[int]:
         """Heads of the trigger's arguments with the given deps (through "by" agents and xcomp subjects)."""
