@@ -293,3 +293,12 @@ def test_a_march_named_as_a_proper_noun_is_reported(brief_pipeline, text, report
 
     article = brief_pipeline.run(Article(raw=text))
     assert [e.sub_event_type for e in article.events] == (["Peaceful protest"] if reported else [])
+
+
+def test_opened_fire_misread_as_a_modifier_is_still_reported(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the small model reads "opened" as an adjective of "fire"
+    article = brief_pipeline.run(Article(raw="On 3 March 2022, a group of 10-15 suspected members of Janata Dal-United "
+                                             "opened fire and threatened villagers with a gun at Wabagai (Manipur)."))
+    assert [e.event_type for e in article.events] == ["Violence against civilians"]

@@ -137,6 +137,9 @@ class EventFinder:
             return True
         if token.dep in ("nsubj", "nsubjpass") and _verb_in(parse, token.head, self.lexicon.occurrence):
             return True
+        if index > 0 and parse.tokens[index - 1].head == index and parse.tokens[index - 1].tag == "VBD" \
+                and parse.tokens[index - 1].lemma.lower() in self.lexicon.support:
+            return True  # "members opened fire and threatened villagers": the verb misread as the noun's modifier
         if token.dep in ("conj", "compound") or (
                 token.dep == "nmod" and index + 1 < len(parse.tokens) and parse.word(index + 1) == "/"):
             # "clashes and looting"; "a protest rally", "a protest sit-in"; "3 projectiles/explosions/shots"
