@@ -260,6 +260,11 @@ def test_a_street_is_placed_on_the_town_named_before_it(brief_pipeline) -> None:
     assert (street[0].place.name, street[0].place.admin1) == ("Lancaster", "Pennsylvania")
     alone = brief_pipeline.run(Article(raw="Firefighters closed Duke Street for hours on Sunday."))
     assert not [m for m in alone.places if m.cue == STREET]  # no town named: nowhere to put it
+    # a landmark too, but not a school or a hospital, which news corpora do not count as places
+    text = "A fight broke out in Brooklyn on Thursday. Police arrested two men at Barclays Arena and Lincoln Hospital."
+    article = brief_pipeline.run(Article(raw=text))
+    assert [(m.span.of(text), m.place.name) for m in article.places if m.cue == STREET] == [
+        ("Barclays Arena", "Brooklyn")]
 
 
 def test_a_country_name_that_a_state_bears_is_the_state_among_that_countrys_places(brief_pipeline) -> None:

@@ -53,3 +53,13 @@ def test_an_event_is_placed_on_the_town_where_its_act_happened(brief_pipeline, t
 
     article = brief_pipeline.run(Article(raw=text))
     assert article.events and {e.location for e in article.events} == {location}
+
+
+def test_an_event_is_placed_on_its_town_before_a_landmark_placed_on_another(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # "Cascabel Bridge" is placed on Huancayo, the town named last before it; the drivers were in La Oroya
+    text = ("On 11 January 2022, in La Oroya (Junin), heavy and public transportation drivers blocked the Oroya - "
+            "Huancayo highway in Cascabel Bridge, Tarma and Huaynacacha sectors with burning tires as a demonstration.")
+    assert [e.location for e in brief_pipeline.run(Article(raw=text)).events] == ["La Oroya"]
+

@@ -56,7 +56,11 @@ REQUIRES = ("annotation",)
 PROVIDES = ("places",)
 
 _STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway",
-                      "highway", "square", "plaza", "pike"})
+                      "highway", "square", "plaza", "pike",
+                      # landmarks of a town that gazetteers of places name as places; not schools, halls, hospitals
+                      # or centres, which most news corpora do not
+                      "airport", "park", "stadium", "arena", "tower", "church", "cathedral", "mosque", "temple",
+                      "courthouse", "canal", "railroad", "bridge", "prison", "palace"})
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 
 # a demonym naming a sea, not a country ("Indian Ocean", "Irish Sea"); "American Indian" is no India

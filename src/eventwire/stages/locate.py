@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from eventwire.gazetteer import Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import ascii_name
-from eventwire.model import DATELINE, ROUTE_END, Article, Event, Place, PlaceMention
+from eventwire.model import DATELINE, ROUTE_END, STREET, Article, Event, Place, PlaceMention
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.recognise import QUALIFIER_GAP
@@ -151,8 +151,9 @@ def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMentio
     doers = _doers(parse, index)
     # finest first; of two towns, "La Plata (Buenos Aires)", the one the other qualifies, a place the act was at
     # before one it was headed for ("near Arajuno ... blocked the highway to Puyo") and before the one its doers
-    # are of ("in Oaxaca, residents of Montoya municipality protested"); then the nearest
-    return min(mentions, key=lambda m: (m.place.geo_precision, m.qualifies, m.cue in _HEADING,
+    # are of ("in Oaxaca, residents of Montoya municipality protested"), a town named before a street or landmark
+    # placed on the town last named ("blocked the highway in Cascabel Bridge"); then the nearest
+    return min(mentions, key=lambda m: (m.place.geo_precision, m.qualifies, m.cue in _HEADING, m.cue == STREET,
                                         parse.token_at(m.span.start) in doers, abs(m.span.start - origin)))
 
 
