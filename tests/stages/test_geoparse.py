@@ -583,6 +583,11 @@ def test_a_hyphenated_name_is_one_name_whatever_its_small_words(brief_pipeline) 
                                              "Ti-n-Agadel (Markoye, Oudalan)."))
     assert [m.place.name for m in article.places if m.place.country_code == "US"] == []
     assert "Ti" not in {m.span.of(article.text) for m in article.places}
+    # nor "Komsomolsk" of "Komsomolsk-on-Amur" a town in Ivanovo, and "Amur" its province
+    article = brief_pipeline.run(Article(raw="On 3 June 2022, an unknown person set fire to the building of the "
+                                             "Russian National Guard in Komsomolsk-on-Amur."))
+    assert [(m.span.of(article.text), m.place.admin1) for m in article.places if m.place.feature_class != "A"] == [
+        ("Komsomolsk-on-Amur", "Khabarovsk Krai")]
 
 
 def test_a_capital_outweighs_the_smaller_province_of_its_name(brief_pipeline) -> None:

@@ -63,9 +63,10 @@ _LANDMARKS = frozenset({"hall", "office", "offices", "assembly", "square", "stad
                         "terminal", "residence", "secretariat", "prefecture", "monument", "memorial", "roundabout",
                         "intersection", "checkpoint", "base", "barracks", "compound", "agency", "company"})
 # Lowercase words between hyphens inside a name: "Bourg-de-Peage", "Plourin-les-Morlaix", "Aix-en-Provence",
-# "Deir-ez-Zor", "Ti-n-Agadel"
+# "Deir-ez-Zor", "Ti-n-Agadel", "Komsomolsk-on-Amur", "Rostov-na-Donu", "Frankfurt-am-Main"
 _HYPHENED_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "lès", "sur", "en", "et", "aux", "sous",
-                                 "di", "del", "al", "el", "ez", "es", "ad", "ar", "as", "ash", "az", "an", "n"})
+                                 "di", "del", "al", "el", "ez", "es", "ad", "ar", "as", "ash", "az", "an", "n",
+                                 "on", "upon", "under", "am", "im", "na", "nad", "pod"})
 QUALIFIER = "qualifier"  # the cue of the Y of "X, Y" or "X (Y)" after a name read as a place
 REGION_QUALIFIER = "region qualifier"  # the same after a bare name ("shelled Rubizhne, Luhansk")
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
