@@ -84,6 +84,12 @@ def test_a_village_the_index_lacks_gives_way_to_the_town_its_province_holds(brie
     text = "On 20 February 2022, FPIC militiamen clashed with FARDC military forces in Nyara (Djugu, Ituri)."
     places = _places(brief_pipeline.run(Article(raw=text)))
     assert "Nyara" not in places and places["Djugu"].country_code == "CD"
+    # so too where the district is named as one: Ludhiana lies in Punjab, so Daba is not China's
+    text = ("On 17 February 2022, assailants attacked a man with sharp-edged weapons in Daba village (Ludhiana East, "
+            "Ludhiana district, Punjab).")
+    article = brief_pipeline.run(Article(raw=text))
+    assert {m.place.country_code for m in article.places} == {"IN"}
+    assert [e.location for e in article.events] == ["Ludhiana"]
 
 
 def test_a_district_the_index_lacks_is_no_town_abroad(brief_pipeline) -> None:

@@ -247,10 +247,14 @@ def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidat
         # the largest place of its name, or the town that a largest province of the name is named for
         best[position] = None
         best[position + 1] = _largest_reading(chosen[position + 1][1], text, chosen[position + 1][0]) or outer
+    elif _held_by_next(text, position + 1, chosen, best):
+        # "Kalo (Djugu, Ituri)", "Daba village (..., Ludhiana district, Punjab)": the second lies in the area named
+        # after it, so the first is a village the index lacks
+        best[position] = None
     elif chosen[position + 1][0].cue in ADMIN_WORDS and outer.place.feature_class == "P":
         best[position + 1] = None  # "Ghorahi city (Dang district)": a district the index lacks, not a town abroad
-    elif inner.place.population <= outer.place.population or _held_by_next(text, position + 1, chosen, best):
-        best[position] = None  # "Kalo (Djugu, Ituri)": Djugu lies in Ituri, so Kalo is a village the index lacks
+    elif inner.place.population <= outer.place.population:
+        best[position] = None
     else:
         best[position + 1] = None
 
