@@ -92,6 +92,17 @@ def test_a_village_the_index_lacks_gives_way_to_the_town_its_province_holds(brie
     assert [e.location for e in article.events] == ["Ludhiana"]
 
 
+def test_a_town_of_another_province_is_no_place_of_the_district_named_after_it(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the index's Htantabin lies in Yangon; Taungoo, named as the district, lies in Bago, named after it
+    text = ("On 20 June 2022, in Htantabin township (Taungoo district, Bago-East region), the KNLA attacked the "
+            "military troops.")
+    article = brief_pipeline.run(Article(raw=text))
+    assert "Yangon" not in {m.place.admin1 for m in article.places}
+    assert [e.admin1 for e in article.events] == ["Bago"]
+
+
 def test_a_district_the_index_lacks_is_no_town_abroad(brief_pipeline) -> None:
     from eventwire.model import Article
 

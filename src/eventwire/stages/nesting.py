@@ -183,8 +183,12 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
             towns = [o for o in chosen[position][1] if o.place.country_code == outer.place.country_code
                      and o.place.feature_class == "P"]
             inside = towns if len(towns) == 1 and in_box(towns[0], outer) else []
-        best[position] = max(inside, key=lambda o: final(o, inner_c),
-                             default=None if outer.place.feature_code == "ADM1" else inner)
+        # a province, or a town named as the district it stands for and lying in the province named after it
+        # ("Htantabin township (Taungoo district, Bago-East region)"), holds no reading of the first: a place of it
+        # the index lacks, not one of another province
+        holds = outer.place.feature_code == "ADM1" or (
+            chosen[position + 1][0].cue in ADMIN_WORDS and _held_by_next(text, position + 1, chosen, best))
+        best[position] = max(inside, key=lambda o: final(o, inner_c), default=None if holds else inner)
         return True
     if inner is not None and outer is not None:
         _settle_abroad(text, position, chosen, best, final, inner, outer)
