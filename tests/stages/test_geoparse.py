@@ -620,3 +620,15 @@ def test_a_hyphenated_name_with_a_part_the_index_lacks_is_not_its_known_part(bri
     assert {m.place.name for m in article.places} >= {"Iraq", "Syria"}
     article = brief_pipeline.run(Article(raw="Rep. Barbara Lee, D-Oakland, reintroduced the bill on Monday."))
     assert "Oakland" in {m.span.of(article.text) for m in article.places}
+
+
+def test_a_name_the_index_lacks_with_its_units_word_is_the_name_without_it(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # "Chintapalle Mandal" is the mandal of Chintapalle; "US State Department" is no department of "US State"
+    text = ("On 11 April 2022, tribals staged a protest in Chintapalle Mandal (Visakhapatnam district, Andhra "
+            "Pradesh) against the killing of a tribal.")
+    article = brief_pipeline.run(Article(raw=text))
+    assert [e.location for e in article.events] == ["Chintapalle"]
+    article = brief_pipeline.run(Article(raw="A senior US State Department official met Russian diplomats on Monday."))
+    assert "US" in {m.span.of(article.text) for m in article.places}

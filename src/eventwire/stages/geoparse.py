@@ -37,6 +37,7 @@ from eventwire.stages.recognise import (
     ADMIN_WORDS,
     CONTAINED_GAP,
     DIRECTIONS,
+    DISTRICT_WORDS,
     PLACE_LABELS,
     QUALIFIER,
     QUALIFIER_GAP,
@@ -61,6 +62,9 @@ _STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "b
                       # or centres, which most news corpora do not
                       "airport", "park", "stadium", "arena", "tower", "church", "cathedral", "mosque", "temple",
                       "courthouse", "canal", "railroad", "bridge", "prison", "palace"})
+# the words for a unit that follow its name ("Chintapalle Mandal"); not those that end an organisation's name as
+# often ("US State Department", "the Police Division")
+_UNITS_NAMED_AFTER = TOWN_WORDS | DISTRICT_WORDS - {"department", "division", "subdivision", "territory"}
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 
 # a demonym naming a sea, not a country ("Indian Ocean", "Irish Sea"); "American Indian" is no India
@@ -263,7 +267,7 @@ class Geoparser:
             options = self._options(parse, candidacy, context)
         unit_word = parse.word(candidacy.tokens[-1]).lower()
         unit_word = UNIT_ABBREVIATIONS.get(unit_word, unit_word)  # "Bama LGA": a district
-        if options or len(candidacy.tokens) < 2 or unit_word not in TOWN_WORDS | ADMIN_WORDS:
+        if options or len(candidacy.tokens) < 2 or unit_word not in _UNITS_NAMED_AFTER:
             return candidacy, options
         # "Kakuma Refugee Camp", "Zamzam IDP Camp": the camp's word and the kind of camp
         unit = 2 if len(candidacy.tokens) > 2 and parse.word(candidacy.tokens[-1]).lower() in _CAMPS \

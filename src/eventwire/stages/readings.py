@@ -17,17 +17,12 @@ from eventwire.gazetteer import Candidate
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.model import DATELINE
 from eventwire.stages.nesting import namesake_towns
-from eventwire.stages.recognise import ADMIN_WORDS, QUALIFIER, REGION_QUALIFIER, TOWN_WORDS
+from eventwire.stages.recognise import ADMIN_WORDS, DISTRICT_WORDS, QUALIFIER, REGION_QUALIFIER, TOWN_WORDS
 
 CAPITAL = 1.0  # the bonus of a named country's capital
 # below a town of the name, a district named without its unit's word and not as a qualifier ("in Vienne" is the
 # town, not the department; "York" the city, not the Ontario region)
 BARE_DISTRICT = 0.5
-# the words that name a district as one: "the district of Surrey", "the Vienne department", "Bama LGA"
-# (not "municipality" or "commune", which name towns as often: `TOWN_WORDS`)
-_DISTRICT_WORDS = ADMIN_WORDS | frozenset({"department", "prefecture", "oblast", "rayon", "raion", "lga", "upazila",
-                                           "tehsil", "woreda", "regency", "division", "subdivision", "arrondissement",
-                                           "cercle", "territory"})
 
 
 _AREAS_OF_COUNTRIES = frozenset({"PCLI", "CONT", "RGN"})  # a country, a continent, a region of countries
@@ -63,10 +58,10 @@ def reading_score(candidate: Candidate, text: str, cue: str, context: Context) -
     if place.feature_code == "ADM1" and cue in ADMIN_WORDS:
         score += 1.5
     if place.feature_code == "ADM2" and cue not in {QUALIFIER, REGION_QUALIFIER} \
-            and unit not in _DISTRICT_WORDS \
-            and normalize_name(text).rpartition(" ")[2] not in _DISTRICT_WORDS:
+            and unit not in DISTRICT_WORDS \
+            and normalize_name(text).rpartition(" ")[2] not in DISTRICT_WORDS:
         score -= BARE_DISTRICT
-    if place.feature_class == "P" and ((cue.endswith(" of") and unit not in _DISTRICT_WORDS) or cue in TOWN_WORDS
+    if place.feature_class == "P" and ((cue.endswith(" of") and unit not in DISTRICT_WORDS) or cue in TOWN_WORDS
                                        or cue == DATELINE):
         score += 0.5
     if contained(place.admin1, place.admin2, text, context.region_keys):

@@ -38,6 +38,11 @@ _CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des
 TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
                          "camp", "locality", "municipality", "commune"})
 _UNIT_WORDS = ADMIN_WORDS | TOWN_WORDS
+# the words that name a district as one: "the district of Surrey", "the Vienne department", "Bama LGA",
+# "Chintapalle mandal" (not "municipality" or "commune", which name towns as often: `TOWN_WORDS`)
+DISTRICT_WORDS = ADMIN_WORDS | frozenset({"department", "prefecture", "oblast", "rayon", "raion", "lga", "upazila",
+                                          "tehsil", "woreda", "regency", "division", "subdivision", "arrondissement",
+                                          "cercle", "territory", "mandal"})
 # a unit's word written short, and the unit it is: "Bama LGA (Borno)", a local government area of Nigeria
 UNIT_ABBREVIATIONS: Mapping[str, str] = MappingProxyType({"lga": "district"})
 _INSTITUTIONS = frozenset({"school", "university", "college", "hospital", "clinic", "academy", "institute",
