@@ -85,6 +85,15 @@ def test_a_weapon_named_after_a_person_is_no_place() -> None:
     assert "Ramallah" in kept and "Molotov" not in kept
 
 
+def test_a_farm_named_after_a_place_is_no_mention_of_it() -> None:
+    from eventwire.stages.recognise import blocked, candidacies
+
+    text = "Armed men shot a man in Tecualaya canton while he slept in his house in the Santa Clara farm."
+    parse = _parse(text)
+    kept = {c.span.of(text) for c in candidacies(parse) if not blocked(parse, c, [])}
+    assert "Tecualaya" in kept and "Santa Clara" not in kept
+
+
 def test_a_word_for_a_part_of_a_place_keeps_the_preposition_cue() -> None:
     found = _candidacies("Rebels shot a man from rural Damascus in Al Bab city, and clashes went on in northern "
                          "Syria, in occupied Hebron and in greater Khartoum.")

@@ -49,7 +49,8 @@ _INSTITUTIONS = frozenset({"school", "university", "college", "hospital", "clini
                            "stadium", "prison", "lycee", "high", "elementary"})
 _ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
 _NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "park", "roundabout", "church",
-                          "cathedral", "mosque", "temple", "cocktail", "cocktails"})  # "Molotov cocktails"
+                          "cathedral", "mosque", "temple", "cocktail", "cocktails",  # "Molotov cocktails"
+                          "farm", "ranch", "hacienda", "estate"})  # "in the Santa Clara farm"
 # "Reston virus", "Lassa fever", "Spanish flu": a disease named after a place, not a mention of it
 _DISEASES = frozenset({"virus", "viruses", "ebolavirus", "fever", "flu", "influenza"})
 # words for a part of a place between a preposition and its name: "from rural Damascus", "in northern Syria"
