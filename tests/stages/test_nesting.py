@@ -103,6 +103,15 @@ def test_a_town_of_another_province_is_no_place_of_the_district_named_after_it(b
     assert [e.admin1 for e in article.events] == ["Bago"]
 
 
+def test_a_town_centre_is_qualified_by_the_city_after_it(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the index's Gaziosmanpasa lies in Ankara; Istanbul's district of the name is a place of Istanbul it lacks
+    text = "On 17 May 2022, residents held a demonstration in Gaziosmanpasa town center, Istanbul."
+    article = brief_pipeline.run(Article(raw=text))
+    assert {m.place.admin1 for m in article.places} == {"Istanbul"}
+
+
 def test_a_district_the_index_lacks_is_no_town_abroad(brief_pipeline) -> None:
     from eventwire.model import Article
 
@@ -119,6 +128,7 @@ def test_units_in_parentheses_need_no_word_for_their_kind(brief_pipeline) -> Non
     from eventwire.stages.recognise import QUALIFIER_GAP
 
     assert QUALIFIER_GAP.match(" village (Jos North, ") and not QUALIFIER_GAP.match(", Tikrit, ")  # a list
+    assert QUALIFIER_GAP.match(" town center, ") and QUALIFIER_GAP.match(" city centre (")
     article = brief_pipeline.run(Article(raw="On 3 March 2022, gunmen shot and killed a pastoralist in Dong village "
                                              "(Jos North, Plateau)."))
     assert {m.place.country_code for m in article.places} == {"NG"}

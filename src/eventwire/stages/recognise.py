@@ -96,7 +96,7 @@ _NAME = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}"
 QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|county|municipality|regency"
                            r"|department|prefecture|sub-?district|tehsil|upazila|mandal|locality|commune|woreda"
                            r"|province|state|region|governorate|subdivision|corregimiento|payam|kebele|ward|sector"
-                           r"|neighbou?rhood|groupement|chiefdom|lga))?"
+                           r"|neighbou?rhood|groupement|chiefdom|lga)(?:\s+cent(?:er|re))?)?"  # "X town center, Y"
                            r"(?:\s*\(coded\s[^()]*\))?"  # "Hays (coded to district level) (Al Hudaydah)"
                            rf"(?:\s*,\s*(?:the\s+)?(?:{_NAME}\s+{_UNIT}\s*,\s*)*"
                            rf"|\s*\(\s*(?:the\s+)?(?:{_NAME}(?:\s+{_UNIT})?\s*,\s*)*)$",
