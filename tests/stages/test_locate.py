@@ -18,6 +18,9 @@ pytestmark = pytest.mark.slow
     # where the doers are from comes after where they acted
     ("On 17 March 2022, in Feira de Santana (Bahia), residents of the Nova Canaa community blocked the BA-052 "
      "highway by setting obstacles on fire to demonstrate against an eviction order.", "Feira de Santana"),
+    # the same where the small model hangs the act on its doers ("a group ... protested" as an acl of "group")
+    ("On 3 May 2022, in Oaxaca de Juarez, Oaxaca, a group of residents of Montoya municipality protested outside "
+     "the City Hall against the designation of local authorities.", "Oaxaca"),
     # a country's possessive names a part of it, not its owner
     ("On 3 May 2022, fighting erupted in Syria's north between rebels and regime forces.", "Syria"),
     # a district of a city is near it: the index's Almaly is a town in Turkey

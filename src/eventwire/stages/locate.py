@@ -141,7 +141,12 @@ def _finer_inside(parse: Parse, index: int, coarse: PlaceMention, tokens: set[in
 
 
 def _doers(parse: Parse, index: int) -> set[int]:
-    return {k for child in parse.children(index, "nsubj", "nsubjpass") for k in parse.subtree(child)}
+    found = {k for child in parse.children(index, "nsubj", "nsubjpass") for k in parse.subtree(child)}
+    if not found and parse.tokens[index].dep == "acl":
+        # "in Oaxaca de Juarez, Oaxaca, a group of residents of Montoya municipality protested": the small model
+        # hangs the verb on its doers as if it described them
+        found = set(parse.subtree(parse.tokens[index].head)) - set(parse.subtree(index))
+    return found
 
 
 def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMention | None:
