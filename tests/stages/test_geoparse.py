@@ -632,3 +632,12 @@ def test_a_name_the_index_lacks_with_its_units_word_is_the_name_without_it(brief
     assert [e.location for e in article.events] == ["Chintapalle"]
     article = brief_pipeline.run(Article(raw="A senior US State Department official met Russian diplomats on Monday."))
     assert "US" in {m.span.of(article.text) for m in article.places}
+
+
+def test_a_district_named_for_its_town_and_a_side_of_it_is_read_as_the_town(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = ("On 26 February 2022, armed members of a cult militia attacked civilians during a burial ceremony in "
+            "Umuogbuefi (Awka North, Anambra).")
+    article = brief_pipeline.run(Article(raw=text))
+    assert [(e.location, e.admin1) for e in article.events] == [("Awka", "Anambra")]

@@ -69,6 +69,7 @@ _CITY = 300_000  # a bare name of a city this large is read as the city even in 
 
 # a demonym naming a sea, not a country ("Indian Ocean", "Irish Sea"); "American Indian" is no India
 _WATERS = frozenset({"ocean", "sea", "channel", "gulf", "bay", "strait", "straits"})
+_SIDES = frozenset({"north", "south", "east", "west", "central"})  # the side of a town a district named for it lies
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                       "northern", "southern", "eastern", "western", "central", "far", "upper", "lower", "greater"})
 
@@ -264,6 +265,12 @@ class Geoparser:
         if not options and compass and self.relabel.big_place(parse.span_of(part).of(parse.text)):
             # "Northeast Georgia", "Far North Queensland": a part of a province or a city; not "Central Union"
             candidacy = Candidacy(parse.span_of(part), part, candidacy.from_ner, candidacy.cue)
+            options = self._options(parse, candidacy, context)
+        if not options and len(candidacy.tokens) == 2 and parse.word(candidacy.tokens[-1]).lower() in _SIDES \
+                and candidacy.cue in (QUALIFIER, REGION_QUALIFIER):
+            # "(Awka North, Anambra)", "(Ludhiana East, ...)": a district the index lacks, named for its town
+            town = candidacy.tokens[:1]
+            candidacy = Candidacy(parse.span_of(town), town, candidacy.from_ner, candidacy.cue)
             options = self._options(parse, candidacy, context)
         unit_word = parse.word(candidacy.tokens[-1]).lower()
         unit_word = UNIT_ABBREVIATIONS.get(unit_word, unit_word)  # "Bama LGA": a district
