@@ -1,7 +1,7 @@
 """events: find event triggers in the parse and type them with ACLED's taxonomy.
 
-A trigger is a word of the reviewed lexicon (`data/events.toml`) in a role that reports an act. Every
-candidate that is not a new event is kept as a `Drop` with its span and the reason: negated, hypothetical
+A trigger is a word of the reviewed lexicon (`data/events.toml`) in a role that reports an act (`reported`).
+Every candidate that is not a new event is kept as a `Drop` with its span and the reason: negated, hypothetical
 or future, background (past perfect, "since"), a description ("territory seized by Isis"), not asserted
 ("offered advisers to help recapture"), a nominal mention, a summary of several events ("two towns").
 """
@@ -26,6 +26,7 @@ from eventwire.lexicons import (
 from eventwire.model import Article, Drop, Event, Evidence, Span
 from eventwire.parse import Parse, aimed_at, doers, own_subject
 from eventwire.settings import Settings
+from eventwire.stages.reported import OUTCOME_LEMMAS, Reported
 from eventwire.stages.same_act import RIOTING_ACTS, SAME_ACT, VIOLENT, SameAct, casualties_alone, event_id
 from eventwire.stages.sides import ARMED, MEMBERS, Sides
 
@@ -60,6 +61,7 @@ class EventFinder:
         self.lexicon = lexicon
         self.actors = actors
         self.sides = Sides(actors)
+        self.reported = Reported(lexicon)
 
     def match_triggers(self, parse: Parse, index: int) -> list[Trigger]:
         """The lexicon's readings of the word, in the order to try them: two-word triggers first, then as
@@ -72,7 +74,7 @@ class EventFinder:
         # (not a month: "the vote took place in March")
         named_act = token.pos == "PROPN" and (token.dep == "dobj" or (token.dep == "pobj" and (
             parse.word(index).islower() or parse.children(index, "det", "poss", "compound")))) \
-            and self._reported_nominal(parse, index)
+            and self.reported.nominal(parse, index)
         return [trigger for trigger in sorted(options, key=lambda t: not t.needs_child)
                 if (token.pos in trigger.pos or (named_act and "NOUN" in trigger.pos))
                 and (not trigger.needs_child or trigger.needs_child in child_lemmas)]
@@ -87,80 +89,6 @@ class EventFinder:
             elif dep in deps:
                 found.append(child)
         return found
-
-    def filter_reason(self, parse: Parse, index: int, protest: bool = False) -> tuple[str, str]:
-        """Why a trigger is not a new event ("", "") when it is one; `protest`: the trigger reads as a
-        demonstration."""
-        token = parse.tokens[index]
-        children = parse.children(index)
-        if any(parse.tokens[c].dep == "neg" for c in children):
-            return "negated", ""
-        modal = next((c for c in children if parse.tokens[c].dep == "aux"
-                      and parse.tokens[c].lemma.lower() in self.lexicon.modal and not _month(parse, c)), None)
-        if modal is not None:
-            return "hypothetical or future", parse.word(modal)
-        if _past_perfect(parse, index) or (token.pos == "NOUN" and token.dep in ("nsubj", "nsubjpass", "dobj")
-                                           and _past_perfect(parse, token.head)):
-            return "background (past perfect)", ""  # "after armed clashes had taken place in the area"
-        # "over 100 workers protested in X": an intransitive act is no participle describing its doers, whatever
-        # the small model says
-        if token.dep in ("amod", "acl") and token.tag in ("VBN", "VBG") and _has_main_verb(parse, index) \
-                and not (token.tag == "VBN" and token.lemma.lower() in _INTRANSITIVE_ACTS) \
-                and not (token.tag == "VBN" and token.lemma.lower() in _DONE_TO_PEOPLE
-                         and parse.children(index, "agent")
-                         and any(parse.tokens[a].lemma.lower() in _FOUND for a in parse.ancestors(index))):
-            # but "a body was found ..., killed by unknown gunmen": a participle that names who harmed the people
-            # found reports it ("artillery fired by the military exploded", "a memorial to Yazidis killed by ISIS
-            # was unveiled" stay descriptions)
-            return "description, not a report", parse.word(token.head)
-        # "retirees called by the platform protested": a call that is a passive participle is no call to act
-        governor = next((a for a in parse.ancestors(index)
-                         if parse.tokens[a].lemma.lower() in self.lexicon.not_asserted
-                         and not parse.children(a, "agent", "auxpass")  # "were stopped... and detained"
-                         and not (protest and a > index and parse.tokens[a].lemma.lower() in self.lexicon.demands)),
-                        None)
-        if governor is not None:
-            return "not asserted", f"under {parse.word(governor)!r}"
-        marker = next((parse.tokens[c].lemma.lower() for c in children
-                       if parse.tokens[c].lemma.lower() in self.lexicon.background
-                       and not _since_a_date(parse, c)), None)
-        if marker:
-            return "background", marker
-        if token.pos == "NOUN" and not self._reported_nominal(parse, index):
-            return "nominal mention, not a report", ""
-        return "", ""
-
-    def _reported_nominal(self, parse: Parse, index: int) -> bool:
-        token = parse.tokens[index]
-        head = parse.tokens[token.head]
-        if token.head == index or token.dep == "ROOT":
-            return True
-        if token.dep in ("nsubj", "nsubjpass") and _verb_in(parse, token.head, self.lexicon.occurrence):
-            return True
-        if index > 0 and parse.tokens[index - 1].head == index and parse.tokens[index - 1].tag == "VBD" \
-                and parse.tokens[index - 1].lemma.lower() in self.lexicon.support:
-            return True  # "members opened fire and threatened villagers": the verb misread as the noun's modifier
-        if token.dep in ("conj", "compound") or (
-                token.dep == "nmod" and index + 1 < len(parse.tokens) and parse.word(index + 1) == "/"):
-            # "clashes and looting"; "a protest rally", "a protest sit-in"; "3 projectiles/explosions/shots"
-            return self._reported_nominal(parse, token.head)
-        if token.dep == "pobj" and parse.word(token.head).lower() == "of" and head.head != token.head \
-                and parse.tokens[head.head].lemma.lower() in _QUANTITIES:
-            return self._reported_nominal(parse, head.head)  # "observed a total of 10 explosions near X"
-        if token.dep == "attr" and parse.children(token.head, "expl"):  # "there were two armed clashes"
-            return True
-        if token.dep == "pobj" and parse.word(token.head).lower() in ("in", "as", "during") \
-                and token.lemma.lower() in ("protest", "demonstration"):
-            # "occupied the school in protest", "filled the square as a protest", "threw gas cylinders into the
-            # river during a protest"
-            return True
-        if token.dep == "pobj" and parse.word(token.head).lower() in ("in", "during") \
-                and parse.tokens[head.head].lemma.lower() in OUTCOME_LEMMAS | {"die"}:
-            return True  # "ten people were injured in a clash", "killed in an airstrike"
-        if token.dep == "pobj" and parse.word(token.head).lower() in ("for", "in") and head.head != token.head:
-            # "gathered for a rally", "took part in a protest"
-            return _verb_in(parse, head.head, _JOINING)
-        return token.dep == "dobj" and _verb_in(parse, token.head, self.lexicon.support)
 
     def territory_reason(self, parse: Parse, index: int, places: list[Span]) -> str:
         # what was taken: the object, or "control of X"; not where it happened ("captured a robber in X")
@@ -182,7 +110,7 @@ class EventFinder:
         return "no territory taken"
 
     def judge(self, parse: Parse, index: int, trigger: Trigger, places: list[Span]) -> Judgement:
-        reason, detail = self.filter_reason(parse, index, trigger.sub_event_type in _PROTESTS)
+        reason, detail = self.reported.reason(parse, index, trigger.sub_event_type in _PROTESTS)
         if not reason and trigger.territory:
             reason = self.territory_reason(parse, index, places)
         if not reason and (trigger.needs_object or trigger.or_purpose):
@@ -428,7 +356,7 @@ class EventFinder:
             if token.sent in kept_sentences or token.dep != "nsubj" or token.lemma.lower() not in _CROWD_WORDS:
                 continue
             verb = token.head
-            if self.filter_reason(parse, verb)[0] or parse.tokens[verb].pos not in ("VERB", "AUX"):
+            if self.reported.reason(parse, verb)[0] or parse.tokens[verb].pos not in ("VERB", "AUX"):
                 continue
             kept_sentences.add(token.sent)
             sentence = parse.sentence_span(token.sent)
@@ -440,7 +368,6 @@ class EventFinder:
         return found
 
 
-_INTRANSITIVE_ACTS = frozenset({"protest", "demonstrate", "rally", "march", "riot", "picket"})
 _CROWD_WORDS = frozenset({"protester", "protestor", "demonstrator", "protesters", "demonstrators", "protestors"})
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 _TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "upon", "toward", "towards"})
@@ -449,7 +376,6 @@ _AIMING_PREPOSITIONS = _TARGET_PREPOSITIONS | {"in"}  # "in the direction of"
 
 _CROWD_VIOLENCE = frozenset({"Attack", "Armed clash", "Looting/property destruction"})
 _CROWD_KINDS = frozenset({"civilians", "protesters", "rioters", "crowd"})
-_JOINING = frozenset({"gather", "participate", "take", "join", "march", "assemble", "converge", "rally"})
 
 
 _PROTESTS = frozenset({"Peaceful protest"})
@@ -502,38 +428,6 @@ def _between(parse: Parse, index: int) -> list[int]:
     return found
 
 
-def _past_perfect(parse: Parse, index: int) -> bool:
-    return parse.tokens[index].tag == "VBN" and any(
-        parse.tokens[c].dep == "aux" and parse.tokens[c].tag == "VBD" and parse.tokens[c].lemma == "have"
-        for c in parse.children(index))
-
-
-def _has_main_verb(parse: Parse, index: int) -> bool:
-    """The sentence has a finite verb as its root. When it has none, a participle the small model hung on a
-    noun ("members of the UGT union protested in Cordoba": "union protested" read as "the union that was
-    protested") is the sentence's own verb, not a description."""
-    root = next((t for t in parse.sentence_tokens(parse.tokens[index].sent) if parse.tokens[t].dep == "ROOT"), None)
-    if root is None or parse.tokens[root].pos not in ("VERB", "AUX"):
-        return False
-    # "members of the SNTE blocked roads close to the ministry to demand the payment": an infinitive is no
-    # finite verb
-    return not any(parse.tokens[c].tag == "TO" for c in parse.children(root, "aux"))
-
-
-def _verb_in(parse: Parse, index: int, lemmas: frozenset[str]) -> bool:
-    """The verb's lemma is one of `lemmas`, or its form is a regular inflection of one (the small model
-    lemmatises "staged" as "stag")."""
-    lemma, word = parse.tokens[index].lemma.lower(), parse.word(index).lower()
-    return lemma in lemmas or any(word in (w + "d", w + "ed", w + "s", w + "es") for w in lemmas)
-# Nouns that count the acts "of" them: what they are told as, the acts are ("observed a total of 10 explosions").
-_QUANTITIES = frozenset({"total", "number", "series", "couple", "dozen", "dozens", "hundreds", "wave", "string"})
-# Outcomes of an act in the same sentence (casualties, people fleeing it), not acts of their own there.
-OUTCOME_LEMMAS = frozenset({"kill", "wound", "injure", "flee", "displace"})
-_FOUND = frozenset({"find", "discover", "recover", "retrieve", "locate"})
-_DONE_TO_PEOPLE = frozenset({"kill", "murder", "execute", "behead", "shoot", "stab", "torture", "beat", "wound",
-                             "injure", "abduct", "kidnap", "rape", "lynch", "massacre", "assassinate"})
-
-
 def _number(parse: Parse, index: int) -> int:
     token = parse.tokens[index]
     word = parse.word(index).lower()
@@ -556,21 +450,6 @@ def _purpose_after(parse: Parse, index: int) -> set[str]:
         if token.pos == "VERB" and parse.word(word - 1).lower() == "to" and parse.tokens[word - 1].pos == "PART":
             found.add(token.lemma.lower())
     return found
-
-
-def _month(parse: Parse, index: int) -> bool:
-    """"missing since 7 May blocked the highway": the month of a date, which the parse may take for a modal."""
-    return parse.word(index) == "May" and index > 0 and parse.tokens[index - 1].pos == "NUM"
-
-
-def _since_a_date(parse: Parse, index: int) -> bool:
-    """"a driver missing since 7 May blocked ...": "since" before a date dates what came before it, which the
-    parse may hang on the act."""
-    if parse.word(index).lower() != "since" or index + 1 >= len(parse.tokens):
-        return False
-    following = parse.tokens[index + 1]
-    entity = parse.entity_covering(Span(following.start, following.end))
-    return entity is not None and entity.label == "DATE"
 
 
 def make(settings: Settings) -> Callable[[Article], Article]:
