@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -19,15 +18,15 @@ from eventwire import geodesy
 from eventwire.gazetteer import Candidate, Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.lexicons import ActorMatch, load_actor_lexicon
-from eventwire.model import DATELINE, DEMONYM, IN_NAME, ROUTE_END, STREET, WITHIN, Article, Place, PlaceMention, Span
+from eventwire.model import DATELINE, DEMONYM, IN_NAME, ROUTE_END, WITHIN, Article, Place, PlaceMention, Span
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.discourse import named_again
+from eventwire.stages.localities import near_their_town, streets
 from eventwire.stages.nesting import IN_A_TOWN, lying_in, namesake_towns, read_chains, spread_located
 from eventwire.stages.readings import (
     NAMED_NEXT,
     Context,
-    contained,
     overshadowed,
     own_name_city,
     province_named,
@@ -56,12 +55,6 @@ NAME = "geoparse.v1"
 REQUIRES = ("annotation",)
 PROVIDES = ("places",)
 
-_STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway",
-                      "highway", "square", "plaza", "pike",
-                      # landmarks of a town that gazetteers of places name as places; not schools, halls, hospitals
-                      # or centres, which most news corpora do not
-                      "airport", "park", "stadium", "arena", "tower", "church", "cathedral", "mosque", "temple",
-                      "courthouse", "canal", "railroad", "bridge", "prison", "palace"})
 # the words for a unit that follow its name ("Chintapalle Mandal"); not those that end an organisation's name as
 # often ("US State Department", "the Police Division")
 _UNITS_NAMED_AFTER = TOWN_WORDS | DISTRICT_WORDS - {"department", "division", "subdivision", "territory"}
@@ -85,73 +78,9 @@ _DATELINE_CAPITAL = 500_000  # a national capital this large stands alone in a d
 
 
 
-_PART_OF_TOWN = re.compile(r"^\s+(?:area|neighbou?rhoods?|suburbs?|quarter"
-                           r"|district\s+(?:of|in)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+city)\b",
-                           re.IGNORECASE)
-_LOCAL_TOWN = 50_000  # a village, farm or sector reading of this size in the country is a town, kept
-# a local place: "in Angico village", "in Campo Novo farm", "near Bellavista and San Ana sectors", "between Mendoza
-# and Santa Fe Streets"
-_LOCAL = re.compile(r"^(?:\s+and\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})?"
-                    r"\s+(?:villages?|hamlets?|farms?|ranch|estates?|sectors?|streets|avenues|roads)\b", re.IGNORECASE)
-
-
-def _near_their_town(parse: Parse, mentions: tuple[PlaceMention, ...],
-                     region_keys: frozenset[str]) -> tuple[PlaceMention, ...]:
-    """"in Cariacica, residents of the Oriente neighborhood", "the Dalston area of London", "the Almaly district of
-    Almaty city": a part of a town lies near the towns its sentence names, so a reading of it more than 50 km from
-    all of them is another place of that name, and is left out. A village, farm or sector ("in the rural area of
-    Curaca (Bahia) ... in Angico village") lies in the province of a town its sentence names, so a reading in
-    another province, or another country, that the article names nowhere is another place of that name (the index
-    lacks most villages)."""
-    def kinds(mention: PlaceMention) -> tuple[bool, bool]:
-        after = parse.text[mention.span.end : mention.span.end + 80]  # enough for the words that follow
-        return bool(_PART_OF_TOWN.match(after)), bool(_LOCAL.match(after))
-
-    kind = {m.span: kinds(m) for m in mentions}
-
-    def stray(mention: PlaceMention) -> bool:
-        part, local = kind[mention.span]
-        if not (part or local):
-            return False
-        others = [m.place for m in mentions if m.place.feature_class == "P" and m.place != mention.place
-                  and _sentence(parse, m.span) == _sentence(parse, mention.span) and not any(kind[m.span])]
-        here = mention.place
-        if part:
-            return bool(others) and all(geodesy.km(here.point, t.point) > 50
-                                        for t in others)
-        # a town of some size at home stays ("the Bakhmut and Avdiivka sectors"): only a small place, or one abroad
-        return bool(others) and all((t.country_code, t.admin1) != (here.country_code, here.admin1) for t in others) \
-            and not contained(here.admin1, here.admin2, mention.span.of(parse.text), region_keys) \
-            and (here.population < _LOCAL_TOWN or all(t.country_code != here.country_code for t in others))
-
-    return tuple(m for m in mentions if not stray(m))
-
-
 def _a_name(text: str) -> bool:
     """A word written as a name: a capital and then small letters, not initials ("D", "IBA")."""
     return len(text) > 2 and text[:1].isupper() and not text.isupper()
-
-
-def _sentence(parse: Parse, span: Span) -> int:
-    index = parse.token_at(span.start)
-    return parse.tokens[index].sent if index is not None else -1
-
-
-def _streets(parse: Parse, unknown: list[Candidacy], found: tuple[PlaceMention, ...]) -> list[PlaceMention]:
-    """"Police closed Main Street", "a rally in Tahrir Square": a street or square the index lacks is a mention
-    placed on the town the text last named before it (else the next its sentence names), as precise as a town."""
-    towns = [m for m in found if m.place.feature_class == "P" and (m.says_where or m.cue == DATELINE)]
-    streets = []
-    for candidacy in unknown:
-        if len(candidacy.tokens) < 2 or parse.word(candidacy.tokens[-1]).lower().rstrip(".") not in _STREETS:
-            continue
-        before = [m for m in towns if m.span.end <= candidacy.span.start]
-        after = [m for m in towns if m.span.start >= candidacy.span.end
-                 and _sentence(parse, m.span) == _sentence(parse, candidacy.span)]
-        town = before[-1] if before else after[0] if after else None
-        if town is not None:
-            streets.append(PlaceMention(candidacy.span, town.place, 0.5, STREET))
-    return streets
 
 
 _CAMPS = frozenset({"camp", "camps"})
@@ -355,9 +284,9 @@ class Geoparser:
             if candidacy.cue in ADMIN_WORDS and len(countries) == 1:
                 context.focus[countries.pop()] += 1
         context.region_keys = frozenset(strip_admin_suffix(c.span.of(parse.text)) for c, _ in chosen)
-        named = _near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)),
+        named = near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)),
                                  context.region_keys)
-        named = (*named, *_streets(parse, unknown, named))
+        named = (*named, *streets(parse, unknown, named))
         named = (*named, *named_again(parse, named, self.relabel, actor_spans, surnames))
         adjectival = [m for m in self.demonym_mentions(parse) if not any(m.span.overlaps(n.span) for n in named)]
         return tuple(sorted((*named, *adjectival), key=lambda m: m.span.start))
