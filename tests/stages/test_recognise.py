@@ -231,3 +231,12 @@ def test_a_name_joined_by_and_to_a_cued_name_shares_its_cue_but_a_qualifier_does
     assert found["Guasave"] == "between"
     found = _candidacies("Fighting was reported in Guasave, Sinaloa on Monday.")
     assert found["Guasave"] == "in" and found["Sinaloa"] != "in"
+
+
+def test_a_hyphenated_name_before_its_units_word_is_a_place_whatever_the_model_tags() -> None:
+    from eventwire.stages.recognise import blocked, candidacies
+
+    # the small model tags "Ye" and "U" as nouns, and "Ye-U township" as a person
+    text = "On 2 January 2022, in In Taw village (Ye-U township, Shwebo district, Sagaing region), the PDF attacked."
+    parse = _parse(text)
+    assert "Ye-U" in {c.span.of(text) for c in candidacies(parse) if not blocked(parse, c, [])}

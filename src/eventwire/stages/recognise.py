@@ -122,11 +122,15 @@ def _runs(parse: Parse) -> list[list[int]]:
         named_after_cue = (token.pos in ("NOUN", "VERB", "ADJ") and word[:1].isupper() and index > 0
                            and parse.tokens[index - 1].sent == token.sent
                            and parse.word(index - 1) in ("in", "at", "near", "outside"))
-        # or before the unit it names ("(Shimla district, HP)"), not at the start of its sentence
+        # or before the unit it names ("(Shimla district, HP)", "(Ye-U township"), not at the start of its sentence
+        unit_at = index + 1
+        if unit_at + 1 < len(parse.tokens) and parse.word(unit_at) == "-" and parse.word(unit_at + 1)[:1].isupper() \
+                and parse.tokens[unit_at].start == token.end and parse.tokens[unit_at + 1].start == token.end + 1:
+            unit_at += 2  # the unit's word after the hyphenated name's second part
         named_before_unit = (token.pos in ("NOUN", "VERB") and word[:1].isupper() and index > 0
                              and word.lower() not in DIRECTIONS
-                             and parse.tokens[index - 1].sent == token.sent and index + 1 < len(parse.tokens)
-                             and parse.word(index + 1) in _UNIT_WORDS)
+                             and parse.tokens[index - 1].sent == token.sent and unit_at < len(parse.tokens)
+                             and parse.word(unit_at) in _UNIT_WORDS)
         if (token.pos == "PROPN" and word != "-") or (word == "-" and glued and current) or connects \
                 or named_after_cue or named_before_unit or hyphened:
             if current and not glued and parse.text[parse.tokens[current[-1]].end : token.start] != " ":
@@ -471,6 +475,9 @@ def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool
     entity = parse.entity_covering(candidacy.span)
     if entity is not None and entity.label in {"DATE", "TIME"} and text.split()[0].lower() in _CALENDAR:
         return not candidacy.cue.endswith(" of")  # "in August", "On March 3"; but "the town of May"
+    if entity is not None and entity.label == "PERSON" \
+            and entity.span.of(parse.text).split()[-1].lower() in _UNIT_WORDS:
+        return False  # "(Ye-U township, ...)": no person's name ends in a unit's word
     if entity is not None and entity.label in {"PERSON", "ORG", "NORP"}:
         parts = {parse.span_of(p) for p in _split_at_punctuation(parse, parse.tokens_in(entity.span))}
         if entity.label == "ORG" and (candidacy.cue in _INSIDE_ORG | TOWN_WORDS | ADMIN_WORDS | {QUALIFIER}
