@@ -609,3 +609,12 @@ def test_an_untagged_name_before_a_noun_is_a_place_of_the_country_the_article_is
     second = text.rindex("Gainesville")
     found = [m.place for m in article.places if m.span.start == second]
     assert found and (found[0].country_code, found[0].admin1) == ("US", "Georgia")
+
+
+def test_a_district_named_for_a_side_of_its_town_is_read_as_the_town(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = ("On 30 May 2022, farmers held a peaceful protest in front of the regent's office in South Luwuk district "
+            "(Banggai regency, Central Sulawesi province).")
+    article = brief_pipeline.run(Article(raw=text))
+    assert {e.location for e in article.events} == {"Luwuk"}
