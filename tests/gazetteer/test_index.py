@@ -195,7 +195,7 @@ def test_a_province_event_is_coded_to_its_seat(gazetteer, code, province, seat) 
 
 @pytest.mark.parametrize(("name", "code", "province"), [
     ("Kunar", "AF", "Konar"), ("Wardak", "AF", "Vardak"), ("North Kordofan", "SD", "Shamal Kurdufan"),
-    ("Bekaa", "LB", "Beqaa"), ("Amran", "YE", "Omran"),
+    ("Bekaa", "LB", "Beqaa"), ("Amran", "YE", "Omran"), ("North Maluku", "ID", "Maluku Utara"),
 ])
 def test_a_province_is_found_by_the_spelling_news_uses(gazetteer, name, code, province) -> None:
     assert any((c.place.country_code, c.place.feature_code, c.place.admin1) == (code, "ADM1", province)
