@@ -101,6 +101,20 @@ def test_a_word_for_a_part_of_a_place_keeps_the_preposition_cue() -> None:
     assert found["Hebron"] == "in" and found["Khartoum"] == "in"  # "occupied", "greater": not their lemmas
 
 
+def test_a_part_or_site_of_a_town_cues_the_town_named_after_it() -> None:
+    found = _candidacies("Guards blocked the access to the prison of Dunkerque, and a ship docked at the port of "
+                         "Alexandroupoli near the entrance of Bria.")
+    assert (found["Dunkerque"], found["Alexandroupoli"], found["Bria"]) == ("prison of", "port of", "entrance of")
+
+
+def test_a_name_after_a_units_word_and_a_comma_is_a_candidate_whatever_the_model_tags() -> None:
+    # the small model tags "Sanliurfa" a noun; "Akura parish" is a unit the index lacks, not a bare name
+    found = _candidacies("Relatives staged a demonstration in Haliliye town, Sanliurfa to demand justice.")
+    assert "Sanliurfa" in found
+    found = _candidacies("Residents beat a thief in Omoting village, Akura parish (Alebtong, Northern).")
+    assert "Akura" not in found
+
+
 def test_a_possessive_is_not_part_of_the_name() -> None:
     found = _candidacies("Boone County’s unemployment rate rose, and Syria's war went on.")
     assert "Boone County" in found and "Boone County’s" not in found

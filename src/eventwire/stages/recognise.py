@@ -22,7 +22,9 @@ from eventwire.stages.relabel import Candidacy
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the entity labels of names that may be places
 _PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "governorate", "county",
                           "state", "area", "capital", "outskirts", "suburb", "municipality", "neighbourhood",
-                          "neighborhood", "locality", "commune", "camp", "countryside", "vicinity"})
+                          "neighborhood", "locality", "commune", "camp", "countryside", "vicinity",
+                          # a part or a site of a town: "the port of Alexandroupoli", "the prison of Dunkerque"
+                          "port", "prison", "jail", "entrance", "edge", "centre", "center", "heart", "street"})
 _CUE_PREPOSITIONS = frozenset({"in", "near", "at", "from", "to", "outside", "around", "into", "toward", "towards",
                                "across", "inside", "between", "of", "through", "throughout", "along", "within"})
 _TITLES = frozenset({"president", "prime", "minister", "general", "gen", "mr", "mrs", "ms", "dr", "king", "queen",
@@ -118,10 +120,14 @@ def _runs(parse: Parse) -> list[list[int]]:
         hyphened = glued and parse.word(current[-1]) == "-" and (
             word[:1].isupper() or (word in _HYPHENED_PARTICLES and index + 1 < len(parse.tokens)
                                    and parse.word(index + 1) == "-" and parse.tokens[index + 1].start == token.end))
-        # a capitalised word after "in"/"at" the small model took for a verb or noun ("in Norrkoping")
-        named_after_cue = (token.pos in ("NOUN", "VERB", "ADJ") and word[:1].isupper() and index > 0
+        # a capitalised word after "in"/"at" the small model took for a verb or noun ("in Norrkoping"), or after a
+        # unit's word and a comma ("in Haliliye town, Sanliurfa")
+        named_after_cue = (token.pos in ("NOUN", "VERB", "ADJ") and word[:1].isupper() and index > 1
                            and parse.tokens[index - 1].sent == token.sent
-                           and parse.word(index - 1) in ("in", "at", "near", "outside"))
+                           and (parse.word(index - 1) in ("in", "at", "near", "outside")
+                                or (parse.word(index - 1) == "," and parse.word(index - 2).lower() in _UNIT_WORDS
+                                    and not (index + 1 < len(parse.tokens)  # not "village, Akura parish"
+                                             and parse.tokens[index + 1].pos == "NOUN"))))
         # or before the unit it names ("(Shimla district, HP)", "(Ye-U township"), not at the start of its sentence
         unit_at = index + 1
         if unit_at + 1 < len(parse.tokens) and parse.word(unit_at) == "-" and parse.word(unit_at + 1)[:1].isupper() \
