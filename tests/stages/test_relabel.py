@@ -23,6 +23,14 @@ def test_a_place_that_opens_an_organisation_name_says_whose_not_where(brief_pipe
     assert {m.place.admin1 for m in article.places if m.span.of(article.text) == "Laurel County"} == {"Kentucky"}
 
 
+def test_a_building_name_that_ends_on_its_town_says_where(brief_pipeline) -> None:
+    # the model tags "the City Hall in Malmo" as one facility
+    article = _run(brief_pipeline, "On 22 April 2022, activists demonstrated in front of the City Hall in Malmo to "
+                                   "draw attention to environmental problems.")
+    assert [(m.span.of(article.text), m.says_where) for m in article.places] == [("Malmo", True)]
+    assert [e.location for e in article.events] == ["Malmo"]
+
+
 def test_a_city_tagged_as_a_nationality_is_a_place_and_a_demonym_is_not_a_town(brief_pipeline) -> None:
     article = _run(brief_pipeline, "The gunman shouted about Aleppo in Turkish before he was shot.")
     found = {m.span.of(article.text): m for m in article.places}

@@ -39,6 +39,7 @@ _SPEAKING = frozenset({"tell", "believe", "explain", "recall", "admit", "think",
 # what follows a town's or a county's name in the name of its own body: "Gainesville Police", "the Torrington Fire
 # Department", "Clarke County Superior Court", "Dublin Mayor Marilee Chinnici-Zuercher", "Edwardsville City Council"
 # (not schools, hospitals or libraries, often named after people: "Kennedy Elementary", "Carnegie Library")
+_WHERE_IN_A_NAME = frozenset({"in", "at", "near"})  # a name that ends on the place it is in
 _LOCAL_BODIES = frozenset({"police", "sheriff", "sheriff's", "sheriff’s", "fire", "mayor", "council", "city", "town",
                            "village", "township", "court", "courthouse", "superior", "circuit", "municipal", "board",
                            "volunteer", "public"})
@@ -96,7 +97,10 @@ class Relabel:
             for part, at_edge in ((words[:size], opens), (words[-size:], ends)):
                 span = parse.span_of(list(part))
                 if at_edge and span != entity.span and self.big_place(span.of(parse.text)):
-                    return Candidacy(span, tuple(part), False, IN_NAME)
+                    before = parse.word(part[0] - 1).lower() if part[0] > 0 else ""
+                    # "the City Hall in Malmo": a building's name that ends on where it is
+                    cue = before if part[-1] == name[-1] and before in _WHERE_IN_A_NAME else IN_NAME
+                    return Candidacy(span, tuple(part), False, cue)
         return None
 
     def local_body(self, parse: Parse, candidacy: Candidacy) -> Candidacy | None:
