@@ -287,6 +287,10 @@ def test_a_protest_the_parse_misreads_is_still_reported(brief_pipeline, text) ->
     ("On 4 March 2022, people took part in the Women's March in Lima.", True),
     ("The vote took place in March in Lima, officials said.", False),
     ("The vote took place in early March in Lima, officials said.", False),
+    # past events named in a clause about people are no new acts, whatever their type
+    ("Residents in Beijing recalled relatives who took part in the Long March.", False),
+    ("The veteran, who took part in the Battle of Kursk, died in Moscow at the age of 98.", False),
+    ("A memorial was unveiled in Boston to the victims killed in the Boston Marathon Bombing.", False),
 ])
 def test_a_march_named_as_a_proper_noun_is_reported(brief_pipeline, text, reported) -> None:
     from eventwire.model import Article

@@ -69,14 +69,17 @@ class EventFinder:
         token = parse.tokens[index]
         options = self.lexicon.triggers.get(token.lemma.lower(), ())
         child_lemmas = {parse.tokens[c].lemma.lower() for c in parse.children(index)}
-        # "carried out an LGBT Pride March", "participated in the Immortal Regiment march": an act's name, which
-        # the small model tags a proper noun, told as done
-        # (not a month: "the vote took place in March")
+        # "carried out an LGBT Pride March", "participated in the Immortal Regiment march": a demonstration's name,
+        # which the small model tags a proper noun, told as done by the sentence's own verb; not a month ("the vote
+        # took place in March"), nor a past event named in a clause about people ("relatives who took part in the
+        # Long March", "soldiers who died in the Battle of Kyiv")
+        verb = token.head if token.dep == "dobj" else parse.tokens[token.head].head
         named_act = token.pos == "PROPN" and (token.dep == "dobj" or (token.dep == "pobj" and (
             parse.word(index).islower() or parse.children(index, "det", "poss", "compound")))) \
-            and self.reported.nominal(parse, index)
+            and parse.tokens[verb].dep not in ("relcl", "acl") and self.reported.nominal(parse, index)
         return [trigger for trigger in sorted(options, key=lambda t: not t.needs_child)
-                if (token.pos in trigger.pos or (named_act and "NOUN" in trigger.pos))
+                if (token.pos in trigger.pos or (named_act and "NOUN" in trigger.pos
+                                                 and trigger.sub_event_type in _PROTESTS))
                 and (not trigger.needs_child or trigger.needs_child in child_lemmas)]
 
     def arguments(self, parse: Parse, index: int, deps: tuple[str, ...]) -> list[int]:
