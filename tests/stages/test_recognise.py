@@ -92,6 +92,10 @@ def test_a_farm_named_after_a_place_is_no_mention_of_it() -> None:
     parse = _parse(text)
     kept = {c.span.of(text) for c in candidacies(parse) if not blocked(parse, c, [])}
     assert "Tecualaya" in kept and "Santa Clara" not in kept
+    # but "a Limpopo farm" is a farm in Limpopo
+    text = "Gunmen attacked a Limpopo farm, killing an elderly couple."
+    parse = _parse(text)
+    assert "Limpopo" in {c.span.of(text) for c in candidacies(parse) if not blocked(parse, c, [])}
 
 
 def test_a_word_for_a_part_of_a_place_keeps_the_preposition_cue() -> None:

@@ -51,8 +51,9 @@ _INSTITUTIONS = frozenset({"school", "university", "college", "hospital", "clini
                            "stadium", "prison", "lycee", "high", "elementary"})
 _ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
 _NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "park", "roundabout", "church",
-                          "cathedral", "mosque", "temple", "cocktail", "cocktails",  # "Molotov cocktails"
-                          "farm", "ranch", "hacienda", "estate"})  # "in the Santa Clara farm"
+                          "cathedral", "mosque", "temple", "cocktail", "cocktails"})  # "Molotov cocktails"
+# a property named after a place, after "the" ("in the Santa Clara farm"); "a Limpopo farm" is a farm in Limpopo
+_PROPERTIES = frozenset({"farm", "ranch", "hacienda", "estate"})
 # "Reston virus", "Lassa fever", "Spanish flu": a disease named after a place, not a mention of it
 _DISEASES = frozenset({"virus", "viruses", "ebolavirus", "fever", "flu", "influenza"})
 # words for a part of a place between a preposition and its name: "from rural Damascus", "in northern Syria"
@@ -471,6 +472,10 @@ def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool
         return True
     if last + 1 < len(parse.tokens) and parse.word(last + 1).lower() in _NAMED_AFTER | _DISEASES:
         return True  # "San Martin square", "Jose Pardo Avenue": named after a person or a town, not that place
+    first = candidacy.tokens[0]
+    if last + 1 < len(parse.tokens) and parse.word(last + 1).lower() in _PROPERTIES \
+            and first > 0 and parse.word(first - 1).lower() == "the":
+        return True
     if text.lower() in _QUARTER_PREFIXES and last + 1 < len(parse.tokens) and parse.word(last + 1)[:1].isupper() \
             and parse.tokens[last + 1].sent == parse.tokens[last].sent:
         return True  # "Colonia Divina Providencia" the index lacks: a quarter of the town, not Colonia (Uruguay)
