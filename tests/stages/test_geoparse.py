@@ -618,3 +618,6 @@ def test_a_district_named_for_a_side_of_its_town_is_read_as_the_town(brief_pipel
             "(Banggai regency, Central Sulawesi province).")
     article = brief_pipeline.run(Article(raw=text))
     assert {e.location for e in article.events} == {"Luwuk"}
+    # but a neighbourhood is no town's side: "Side" is a town in Turkey
+    article = brief_pipeline.run(Article(raw="On 3 May 2022, protesters rallied in the Lower East Side neighborhood."))
+    assert "TR" not in {m.place.country_code for m in article.places}

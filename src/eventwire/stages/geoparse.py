@@ -192,9 +192,10 @@ class Geoparser:
             compass += 1
         part = candidacy.tokens[compass:]
         if not options and compass and (self.relabel.big_place(parse.span_of(part).of(parse.text))
-                                        or candidacy.cue in _UNITS_NAMED_AFTER):
+                                        or (compass == 1 and candidacy.cue in DISTRICT_WORDS)):
             # "Northeast Georgia", "Far North Queensland": a part of a province or a city; not "Central Union";
-            # "South Luwuk district": a district the index lacks, named for the town
+            # "South Luwuk district": a district the index lacks, named for the town (not "the Lower East Side
+            # neighborhood")
             candidacy = Candidacy(parse.span_of(part), part, candidacy.from_ner, candidacy.cue)
             options = self._options(parse, candidacy, context)
         if not options and len(candidacy.tokens) == 2 and parse.word(candidacy.tokens[-1]).lower() in _SIDES \
