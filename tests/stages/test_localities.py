@@ -39,3 +39,17 @@ def test_a_street_is_placed_on_the_town_named_before_it(brief_pipeline) -> None:
     article = brief_pipeline.run(Article(raw=text))
     assert [(m.span.of(text), m.place.name) for m in article.places if m.cue == STREET] == [
         ("Barclays Arena", "Brooklyn")]
+
+
+def test_a_landmark_is_placed_on_the_place_named_right_after_it_or_in_its_sentence(brief_pipeline) -> None:
+    from eventwire.model import STREET, Article
+
+    # not on the dateline's town, nor on a town of the sentence named before the area the landmark is in
+    text = "KYIV - On 3 May 2022, Russian missiles hit the Antonovsky Bridge in Kherson region, officials said."
+    article = brief_pipeline.run(Article(raw=text))
+    assert [m.place.name for m in article.places if m.cue == STREET] == ["Kherson"]
+    assert [e.location for e in article.events] == ["Kherson"]
+    text = "On 3 May 2022, police in Mombasa said that in Nairobi county, protesters rallied at Uhuru Park."
+    article = brief_pipeline.run(Article(raw=text))
+    assert [m.place.admin1 for m in article.places if m.cue == STREET] == ["Nairobi Area"]
+    assert [e.location for e in article.events] != ["Mombasa"]

@@ -15,11 +15,13 @@ from eventwire.stages.readings import contained
 from eventwire.stages.relabel import Candidacy
 
 _STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "drive", "boulevard", "blvd", "lane", "parkway",
-                      "highway", "square", "plaza", "pike",
-                      # landmarks of a town that gazetteers of places name as places; not schools, halls, hospitals
-                      # or centres, which most news corpora do not
-                      "airport", "park", "stadium", "arena", "tower", "church", "cathedral", "mosque", "temple",
-                      "courthouse", "canal", "railroad", "bridge", "prison", "palace"})
+                      "highway", "square", "plaza", "pike"})
+# landmarks of a town that gazetteers of places name as places; not schools, halls, hospitals or centres, which
+# most news corpora do not
+_LANDMARKS = frozenset({"airport", "park", "stadium", "arena", "tower", "church", "cathedral", "mosque", "temple",
+                        "courthouse", "canal", "railroad", "bridge", "prison", "palace"})
+# what lies between a street or landmark and the place it is in, named right after it: " in ", " near the ", ", "
+_WHERE_AFTER = re.compile(r"^(?:\s+(?:in|near|at|outside|of)\s+(?:the\s+)?|\s*,\s*|\s*\(\s*)$", re.IGNORECASE)
 _PART_OF_TOWN = re.compile(r"^\s+(?:area|neighbou?rhoods?|suburbs?|quarter"
                            r"|district\s+(?:of|in)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}\s+city)\b",
                            re.IGNORECASE)
@@ -68,17 +70,26 @@ def _sentence(parse: Parse, span: Span) -> int:
 
 
 def streets(parse: Parse, unknown: list[Candidacy], found: tuple[PlaceMention, ...]) -> list[PlaceMention]:
-    """"Police closed Main Street", "a rally in Tahrir Square": a street or square the index lacks is a mention
-    placed on the town the text last named before it (else the next its sentence names), as precise as a town."""
-    towns = [m for m in found if m.place.feature_class == "P" and (m.says_where or m.cue == DATELINE)]
-    streets = []
+    """"Police closed Main Street", "a rally in Tahrir Square", "missiles hit the Antonovsky Bridge in Kherson
+    region": a street or landmark the index lacks is a mention placed on the place named right after it ("in
+    Kherson region", not the dateline's town), else on the place its sentence last names before it ("police in
+    Mombasa said that in Nairobi county, protesters rallied at Uhuru Park": Nairobi county), else on the town
+    last named in an earlier sentence, else on the next town its sentence names."""
+    places = [m for m in found if m.says_where or m.cue == DATELINE]
+    placed = []
     for candidacy in unknown:
-        if len(candidacy.tokens) < 2 or parse.word(candidacy.tokens[-1]).lower().rstrip(".") not in _STREETS:
+        word = parse.word(candidacy.tokens[-1]).lower().rstrip(".")
+        if len(candidacy.tokens) < 2 or word not in _STREETS | _LANDMARKS:
             continue
-        before = [m for m in towns if m.span.end <= candidacy.span.start]
-        after = [m for m in towns if m.span.start >= candidacy.span.end
-                 and _sentence(parse, m.span) == _sentence(parse, candidacy.span)]
-        town = before[-1] if before else after[0] if after else None
-        if town is not None:
-            streets.append(PlaceMention(candidacy.span, town.place, 0.5, STREET))
-    return streets
+        sentence = _sentence(parse, candidacy.span)
+        named_after = next((m for m in places if m.span.start >= candidacy.span.end
+                            and _WHERE_AFTER.match(parse.text[candidacy.span.end : m.span.start])), None)
+        before = [m for m in places if m.span.end <= candidacy.span.start]
+        here = [m for m in before if _sentence(parse, m.span) == sentence]
+        earlier = [m for m in before if m.place.feature_class == "P" and m not in here]
+        after = [m for m in places if m.span.start >= candidacy.span.end and m.place.feature_class == "P"
+                 and _sentence(parse, m.span) == sentence]
+        where = named_after or (here[-1] if here else earlier[-1] if earlier else after[0] if after else None)
+        if where is not None:
+            placed.append(PlaceMention(candidacy.span, where.place, 0.5, STREET))
+    return placed
