@@ -166,3 +166,12 @@ def test_property_destroyed_by_people_unknown_is_an_unidentified_armed_groups_ac
     events = _events(brief_pipeline, "On 3 May 2022, villagers angry at unidentified attackers burned down a police "
                                      "post in Gao, Mali.")
     assert events and not events[0].actor1.startswith("Unidentified")
+
+
+def test_property_destroyed_by_no_one_named_is_an_unidentified_armed_groups_act(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = "On 13 April 2022, the car owned by a municipal councilor was set on fire in Gela (Caltanissetta, Sicilia)."
+    article = brief_pipeline.run(Article(raw=text))
+    assert [(e.sub_event_type, e.actor1) for e in article.events] == [
+        ("Looting/property destruction", "Unidentified Armed Group (Italy)")]

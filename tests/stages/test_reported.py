@@ -29,6 +29,9 @@ def _reason(text: str, word: str) -> tuple[str, str]:
     ("The report on the clashes was published on Monday.", "clashes", "nominal mention, not a report"),
     ("Activists staged a protest in Gao on Monday.", "protest", ""),
     ("Relatives of a driver missing since 7 May blocked the highway in Tixtla.", "blocked", ""),
+    # a fire that breaks out is a blaze; fire named for what fires it is gunfire
+    ("A fire broke out in a market in Kano on Monday.", "fire", "a blaze, not gunfire"),
+    ("Russian helicopter fire destroyed the village of Pryvar.", "fire", ""),
 ])
 def test_a_trigger_reports_an_act_or_says_why_not(text: str, word: str, reason: str) -> None:
     assert _reason(text, word)[0] == reason

@@ -140,11 +140,11 @@ class ActorResolver:
         if actor1 is None and event.event_type in _DOER_BEFORE:
             actor1 = self.adjacent_doer(parse, index, event, focus)
         if (actor1 is None and event.event_type in _UNCLAIMED and event.sub_event_type != "Air/drone strike") \
-                or (event.sub_event_type == _DESTRUCTION and (actor1 is None or actor1.inter in _UNARMED) and any(
-                    unidentified(parse, s) for s in subjects)):
+                or (event.sub_event_type == _DESTRUCTION and (actor1 is None or actor1.inter in _UNARMED) and (
+                    not subjects or any(unidentified(parse, s) for s in subjects))):
             # an attack or a blast told without its doer ("a man was shot dead"), or property destroyed by people
-            # unknown ("unknown persons set vehicles on fire"): ACLED's unidentified armed group of the country;
-            # the evidence is the act told without one
+            # unknown or by no one named ("unknown persons set vehicles on fire", "the car was set on fire"):
+            # ACLED's unidentified armed group of the country; the evidence is the act told without one
             country = event.country or focus or "unknown country"
             sentence = event.evidence.sentence.of(parse.text)
             entry = self.lexicon.generic_named(_GANG if _CRIME.search(sentence) else _ARMED_GROUP)
