@@ -111,6 +111,11 @@ def test_a_part_or_site_of_a_town_cues_the_town_named_after_it() -> None:
     assert (found["Dunkerque"], found["Alexandroupoli"], found["Bria"]) == ("prison of", "port of", "entrance of")
 
 
+def test_the_land_around_a_place_cues_the_name_before_it() -> None:
+    found = _candidacies("Tens of people blocked the road in As Sweida countryside with burning tires.")
+    assert found["Sweida"] == "countryside"
+
+
 def test_a_name_after_a_units_word_and_a_comma_is_a_candidate_whatever_the_model_tags() -> None:
     # the small model tags "Sanliurfa" a noun; "Akura parish" is a unit the index lacks, not a bare name
     found = _candidacies("Relatives staged a demonstration in Haliliye town, Sanliurfa to demand justice.")

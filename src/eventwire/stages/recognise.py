@@ -25,6 +25,8 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "re
                           "neighborhood", "locality", "commune", "camp", "countryside", "vicinity",
                           # a part or a site of a town: "the port of Alexandroupoli", "the prison of Dunkerque"
                           "port", "prison", "jail", "entrance", "edge", "centre", "center", "heart", "street"})
+# the land around a place, named after it: "in As Sweida countryside", "Aleppo's outskirts"
+_SURROUNDINGS = frozenset({"countryside", "outskirts", "suburbs", "environs"})
 _CUE_PREPOSITIONS = frozenset({"in", "near", "at", "from", "to", "outside", "around", "into", "toward", "towards",
                                "across", "inside", "between", "of", "through", "throughout", "along", "within"})
 _TITLES = frozenset({"president", "prime", "minister", "general", "gen", "mr", "mrs", "ms", "dr", "king", "queen",
@@ -247,7 +249,7 @@ def _cue(parse: Parse, first: int, last: int) -> str:
         return f"{before[0]} of"
     after = parse.word(last + 1).lower() if last + 1 < len(parse.tokens) else ""
     after = UNIT_ABBREVIATIONS.get(after, after)
-    if after in ADMIN_WORDS or after in TOWN_WORDS:
+    if after in ADMIN_WORDS or after in TOWN_WORDS or after in _SURROUNDINGS:
         return after
     listed = _listed_unit(parse, first, last)
     if listed:
