@@ -306,3 +306,12 @@ def test_opened_fire_misread_as_a_modifier_is_still_reported(brief_pipeline) -> 
     article = brief_pipeline.run(Article(raw="On 3 March 2022, a group of 10-15 suspected members of Janata Dal-United "
                                              "opened fire and threatened villagers with a gun at Wabagai (Manipur)."))
     assert [e.event_type for e in article.events] == ["Violence against civilians"]
+
+
+def test_set_fire_misread_as_a_modifier_is_arson(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the small model reads "set" as an adjective of "fire", the sentence's root
+    article = brief_pipeline.run(Article(raw="On 8 May 2022, an arsonist set fire to the building of the military "
+                                             "enlistment office in Cherepovets."))
+    assert [e.sub_event_type for e in article.events] == ["Looting/property destruction"]

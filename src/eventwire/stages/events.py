@@ -69,6 +69,9 @@ class EventFinder:
         token = parse.tokens[index]
         options = self.lexicon.triggers.get(token.lemma.lower(), ())
         child_lemmas = {parse.tokens[c].lemma.lower() for c in parse.children(index)}
+        if token.dep == "amod" and token.head == index + 1 and token.pos == "VERB":
+            # "an arsonist set fire to the building": the verb misread as the modifier of its object
+            child_lemmas.add(parse.tokens[index + 1].lemma.lower())
         # "carried out an LGBT Pride March", "participated in the Immortal Regiment march": a demonstration's name,
         # which the small model tags a proper noun, told as done by the sentence's own verb; not a month ("the vote
         # took place in March"), nor a past event named in a clause about people ("relatives who took part in the

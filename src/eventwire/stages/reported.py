@@ -61,10 +61,11 @@ class Reported:
                        and not _since_a_date(parse, c)), None)
         if marker:
             return "background", marker
-        if token.pos == "NOUN" and token.lemma.lower() == "fire" and token.dep in ("nsubj", "nsubjpass") \
-                and not parse.children(index, "compound", "nmod"):
-            # "a fire broke out in a market": gunfire is opened or exchanged, or named for what fires it
-            # ("helicopter fire destroyed the village", "artillery fire hit")
+        if token.pos == "NOUN" and token.lemma.lower() == "fire" and (
+                (token.dep in ("nsubj", "nsubjpass") and not parse.children(index, "compound", "nmod"))
+                or (index > 0 and parse.tokens[index - 1].lemma.lower() == "set")):
+            # "a fire broke out in a market", "an arsonist set fire to the building" (arson, read from "set"):
+            # gunfire is opened or exchanged, or named for what fires it ("helicopter fire destroyed the village")
             return "a blaze, not gunfire", ""
         if token.pos == "NOUN" and not self.nominal(parse, index):
             return "nominal mention, not a report", ""
