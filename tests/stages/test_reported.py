@@ -29,6 +29,9 @@ def _reason(text: str, word: str) -> tuple[str, str]:
     ("The report on the clashes was published on Monday.", "clashes", "nominal mention, not a report"),
     ("Activists staged a protest in Gao on Monday.", "protest", ""),
     ("Relatives of a driver missing since 7 May blocked the highway in Tixtla.", "blocked", ""),
+    # the small model hangs "gathered" on "platform" as if it described it
+    ("On 31 May 2022, about 20 members of the platform 'We speak Spanish' gathered before Les Corts Valencianes in "
+     "Valencia (Valencia) to request that they be allowed to speak Spanish.", "gathered", ""),
     # a fire that breaks out is a blaze; fire named for what fires it is gunfire
     ("A fire broke out in a market in Kano on Monday.", "fire", "a blaze, not gunfire"),
     ("Russian helicopter fire destroyed the village of Pryvar.", "fire", ""),

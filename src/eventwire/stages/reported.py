@@ -12,7 +12,8 @@ from eventwire.model import Span
 from eventwire.parse import Parse
 
 # acts done with no object, whose participle describes no one ("over 100 workers protested in X")
-_INTRANSITIVE_ACTS = frozenset({"protest", "demonstrate", "rally", "march", "riot", "picket"})
+_INTRANSITIVE_ACTS = frozenset({"protest", "demonstrate", "rally", "march", "riot", "picket", "gather", "assemble",
+                                "converge"})
 # verbs of joining an act, which report the act named after them ("gathered for a rally", "took part in a protest")
 _JOINING = frozenset({"gather", "participate", "take", "join", "march", "assemble", "converge", "rally"})
 
