@@ -1,7 +1,7 @@
 """localities: parts of towns, villages and streets, read against the towns their sentence names.
 
 A part of a town lies near a town its sentence names; a village, farm or sector in the province of one; a street
-or landmark the index lacks is placed on the town the text names before it.
+or landmark the index lacks is placed on the place named right after it, else on one named before it.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def streets(parse: Parse, unknown: list[Candidacy], found: tuple[PlaceMention, .
                             and _WHERE_AFTER.match(parse.text[candidacy.span.end : m.span.start])), None)
         before = [m for m in places if m.span.end <= candidacy.span.start]
         here = [m for m in before if _sentence(parse, m.span) == sentence]
-        earlier = [m for m in before if m.place.feature_class == "P" and m not in here]
+        earlier = [m for m in before if m.place.feature_class == "P" and _sentence(parse, m.span) != sentence]
         after = [m for m in places if m.span.start >= candidacy.span.end and m.place.feature_class == "P"
                  and _sentence(parse, m.span) == sentence]
         where = named_after or (here[-1] if here else earlier[-1] if earlier else after[0] if after else None)

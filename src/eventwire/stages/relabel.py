@@ -39,7 +39,6 @@ _SPEAKING = frozenset({"tell", "believe", "explain", "recall", "admit", "think",
 # what follows a town's or a county's name in the name of its own body: "Gainesville Police", "the Torrington Fire
 # Department", "Clarke County Superior Court", "Dublin Mayor Marilee Chinnici-Zuercher", "Edwardsville City Council"
 # (not schools, hospitals or libraries, often named after people: "Kennedy Elementary", "Carnegie Library")
-_WHERE_IN_A_NAME = frozenset({"in", "at", "near"})  # a name that ends on the place it is in
 _LOCAL_BODIES = frozenset({"police", "sheriff", "sheriff's", "sheriff’s", "fire", "mayor", "council", "city", "town",
                            "village", "township", "court", "courthouse", "superior", "circuit", "municipal", "board",
                            "volunteer", "public"})
@@ -52,6 +51,7 @@ _NO_TOWN = _LOCAL_BODIES | {"supreme", "vice", "junior", "senior", "state", "cou
                             "harbour", "harbor", "marine", "river", "forest", "capitol", "airport", "campus",
                             "university", "tribal", "community", "reserve", "civil", "judicial", "religious",
                             "morality", "anti", "counter", "metropolitan"}
+_WHERE_IN_A_NAME = frozenset({"in", "at", "near"})  # a name that ends on the place it is in
 
 
 class Relabel:
