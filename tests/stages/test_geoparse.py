@@ -617,3 +617,21 @@ def test_a_district_named_for_a_side_of_its_town_is_read_as_the_town(brief_pipel
     # but a neighbourhood is no town's side: "Side" is a town in Turkey
     article = brief_pipeline.run(Article(raw="On 3 May 2022, protesters rallied in the Lower East Side neighborhood."))
     assert "TR" not in {m.place.country_code for m in article.places}
+
+
+def test_a_bare_name_is_the_place_the_article_reads_it_as_wherever_it_says_it(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # said bare first, in a headline, and with its parish after: Alexandria, Louisiana, both times
+    text = ("Alexandria woman charged in connection with fire. Chiquita Henry, 19, of Alexandria, was arrested. "
+            "Both the Sheriff's Office and Rapides Parish Fire District 2 investigated the fire.")
+    article = brief_pipeline.run(Article(raw=text))
+    readings = {(m.span.start, m.place.country_code, m.place.admin1) for m in article.places
+                if m.span.of(text) == "Alexandria"}
+    assert readings == {(0, "US", "Louisiana"), (text.rindex("Alexandria"), "US", "Louisiana")}
+    # a bare name takes the unit the article names it as: the county, not its town
+    text = ("On 21 February 2022, a mob attacked a hotel owned by an aspirant for the Homa Bay women Rep seat in "
+            "Ndhiwa (Ndhiwa, Homa Bay county).")
+    article = brief_pipeline.run(Article(raw=text))
+    assert {m.place.feature_code for m in article.places if m.span.of(text) == "Homa Bay"} == {"ADM1"}
+    assert [e.location for e in article.events] == ["Ndhiwa"]

@@ -279,6 +279,7 @@ class Geoparser:
                 unknown.append(candidacy)
                 if not candidacy.from_ner and not candidacy.cue:
                     passed_over = candidacy
+        self._named_later(parse, chosen, unknown, context)
         self._bare_names_of_named_countries(parse, chosen, unknown, context, surnames)
         chosen.sort(key=lambda pair: pair[0].span.start)
         for candidacy, options in chosen:
@@ -293,6 +294,22 @@ class Geoparser:
         named = (*named, *named_again(parse, named, self.relabel, actor_spans, surnames))
         adjectival = [m for m in self.demonym_mentions(parse) if not any(m.span.overlaps(n.span) for n in named)]
         return tuple(sorted((*named, *adjectival), key=lambda m: m.span.start))
+
+    def _named_later(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]], unknown: list[Candidacy],
+                     context: Context) -> None:
+        """"Alexandria woman charged ... Henry, 19, of Alexandria": a bare name said before the article names it
+        with a cue or a tag has the readings it has there, as it has after."""
+        said = {normalize_name(c.span.of(parse.text)) for c, _ in chosen if not _bare(c)}
+        taken = {c.span for c, _ in chosen}
+        for position, (candidacy, options) in enumerate(chosen):
+            if _bare(candidacy) and normalize_name(candidacy.span.of(parse.text)) in said:
+                chosen[position] = (candidacy, self._options(parse, candidacy, context) or options)
+        for candidacy in [c for c in unknown if not c.from_ner and not c.cue and c.span not in taken
+                          and normalize_name(c.span.of(parse.text)) in said]:
+            options = self._options(parse, candidacy, context)
+            if options:
+                chosen.append((candidacy, options))
+                unknown.remove(candidacy)
 
     def _bare_names_of_named_countries(self, parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
                                        unknown: list[Candidacy], context: Context, surnames: set[str]) -> None:
@@ -446,6 +463,7 @@ class Geoparser:
         self._province_not_country(chosen, best, first)
         qualifiers = read_chains(parse.text, chosen, best, final, self._in_box)
         spread_located(parse.text, chosen, best, qualifiers)
+        _as_said(parse, chosen, best)
         mentions = []
         for position, (candidacy, _) in enumerate(chosen):
             place = best[position]
@@ -479,6 +497,24 @@ class Geoparser:
                              and normalize_name(o.place.name) == name), None)
             if province is not None:
                 best[position] = province
+
+
+def _bare(candidacy: Candidacy) -> bool:
+    """A name with no cue the model did not tag."""
+    return not candidacy.from_ner and candidacy.cue in ("", ROUTE_END)
+
+
+def _as_said(parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]], best: list[Candidate | None]) -> None:
+    """One reading a name: a bare name is the place the article's cued or tagged mentions of it were read as,
+    where they agree ("Homa Bay women Rep seat ... (Ndhiwa, Homa Bay county)": the county)."""
+    said: dict[str, set[Place]] = {}
+    for (candidacy, _), reading in zip(chosen, best, strict=True):
+        if reading is not None and not _bare(candidacy):
+            said.setdefault(normalize_name(candidacy.span.of(parse.text)), set()).add(reading.place)
+    for position, (candidacy, options) in enumerate(chosen):
+        places = said.get(normalize_name(candidacy.span.of(parse.text)), set())
+        if _bare(candidacy) and len(places) == 1:
+            best[position] = next((o for o in options if o.place in places), best[position])
 
 
 _UNITS_AFTER = frozenset({"oblast", "oblasts", "region", "regions", "province", "provinces", "state", "governorate"})
