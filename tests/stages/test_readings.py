@@ -16,10 +16,22 @@ def test_a_city_of_millions_overshadows_a_village_of_its_name_unless_the_article
     village = _reading("Berlin", "RU", "Chelyabinsk", "PPL", 800)
     city = own_name_city([berlin, village])
     text = "They gathered in Berlin on Monday."
-    assert city == 3_400_000
+    assert city == (3_400_000, 0)
     assert overshadowed(village, text, text.index("Berlin") + 6, city, frozenset()) > 0
     assert overshadowed(berlin, text, text.index("Berlin") + 6, city, frozenset()) == 0
     assert overshadowed(village, text, text.index("Berlin") + 6, city, frozenset({"chelyabinsk"})) == 0
+
+
+def test_a_province_overshadows_a_town_that_bears_its_name_only_as_an_alternate() -> None:
+    state = _reading("Delaware", "US", "Delaware", "ADM1", 900_000)
+    town = _reading("West Point", "US", "Virginia", "PPL", 3_333, primary=False)
+    own = _reading("Delaware", "US", "Ohio", "PPL", 38_000)
+    text = "LE Central, a Delaware limited liability company."
+    end = text.index("Delaware") + len("Delaware")
+    named = own_name_city([state, town, own])
+    assert named == (0, 900_000)
+    assert overshadowed(town, text, end, named, frozenset()) > 0
+    assert overshadowed(own, text, end, named, frozenset()) == 0  # a town of the name as its own is not
 
 
 def test_an_alternate_name_is_not_overshadowed_where_a_following_area_is_its_own() -> None:

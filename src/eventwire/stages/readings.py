@@ -80,19 +80,26 @@ _AREA_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:de|del|do|da|la|el)\s+)?[A-
 NAMED_NEXT = re.compile(r"\s*[,(]\s*((?:[A-Z][\w'’-]*\s?){1,4})")  # the name just after a place, qualifying it
 
 
-def own_name_city(options: list[Candidate]) -> int:
-    """The population of the largest city of 100,000 among the readings that bears the name as its own; 0 if none."""
-    return max((o.place.population for o in options if o.primary_name and o.place.feature_class == "P"
+def own_name_city(options: list[Candidate]) -> tuple[int, int]:
+    """The population of the largest city of 100,000 among the readings that bears the name as its own, and of the
+    largest province or country that does; 0 if none."""
+    city = max((o.place.population for o in options if o.primary_name and o.place.feature_class == "P"
                 and o.place.population >= 100_000), default=0)
+    area = max((o.place.population for o in options if o.primary_name and o.place.feature_code in ("ADM1", "PCLI")),
+               default=0)
+    return city, area
 
 
-def overshadowed(candidate: Candidate, text: str, end: int, city: int, region_keys: frozenset[str]) -> float:
+def overshadowed(candidate: Candidate, text: str, end: int, named: tuple[int, int],
+                 region_keys: frozenset[str]) -> float:
     """"Paris", "Kaluga": a small place that bears the name only as an alternate (a Ukrainian village once called
-    Paris) is read below a city that bears it as its own name (of `city` people, `own_name_city`) and is a
-    hundred times larger, however much the article is about the small place's country; not where its province
-    qualifies the name ("Santiago, Nayarit" is Santiago Ixcuintla, not Santiago de Chile). `end`: where the name
-    ends in `text`."""
+    Paris) is read below a city that bears it as its own name and is a hundred times larger, however much the
+    article is about the small place's country; not where its province qualifies the name ("Santiago, Nayarit" is
+    Santiago Ixcuintla, not Santiago de Chile). So is it below a province or country of that name a hundred times
+    larger ("a Delaware company" is no company of West Point, Virginia, once called Delaware). `named`: the
+    populations `own_name_city` gives; `end`: where the name ends in `text`."""
     place = candidate.place
+    city = named[0] if candidate.primary_name else max(named)
     if place.feature_class != "P" or not city:
         return 0.0
     if candidate.primary_name and not (city >= _METROPOLIS and city >= place.population * _DWARFED
