@@ -44,3 +44,12 @@ def test_a_lemma_the_small_model_gets_wrong_is_mended() -> None:
     assert annotation is not None
     lemmas = {text[t.start:t.end]: t.lemma for t in annotation.tokens}
     assert (lemmas["raped"], lemmas["retook"], lemmas["woman"]) == ("rape", "retake", "woman")
+
+
+def test_an_abbreviation_before_a_hyphen_is_a_word_of_its_own() -> None:
+    text = "Turkey is a partner in the U.S.-led campaign, and a U.K.-based charity helped e.g.-style."
+    annotation = make(Settings.load())(Article(raw=text, text=text)).annotation
+    assert annotation is not None
+    words = [text[t.start:t.end] for t in annotation.tokens]
+    assert words[words.index("U.S."):words.index("U.S.") + 3] == ["U.S.", "-", "led"]
+    assert "U.K." in words and "based" in words

@@ -285,15 +285,24 @@ def _ends_a_person(parse: Parse, index: int) -> bool:
     return entity is not None and entity.label == "PERSON" and parse.tokens_in(entity.span)[-1] == index
 
 
-def _split_at_punctuation(parse: Parse, indexes: list[int]) -> list[list[int]]:
-    """"Maceio (Alagoas" and "Izalco, Sonsonate" are tagged as one entity: they are two places."""
+def _split_at_punctuation(parse: Parse, indexes: list[int], dashes: bool = False) -> list[list[int]]:
+    """"Maceio (Alagoas" and "Izalco, Sonsonate" are tagged as one entity: they are two places. With `dashes`, a
+    dash with spaces around it parts them too."""
     parts: list[list[int]] = [[]]
     for index in indexes:
-        if parse.word(index) in _BREAKS:
+        if parse.word(index) in _BREAKS or (dashes and parse.word(index) in _DASHES and _spaced(parse, index)):
             parts.append([])
         else:
             parts[-1].append(index)
     return [p for p in parts if p]
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _spaced(parse: Parse, index: int) -> bool:
+    token = parse.tokens[index]
+    return parse.text[token.start - 1 : token.start].isspace() and parse.text[token.end : token.end + 1].isspace()
 
 
 def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False) -> list[Candidacy]:
@@ -492,7 +501,8 @@ def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool
             and entity.span.of(parse.text).split()[-1].lower() in _UNIT_WORDS:
         return False  # "(Ye-U township, ...)": no person's name ends in a unit's word
     if entity is not None and entity.label in {"PERSON", "ORG", "NORP"}:
-        parts = {parse.span_of(p) for p in _split_at_punctuation(parse, parse.tokens_in(entity.span))}
+        # "won by Mr Trump - Wisconsin and Pennsylvania": a spaced dash ends a name the model ran on
+        parts = {parse.span_of(p) for p in _split_at_punctuation(parse, parse.tokens_in(entity.span), dashes=True)}
         if entity.label == "ORG" and (candidacy.cue in _INSIDE_ORG | TOWN_WORDS | ADMIN_WORDS | {QUALIFIER}
                                       or candidacy.cue.endswith(" of")):
             # "the UN Office in Colombo", "the Hospital of Azaz city": the office is an organisation, not the place
