@@ -52,8 +52,9 @@ def load_model(name: str) -> Any:
         ) from exc
     nlp.add_pipe("eventwire_newlines", before="parser")
     # "the U.S.-led campaign", "a U.K.-based charity": the abbreviation is a name of its own, as "Iran-backed" is
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(
-        [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]).finditer
+    tokenizer: Any = nlp.tokenizer
+    infixes: list[Any] = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[a-z])"]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     return nlp
 
 
