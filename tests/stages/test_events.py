@@ -126,6 +126,11 @@ def test_weapon_cues_retype_an_attack(pipeline, sentence, sub_event_type) -> Non
     # grenades dropped from a drone are an air strike; an offensive attempted is fought
     ("Rebels dropped two grenades from a drone on army positions near Gao on Friday.", "Air/drone strike"),
     ("Government forces attempted an offensive in the direction of Gao on Friday.", "Armed clash"),
+    # a crowd's ride, drive or interruption with a protest's purpose
+    ("On Friday, about 100 bikers drove at a slow pace in Gao to denounce a new technical control.",
+     "Peaceful protest"),
+    ("On Friday, students interrupted a conference in Gao. They denounced the speeches given there.",
+     "Peaceful protest"),
 ])
 def test_reports_written_as_nouns_gatherings_and_fragments_are_events(pipeline, sentence, sub_event_type) -> None:
     article = _run(pipeline, sentence + FILLER)
@@ -205,6 +210,11 @@ def test_members_and_gunmen_are_armed_sides(brief_pipeline, text, sub_event_type
 def test_a_blockade_by_troops_is_not_a_protest(pipeline) -> None:
     article = _run(pipeline, "Soldiers blocked the main road to Gao on Friday." + FILLER)
     assert not article.events and "not a crowd's act" in {d.reason for d in article.rejected}
+    # nor are armed men who surround a village, whatever they demand; nor a ride with no purpose
+    article = _run(pipeline, "Gunmen surrounded the village of Gao on Friday to demand a ransom." + FILLER)
+    assert "Peaceful protest" not in {e.sub_event_type for e in article.events}
+    article = _run(pipeline, "On Friday, the minister drove to Gao to open a school." + FILLER)
+    assert not article.events
 
 
 @pytest.mark.parametrize("text", [
