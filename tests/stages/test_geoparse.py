@@ -635,3 +635,16 @@ def test_a_bare_name_is_the_place_the_article_reads_it_as_wherever_it_says_it(br
     article = brief_pipeline.run(Article(raw=text))
     assert {m.place.feature_code for m in article.places if m.span.of(text) == "Homa Bay"} == {"ADM1"}
     assert [e.location for e in article.events] == ["Ndhiwa"]
+
+
+def test_a_province_of_the_qualifiers_name_outweighs_a_hamlet_of_it(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # not the hamlets of Benito Juarez and Nuevo Leon in Chiapas, nor those of Monte Grande and Buenos Aires
+    text = "On 26 June 2022, in Benito Juarez, Nuevo Leon, police officers rescued 34 migrants."
+    article = brief_pipeline.run(Article(raw=text))
+    assert {(m.place.admin1, m.place.feature_code) for m in article.places} == {("Nuevo Leon", "ADM1")}
+    text = "On 26 June 2022, around Monte Grande municipality (Buenos Aires), around 10 people blocked a highway."
+    article = brief_pipeline.run(Article(raw=text))
+    assert {m.place.country_code for m in article.places} == {"AR"}
+    assert {e.country for e in article.events} == {"Argentina"}

@@ -148,6 +148,14 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
         best[position] = inner = next(iter(namesake_towns(chosen[position][1], inner.place,
                                                           chosen[position][0].span.of(text))), inner)
     if inner is not None and outer is not None and outer.place.feature_class == "P":
+        # "Benito Juarez, Nuevo Leon": a province that bears the second name as its own, a hundred times the size
+        # of the hamlet read for it, is the one named; the first is a town of it, or one the index lacks
+        province = _province_over(outer, chosen[position + 1][1])
+        if province is not None:
+            pair = _best_pair(position, chosen, final, lambda i, o: o == province and i.place.feature_class == "P"
+                              and _lies_in(i, o))
+            best[position], best[position + 1] = pair or (None, province)
+            return True
         # "Olmue (Valparaiso)": the second name is the province Olmue lies in, not the city of that name
         region = next((o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1"
                        and o.place.country_code == inner.place.country_code
@@ -193,6 +201,19 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
     if inner is not None and outer is not None:
         _settle_abroad(text, position, chosen, best, final, inner, outer)
     return True
+
+
+_HAMLET_RATIO = 100  # times the population of a hamlet that a province of its name has, to be the one named
+
+
+def _province_over(hamlet: Candidate, options: list[Candidate]) -> Candidate | None:
+    """"Benito Juarez, Nuevo Leon": the largest province among a qualifier's readings that bears its name as its
+    own and is a hundred times the size of the town read for it, which it overshadows; None if none."""
+    if hamlet.place.feature_class != "P":
+        return None
+    return max((o for o in options if o.place.feature_code == "ADM1" and o.primary_name
+                and o.place.population >= _HAMLET_RATIO * hamlet.place.population),
+               key=lambda o: o.place.population, default=None)
 
 
 def _inside_the_town(position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> None:
@@ -243,7 +264,10 @@ def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidat
     """A place and its qualifier read in two countries: the best pair of readings where one lies in the other,
     else one of them is a place the index lacks."""
     pair = _best_pair(position, chosen, final, _lies_in)
-    if pair is not None:
+    province = _province_over(pair[1], chosen[position + 1][1]) if pair is not None else None
+    if province is not None and province == outer:
+        best[position] = None  # "Monte Grande (Buenos Aires)": a town the index lacks, not two Mexican hamlets
+    elif pair is not None:
         best[position], best[position + 1] = pair
     elif outer.place.feature_class == "P" and _best_pair(position, chosen, final, _one_country) is not None:
         # "in El Alto (La Paz)", "Pisky, Donetsk": no reading of the first lies in or near the town named after
