@@ -50,6 +50,9 @@ pytestmark = pytest.mark.slow
     ("Speaking in Geneva on Monday, the UN said soldiers killed 12 civilians during an operation in Mali.", "Mali"),
     # the doers' own country gives way to the town of their sentence
     ("On 4 March 2022, protesters from Eritrea rallied and marched in Tel Aviv.", "Tel Aviv"),
+    # where nothing says where the doers acted, the town they are named for, not a country they are against
+    ("On 4 March 2022, members of the Patras Bar Association protested on the steps of the association's "
+     "headquarters holding up signs against Russia's invasion of Ukraine.", "Patra"),
 ])
 def test_an_event_is_placed_on_the_town_where_its_act_happened(brief_pipeline, text, location) -> None:
     from eventwire.model import Article

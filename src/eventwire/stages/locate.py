@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from eventwire.gazetteer import Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import ascii_name
-from eventwire.model import DATELINE, ROUTE_END, STREET, Article, Event, Place, PlaceMention
+from eventwire.model import DATELINE, IN_NAME, ROUTE_END, STREET, Article, Event, Place, PlaceMention
 from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.recognise import QUALIFIER_GAP
@@ -168,9 +168,12 @@ def _related(parse: Parse, index: int) -> list[int]:
     return [*parse.children(index, "conj"), *parse.ancestors(index)]
 
 
-def _article_focus(places: tuple[PlaceMention, ...]) -> PlaceMention | None:
-    """The article's main place: its most named town, else its most named area."""
-    places = tuple(m for m in places if m.says_where)
+def _article_focus(parse: Parse, places: tuple[PlaceMention, ...]) -> PlaceMention | None:
+    """The article's main place: its most named town, else its most named area; not a country named as what
+    something is against or about ("holding up signs against Russia's invasion of Ukraine")."""
+    places = tuple(m for m in places if m.says_where and not (
+        m.place.feature_code == "PCLI" and (last := parse.token_at(m.span.end - 1)) is not None
+        and topic_word(parse, last)))
     if not places:
         return None
     counts = Counter((m.place.name, m.place.country_code) for m in places)
@@ -200,7 +203,7 @@ def make(settings: Settings) -> Callable[[Article], Article]:
         acts = [parse.token_at(e.evidence.trigger.start) for e in article.events]
         triggers = acts + [parse.token_at(d.span.start) for d in article.rejected if d.span and d.reason in _ACTS]
         claims = {t: _clause_tokens(parse, t) for t in triggers if t is not None}
-        focus = _article_focus(article.places)
+        focus = _article_focus(parse, article.places)
         dateline = next((m for m in article.places if m.cue == DATELINE and m.place.country_code), None)
         # crowds' acts, whose "against" names a topic, not a target
         crowds = {parse.token_at(e.evidence.trigger.start) for e in article.events if e.event_type in _CROWD_TYPES}
@@ -237,6 +240,11 @@ def make(settings: Settings) -> Callable[[Article], Article]:
                 placed.append(place_event(event, dateline, max(2, dateline.place.geo_precision), gazetteer))
             elif focus is not None:
                 placed.append(place_event(event, focus, max(2, focus.place.geo_precision), gazetteer))
+            elif (theirs := _pick(parse, index, [m for m in article.places if m.cue == IN_NAME
+                                                 and parse.token_at(m.span.start) in _doers(parse, index)])):
+                # "members of the Patras Bar Association protested": where the doers are from, where nothing
+                # else says where they acted
+                placed.append(place_event(event, theirs, max(2, theirs.place.geo_precision), gazetteer))
             else:
                 placed.append(event)
         return dataclasses.replace(article, events=tuple(placed))
