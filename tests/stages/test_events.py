@@ -126,6 +126,10 @@ def test_weapon_cues_retype_an_attack(pipeline, sentence, sub_event_type) -> Non
     # grenades dropped from a drone are an air strike; an offensive attempted is fought
     ("Rebels dropped two grenades from a drone on army positions near Gao on Friday.", "Air/drone strike"),
     ("Government forces attempted an offensive in the direction of Gao on Friday.", "Armed clash"),
+    # what the police did to a crowd, told in the sentence after, whatever the crowd did
+    ("On Friday, activists blocked the main road in Gao to protest against logging. Police arrested 3 protesters.",
+     "Protest with intervention"),
+    ("Lawyers staged a protest in Gao on Friday. The authorities made several arrests.", "Protest with intervention"),
     # a crowd's ride, drive or interruption with a protest's purpose
     ("On Friday, about 100 bikers drove at a slow pace in Gao to denounce a new technical control.",
      "Peaceful protest"),

@@ -74,3 +74,18 @@ def test_an_arrest_joined_to_an_attack_on_the_people_held_is_that_attack(pipelin
 def test_an_arrest_beside_an_attack_by_others_stays_an_arrest(pipeline, text) -> None:
     article = _run(pipeline, text)
     assert {e.sub_event_type for e in article.events} == {"Arrests", "Attack"}
+
+
+def test_protesters_arrested_at_a_demonstration_are_its_intervention(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = ("On 10 January 2022, a group of activists blocked the intersection of two highways in Burnaby to protest "
+            "against logging. Police arrested 3 protesters.")
+    article = brief_pipeline.run(Article(raw=text))
+    assert [e.sub_event_type for e in article.events] == ["Protest with intervention"]
+    assert "same act as another trigger" in {d.reason for d in article.rejected}
+    # an arrest told as another incident is an event of its own
+    text = ("On 10 January 2022, a group of activists blocked the intersection of two highways in Burnaby to protest "
+            "against logging. Separately, police arrested a man for theft in Burnaby.")
+    article = brief_pipeline.run(Article(raw=text))
+    assert "Arrests" in {e.sub_event_type for e in article.events}

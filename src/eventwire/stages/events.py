@@ -337,6 +337,7 @@ class EventFinder:
         events = same_act.clashes(events, drops, self.lexicon.cues["return_fire"])
         events = same_act.anaphora(events, drops)
         events = same_act.custody(events, drops)
+        events = same_act.interventions(events, drops)
         return same_act.subsumed(events, drops), drops
 
     @staticmethod

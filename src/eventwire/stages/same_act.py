@@ -7,6 +7,7 @@ and ACLED codes the whole as one event of a type none of its triggers has alone:
 - goods looted or weapons seized in the course of violence are part of it (`subsumed`);
 - "the attack" told after a violent act refers back to it (`anaphora`);
 - an arrest joined to an attack on the people held is that attack (`custody`);
+- protesters arrested at a demonstration are its intervention (`interventions`);
 - casualties told alone right after a violent act are its outcome (`casualties_alone`, read by the events stage).
 The merged triggers are kept as drops ("same act as another trigger") with their spans.
 """
@@ -27,6 +28,7 @@ RIOTING_ACTS = frozenset({"throw", "hurl", "pelt", "attack", "assault", "beat", 
                           "injure", "wound", "detain", "abduct", "chase"})
 SAME_ACT = "same act as another trigger"
 _DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention"})
+_MET_BY_FORCE = frozenset({"Protest with intervention", "Excessive force against protesters"})
 _CROWD_ACTS = frozenset({"Attack", "Looting/property destruction", "Mob violence", "Armed clash",
                          "Abduction/forced disappearance"})
 _CROWD_REFERENCES = frozenset({"they", "group", "participant", "participants", "crowd", "protester", "protesters",
@@ -97,6 +99,21 @@ class SameAct:
                     event = self.retyped(event, "Violent demonstration")
             kept.append(event)
         return [e for e in kept if e.event_id not in merged]
+
+    def interventions(self, events: list[Event], drops: list[Drop]) -> list[Event]:
+        """Arrests told in a demonstration's sentence or the next two ("... blocked the intersection to protest.
+        Police arrested 3 protesters"), not after a sentence that opens on another incident, are the
+        intervention its type already says, not an event of their own."""
+        kept = list(events)
+        for protest in [e for e in events if e.sub_event_type in _MET_BY_FORCE]:
+            start = self.sentence_of(protest)
+            for arrest in [e for e in kept if e.sub_event_type == "Arrests"
+                           and start <= self.sentence_of(e) <= start + _WINDOW
+                           and not any(another_incident(self.parse, n)
+                                       for n in range(start + 1, self.sentence_of(e) + 1))]:
+                kept.remove(arrest)
+                drops.append(self.merged(protest, arrest))
+        return kept
 
     def _by_the_crowd(self, event: Event) -> bool:
         """"They beat up three drivers", "The group also damaged...": an act of the demonstrators just told of."""
