@@ -126,6 +126,10 @@ def test_weapon_cues_retype_an_attack(pipeline, sentence, sub_event_type) -> Non
     # grenades dropped from a drone are an air strike; an offensive attempted is fought
     ("Rebels dropped two grenades from a drone on army positions near Gao on Friday.", "Air/drone strike"),
     ("Government forces attempted an offensive in the direction of Gao on Friday.", "Armed clash"),
+    # a crowd's violence in the course of its demonstration; the same without one is mob violence
+    ("On Friday, rioters clashed with soldiers during the weekly demonstration in Gao.", "Violent demonstration"),
+    ("On Friday, lawyers assaulted passers-by during a demonstration in Gao.", "Violent demonstration"),
+    ("On Friday, lawyers assaulted passers-by in Gao.", "Mob violence"),
     # what the police did to a crowd, told in the sentence after, whatever the crowd did
     ("On Friday, activists blocked the main road in Gao to protest against logging. Police arrested 3 protesters.",
      "Protest with intervention"),

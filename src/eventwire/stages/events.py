@@ -219,15 +219,19 @@ class EventFinder:
         # "an unidentified group set ablaze a butchery": arson by people unknown is property destruction
         clandestine = trigger.sub_event_type == "Looting/property destruction" \
             and any(self.sides.unidentified(parse, s) for s in subjects)
+        # a crowd's violence during its demonstration is ACLED's violent demonstration, not mob violence (but
+        # protesters beaten during it were attacked)
+        mob = "Violent demonstration" if _DEMONSTRATING.search(sentence) and "protesters" not in {
+            self.sides.target_kind(parse, t) for t in targets} else "Mob violence"
         if trigger.sub_event_type in _CROWD_VIOLENCE and subject_kinds & _CROWD_KINDS \
                 and not (subject_kinds | partner_kinds) & ARMED and not gunmen and not clandestine \
                 and not (trigger.sub_event_type == "Armed clash" and _FIREARMS.search(sentence)):
             # residents, students, rioters beating, fighting or burning: ACLED's mob violence; a protest's
             # crowd doing it is a violent demonstration
-            return "Violent demonstration" if subject_kinds == {"protesters"} else "Mob violence"
+            return "Violent demonstration" if subject_kinds == {"protesters"} else mob
         if trigger.sub_event_type == "Attack" and trigger.lemma in _BY_HAND and not _FIREARMS.search(sentence) \
                 and not _KILLING.search(sentence) and any(self.sides.loose_band(parse, s) for s in subjects):
-            return "Mob violence"  # "four assailants assaulted two BJP supporters", "settlers attacked... with stones"
+            return mob  # "four assailants assaulted two BJP supporters", "settlers attacked... with stones"
         target_kinds = {self.sides.target_kind(parse, t) for t in targets}
         if trigger.sub_event_type == "Armed clash":
             sides = subject_kinds | partner_kinds | target_kinds | {
@@ -235,12 +239,12 @@ class EventFinder:
             if sides & _CROWD_KINDS and not sides & ARMED and not _FIREARMS.search(sentence):
                 # "clashes erupted between rioters", "locals clashed with party members"; with guns ("two
                 # groups exchanged fire", "villagers armed with rifles clashed") it is communal militias' clash
-                return "Mob violence"
+                return mob
             if sides & {"protesters"} and sides - {"protesters", "rioters", ""} <= {"police", "state"}:
                 return "Violent demonstration"  # "demonstrators and police officers clashed"
             if sides & _CROWD_KINDS and sides - _CROWD_KINDS - {""} <= {"police", "state"} \
                     and not _FIREARMS.search(sentence):
-                return "Mob violence"  # "a clash between the state police and merchants"
+                return mob  # "a clash between the state police and merchants"
         if trigger.sub_event_type in _PROTESTS and subject_kinds & {"rioters"}:
             return "Violent demonstration"
         if trigger.if_armed_target and target_kinds & ARMED:
@@ -395,6 +399,11 @@ _KILLING = re.compile(r"\b(?:kill\w*|murder\w*|dead|died)\b", re.I)
 _ABOUT = frozenset({"over", "about", "against"})
 _GUN_WORDS = r"guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|shots?|shooting|pistols?|AK-?47s?"
 # guns, not fire ("set fire to his house") nor any arms ("a mob armed with machetes")
+# "clashed with soldiers during the weekly anti-settlement demonstration", "hurled stones ... in demonstration
+# against", "blocked the highway while demonstrating": violence done in the course of a demonstration
+_DEMONSTRATING = re.compile(r"\b(?:(?:during|amid|in the course of)\s+(?:an?|the|their|its|this)?\s*(?:[\w'-]+\s+){0,3}?"
+                            r"(?:demonstrations?|protests?|rally|rallies|march(?:es)?|sit-ins?)\b"
+                            r"|in\s+(?:a\s+)?demonstration\b|while\s+(?:demonstrating|protesting))", re.IGNORECASE)
 _GUNS = re.compile(rf"\b(?:armed (?:men|man|individuals?|assailants?|persons?|people|gunmen|group)|opened fire"
                    rf"|{_GUN_WORDS})\b", re.I)
 # any sign of firearms in a sentence, fire and shoot-outs included
