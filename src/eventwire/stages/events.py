@@ -401,8 +401,8 @@ _GUN_WORDS = r"guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|shots?|sho
 # guns, not fire ("set fire to his house") nor any arms ("a mob armed with machetes")
 # "clashed with soldiers during the weekly anti-settlement demonstration", "hurled stones ... in demonstration
 # against", "blocked the highway while demonstrating": violence done in the course of a demonstration
-_DEMONSTRATING = re.compile(r"\b(?:(?:during|amid|in the course of)\s+(?:an?|the|their|its|this)?\s*(?:[\w'-]+\s+){0,3}?"
-                            r"(?:demonstrations?|protests?|rally|rallies|march(?:es)?|sit-ins?)\b"
+_DEMONSTRATING = re.compile(r"\b(?:(?:during|amid|in the course of)\s+(?:an?|the|their|its|this)?\s*"
+                            r"(?:[\w'-]+\s+){0,3}?(?:demonstrations?|protests?|rally|rallies|march(?:es)?|sit-ins?)\b"
                             r"|in\s+(?:a\s+)?demonstration\b|while\s+(?:demonstrating|protesting))", re.IGNORECASE)
 _GUNS = re.compile(rf"\b(?:armed (?:men|man|individuals?|assailants?|persons?|people|gunmen|group)|opened fire"
                    rf"|{_GUN_WORDS})\b", re.I)
