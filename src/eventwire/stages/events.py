@@ -76,10 +76,13 @@ class EventFinder:
         # which the small model tags a proper noun, told as done by the sentence's own verb; not a month ("the vote
         # took place in March"), nor a past event named in a clause about people ("relatives who took part in the
         # Long March", "soldiers who died in the Battle of Kyiv")
-        verb = token.head if token.dep == "dobj" else parse.tokens[token.head].head
-        named_act = token.pos == "PROPN" and (token.dep == "dobj" or (token.dep == "pobj" and (
-            parse.word(index).islower() or parse.children(index, "det", "poss", "compound")))) \
-            and parse.tokens[verb].dep not in ("relcl", "acl") and self.reported.nominal(parse, index)
+        # ("carried out the LGBT Pride March": the name's last word misread as in apposition to its first)
+        own = token.head if token.dep == "appos" and parse.tokens[token.head].dep == "dobj" else index
+        head = parse.tokens[own]
+        verb = head.head if head.dep == "dobj" else parse.tokens[head.head].head
+        named_act = token.pos == "PROPN" and (head.dep == "dobj" or (head.dep == "pobj" and (
+            parse.word(own).islower() or parse.children(own, "det", "poss", "compound")))) \
+            and parse.tokens[verb].dep not in ("relcl", "acl") and self.reported.nominal(parse, own)
         return [trigger for trigger in sorted(options, key=lambda t: not t.needs_child)
                 if (token.pos in trigger.pos or (named_act and "NOUN" in trigger.pos
                                                  and trigger.sub_event_type in _PROTESTS))

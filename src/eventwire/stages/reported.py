@@ -53,7 +53,9 @@ class Reported:
         governor = next((a for a in parse.ancestors(index)
                          if parse.tokens[a].lemma.lower() in self.lexicon.not_asserted
                          and not parse.children(a, "agent", "auxpass")  # "were stopped... and detained"
-                         and not (protest and a > index and parse.tokens[a].lemma.lower() in self.lexicon.demands)),
+                         and not (protest and a > index and parse.tokens[a].lemma.lower() in self.lexicon.demands)
+                         # "parents blocked a school ...; teachers have been refusing to go": another clause
+                         and not (a > index and ";" in parse.text[token.end : parse.tokens[a].start])),
                         None)
         if governor is not None:
             return "not asserted", f"under {parse.word(governor)!r}"
