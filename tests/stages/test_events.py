@@ -338,3 +338,14 @@ def test_set_fire_misread_as_a_modifier_is_arson(brief_pipeline) -> None:
     article = brief_pipeline.run(Article(raw="On 8 May 2022, an arsonist set fire to the building of the military "
                                              "enlistment office in Cherepovets."))
     assert [e.sub_event_type for e in article.events] == ["Looting/property destruction"]
+
+
+def test_an_act_told_in_a_relative_clause_ranks_below_the_main_clauses(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = ("On 11 February 2022, in Barreiros (Pernambuco), family members and friends of a child who was shot to "
+            "death inside his private residence carried out a protest to demand justice for his case.")
+    events = brief_pipeline.run(Article(raw=text)).events
+    best = max(events, key=lambda e: e.confidence)
+    assert best.sub_event_type == "Peaceful protest"
+    assert {e.sub_event_type for e in events} >= {"Peaceful protest", "Attack"}  # the killing is still an event

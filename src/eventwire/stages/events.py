@@ -333,7 +333,11 @@ class EventFinder:
             if category.event_type in VIOLENT:
                 fought_in.add(sentence_number)
             # a casualty report alone, or people displaced or arriving: less sure to be the act itself
-            confidence = 0.4 if trigger.lemma in OUTCOME_LEMMAS or category.sub_event_type == "Other" else 0.5
+            # so is an act told in a relative clause, which describes someone ("relatives of a child who was shot
+            # to death carried out a protest")
+            described = any(parse.tokens[a].dep == "relcl" for a in (index, *parse.ancestors(index)))
+            confidence = 0.4 if trigger.lemma in OUTCOME_LEMMAS or category.sub_event_type == "Other" or described \
+                else 0.5
             events.append(new_event(article, parse.sentence_span(sentence_number), span, category, confidence))
         events += self.crowds_acting(article, parse, kept_sentences)
         same_act = SameAct(article, parse, NAME)
