@@ -23,6 +23,7 @@ FILLER = " The report was published by the agency, which has covered the region 
     ("Clashes had taken place in the town of Gao before the talks.", "background (past perfect)"),
     ("The activists called for a protest in Gao next week.", "not asserted"),
     ("Some 200 employees who were fired from the town hall of Gao complained on Friday.", "dismissal"),
+    ("Dozens of striking EFACEC workers spoke in Gao on Friday.", "description, not a report"),
 ])
 def test_non_events_are_rejected_with_their_reason(pipeline, sentence, reason) -> None:
     article = _run(pipeline, sentence + FILLER)

@@ -15,6 +15,9 @@ from eventwire.parse import Parse
 _INTRANSITIVE_ACTS = frozenset({"protest", "demonstrate", "rally", "march", "riot", "picket", "gather", "assemble",
                                 "converge"})
 # verbs of joining an act, which report the act named after them ("gathered for a rally", "took part in a protest")
+# people on strike: "striking workers" are strikers, whatever the parse makes of "striking"
+_STRIKERS = frozenset({"worker", "workers", "teacher", "teachers", "employee", "employees", "staff", "doctor",
+                       "doctors", "nurse", "nurses", "driver", "drivers", "miner", "miners", "student", "students"})
 _JOINING = frozenset({"gather", "participate", "take", "join", "march", "assemble", "converge", "rally"})
 
 
@@ -49,6 +52,9 @@ class Reported:
             # found reports it ("artillery fired by the military exploded", "a memorial to Yazidis killed by ISIS
             # was unveiled" stay descriptions)
             return "description, not a report", parse.word(token.head)
+        if token.tag == "VBG" and token.lemma.lower() == "strike" and any(
+                parse.word(i).lower() in _STRIKERS for i in range(index + 1, min(index + 3, len(parse.tokens)))):
+            return "description, not a report", parse.word(index)  # "dozens of striking EFACEC workers rallied"
         # "retirees called by the platform protested": a call that is a passive participle is no call to act
         governor = next((a for a in parse.ancestors(index)
                          if parse.tokens[a].lemma.lower() in self.lexicon.not_asserted
