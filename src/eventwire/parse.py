@@ -133,7 +133,8 @@ def doers(parse: Parse, index: int, depth: int = 0) -> list[int]:
     if token.dep in ("conj", "xcomp") or (token.pos == "NOUN" and token.dep == "compound") \
             or (token.dep == "advcl" and token.tag == "VBG"):  # "..., clashing with Ukrainian forces"
         return doers(parse, token.head, depth + 1)
-    if token.dep == "acl" and token.pos == "VERB" and (token.tag == "VBD" or parse.children(index, "dobj")):
+    if token.dep == "acl" and token.pos == "VERB" and (token.tag == "VBD" or parse.children(index, "dobj") or any(
+            parse.children(c, "dobj") for c in parse.children(index, "conj"))):  # "forces sealed and seized a house"
         return [token.head]
     if token.pos == "NOUN" and token.dep == "dobj":
         return doers(parse, token.head, depth + 1)

@@ -24,6 +24,13 @@ def test_a_conjoined_verb_shares_its_subject(brief_pipeline) -> None:
     assert events and {e.actor1 for e in events} == {"JNIM: Group for Support of Islam and Muslims"}
 
 
+def test_verbs_misread_as_describing_their_doers_share_them(brief_pipeline) -> None:
+    # the small model reads "sealed" as describing "forces" and "seized" as conjoined to it
+    events = _events(brief_pipeline, "On 8 February 2022, in Tabayin township, the Myanmar military forces sealed "
+                                     "and seized a house of a protest leader.")
+    assert events and {e.actor1 for e in events} == {"Military/security forces of Myanmar"}
+
+
 def test_a_nominal_act_takes_the_subject_of_its_support_verb(brief_pipeline) -> None:
     events = _events(brief_pipeline, "On 30 June 2022, Russian forces conducted an assault near Popasna, "
                                      "Luhansk region.")
