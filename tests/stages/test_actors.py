@@ -48,6 +48,8 @@ def test_crowds_are_named_after_the_country_of_the_event(brief_pipeline) -> None
 
 @pytest.mark.parametrize(("text", "actor1"), [
     ("On 14 May 2022, Turkish artillery shelled Kafr Antoun village, Aleppo.", "Military/security forces of Turkey"),
+    ("On 21 May 2022, Israeli gunboats opened fire at Palestinian fishing boats off the coast of Rafah (Rafah, Gaza "
+     "Strip).", "Military/security forces of Israel"),
     ("On 23 March 2022, a Saudi-led coalition air raid targeted Hayran district (Hajjah).", "Operation Restoring Hope"),
     ("On 8 June 2022, military forces of Russia kidnapped a veteran in Vasylivka, Zaporizhia.",
      "Military/security forces of Russia"),
