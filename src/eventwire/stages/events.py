@@ -404,13 +404,13 @@ _BY_HAND = frozenset({"assault", "beat", "attack", "stab", "hack", "whip", "flog
                       "hit"})
 _KILLING = re.compile(r"\b(?:kill\w*|murder\w*|dead|died)\b", re.I)
 _ABOUT = frozenset({"over", "about", "against"})
-_GUN_WORDS = r"guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|shots?|shooting|pistols?|AK-?47s?"
-# guns, not fire ("set fire to his house") nor any arms ("a mob armed with machetes")
 # "clashed with soldiers during the weekly anti-settlement demonstration", "hurled stones ... in demonstration
 # against", "blocked the highway while demonstrating": violence done in the course of a demonstration
 _DEMONSTRATING = re.compile(r"\b(?:(?:during|amid|in the course of)\s+(?:an?|the|their|its|this)?\s*"
                             r"(?:[\w'-]+\s+){0,3}?(?:demonstrations?|protests?|rally|rallies|march(?:es)?|sit-ins?)\b"
                             r"|in\s+(?:a\s+)?demonstration\b|while\s+(?:demonstrating|protesting))", re.IGNORECASE)
+_GUN_WORDS = r"guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|shots?|shooting|pistols?|AK-?47s?"
+# guns, not fire ("set fire to his house") nor any arms ("a mob armed with machetes")
 _GUNS = re.compile(rf"\b(?:armed (?:men|man|individuals?|assailants?|persons?|people|gunmen|group)|opened fire"
                    rf"|{_GUN_WORDS})\b", re.I)
 # any sign of firearms in a sentence, fire and shoot-outs included
