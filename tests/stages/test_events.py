@@ -127,6 +127,11 @@ def test_weapon_cues_retype_an_attack(pipeline, sentence, sub_event_type) -> Non
     # grenades dropped from a drone are an air strike; an offensive attempted is fought
     ("Rebels dropped two grenades from a drone on army positions near Gao on Friday.", "Air/drone strike"),
     ("Government forces attempted an offensive in the direction of Gao on Friday.", "Armed clash"),
+    # shelling or explosives used with small arms against an armed side is a clash; against civilians, shelling
+    ("On Friday, government forces fired artillery, mortars and small arms at rebel positions near Gao.",
+     "Armed clash"),
+    ("On Friday, government forces fired artillery, mortars and small arms at a market near Gao.",
+     "Shelling/artillery/missile attack"),
     # a crowd's violence in the course of its demonstration; the same without one is mob violence
     ("On Friday, rioters clashed with soldiers during the weekly demonstration in Gao.", "Violent demonstration"),
     ("On Friday, lawyers assaulted passers-by during a demonstration in Gao.", "Violent demonstration"),

@@ -193,10 +193,13 @@ class EventFinder:
         for cue, sub_event_type in trigger.cues:
             if any(self.told_as_act(parse, self.lexicon.cues[cue], n) for n in told if n < parse.sentence_count):
                 return sub_event_type
+        instrument = ""
         if trigger.instruments:
-            for cue, sub_event_type in instrument_types():
-                if self.lexicon.cues[cue].search(clause) or self.lexicon.cues[cue].search(parse.word(index)):
-                    return sub_event_type
+            instrument = next((sub_event_type for cue, sub_event_type in instrument_types()
+                               if self.lexicon.cues[cue].search(clause)
+                               or self.lexicon.cues[cue].search(parse.word(index))), "")
+            if instrument and not (instrument in _WITH_GUNS_A_CLASH and _SMALL_ARMS.search(sentence)):
+                return instrument
         subjects = doers(parse, index)
         # "shot and killed a Mara Salvatrucha member": the object of the verb after it is this act's too, even
         # where the parse gives it one of its own ("... 1 fatality" read as the object of "shot")
@@ -236,6 +239,13 @@ class EventFinder:
                 and not _KILLING.search(sentence) and any(self.sides.loose_band(parse, s) for s in subjects):
             return mob  # "four assailants assaulted two BJP supporters", "settlers attacked... with stones"
         target_kinds = {self.sides.target_kind(parse, t) for t in targets}
+        if instrument:
+            # "fired artillery, mortars, and small arms at the positions of the DPR", "attacked soldiers via
+            # firearms, remote explosives and heavy guns": fought with guns as well, against an armed side (not
+            # the weapons fired)
+            hit = {self.sides.target_kind(parse, t) for t in targets if not _SMALL_ARMS.search(parse.word(t))
+                   and not any(self.lexicon.cues[c].search(parse.word(t)) for c, _ in instrument_types())}
+            return "Armed clash" if hit & ARMED and subject_kinds & ARMED else instrument
         if trigger.sub_event_type == "Armed clash":
             sides = subject_kinds | partner_kinds | target_kinds | {
                 self.sides.kind_of(parse, p) for p in _between(parse, index)}
@@ -409,6 +419,10 @@ _ABOUT = frozenset({"over", "about", "against"})
 _DEMONSTRATING = re.compile(r"\b(?:(?:during|amid|in the course of)\s+(?:an?|the|their|its|this)?\s*"
                             r"(?:[\w'-]+\s+){0,3}?(?:demonstrations?|protests?|rally|rallies|march(?:es)?|sit-ins?)\b"
                             r"|in\s+(?:a\s+)?demonstration\b|while\s+(?:demonstrating|protesting))", re.IGNORECASE)
+# shelling or explosives used with small arms against an armed side: a clash, as ACLED codes it
+_WITH_GUNS_A_CLASH = frozenset({"Shelling/artillery/missile attack", "Remote explosive/landmine/IED"})
+_SMALL_ARMS = re.compile(r"\b(?:small arms|small-arms|firearms?|heavy arms|rifles?|gunfire"
+                         r"|exchanged fire|exchange of fire)\b", re.I)
 _GUN_WORDS = r"guns?|gunfire|gunshots?|gunmen|rifles?|firearms?|fired|shots?|shooting|pistols?|AK-?47s?"
 # guns, not fire ("set fire to his house") nor any arms ("a mob armed with machetes")
 _GUNS = re.compile(rf"\b(?:armed (?:men|man|individuals?|assailants?|persons?|people|gunmen|group)|opened fire"
