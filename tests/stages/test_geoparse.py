@@ -644,7 +644,12 @@ def test_a_province_of_the_qualifiers_name_outweighs_a_hamlet_of_it(brief_pipeli
     text = "On 26 June 2022, in Benito Juarez, Nuevo Leon, police officers rescued 34 migrants."
     article = brief_pipeline.run(Article(raw=text))
     assert {(m.place.admin1, m.place.feature_code) for m in article.places} == {("Nuevo Leon", "ADM1")}
-    text = "On 26 June 2022, around Monte Grande municipality (Buenos Aires), around 10 people blocked a highway."
+    # the same where migrants from Guatemala first make its own Nuevo Leon the likelier
+    text = ("On 26 June 2022, in Benito Juarez, Nuevo Leon, police officers rescued 34 migrants from Honduras and "
+            "Guatemala.")
     article = brief_pipeline.run(Article(raw=text))
-    assert {m.place.country_code for m in article.places} == {"AR"}
-    assert {e.country for e in article.events} == {"Argentina"}
+    assert {e.admin1 for e in article.events} == {"Nuevo Leon"}
+    # but a province abroad outweighs no town: Florida, USA, is not the Florida of Uruguay
+    text = "On Friday, about 100 farmers protested in Sarandi Grande (Florida) against the new tax."
+    article = brief_pipeline.run(Article(raw=text))
+    assert {m.place.country_code for m in article.places} == {"UY"}

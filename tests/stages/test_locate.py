@@ -69,3 +69,11 @@ def test_an_event_is_placed_on_its_town_before_a_landmark_placed_on_another(brie
             "Huancayo highway in Cascabel Bridge, Tarma and Huaynacacha sectors with burning tires as a demonstration.")
     assert [e.location for e in brief_pipeline.run(Article(raw=text)).events] == ["La Oroya"]
 
+
+
+def test_only_a_crowd_is_placed_at_the_town_its_name_says(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = "On 3 May 2022, fighters of the Jerusalem Brigades fired rockets at an army post."
+    article = brief_pipeline.run(Article(raw=text))
+    assert article.events and "Jerusalem" not in {e.location for e in article.events}

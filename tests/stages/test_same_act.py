@@ -89,3 +89,8 @@ def test_protesters_arrested_at_a_demonstration_are_its_intervention(brief_pipel
             "against logging. Separately, police arrested a man for theft in Burnaby.")
     article = brief_pipeline.run(Article(raw=text))
     assert "Arrests" in {e.sub_event_type for e in article.events}
+    # nor are others arrested elsewhere: journalists in another town
+    text = ("On 10 January 2022, a group of activists blocked the intersection of two highways in Burnaby to protest "
+            "against logging. Police dispersed them with tear gas. In Surrey, police arrested two journalists.")
+    article = brief_pipeline.run(Article(raw=text))
+    assert "Arrests" in {e.sub_event_type for e in article.events}

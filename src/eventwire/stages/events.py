@@ -176,10 +176,10 @@ class EventFinder:
             child = ancestor
         return False
 
-    def type_of(self, parse: Parse, index: int, trigger: Trigger) -> str:
+    def cued_type(self, parse: Parse, index: int, trigger: Trigger) -> str:
+        """The type a demonstration's violence or the trigger's cues give it ("passengers demonstrated and
+        destroyed some facilities", "Police intervened, detaining 20"); "" where none does."""
         sentence_number = parse.tokens[index].sent
-        sentence = parse.sentence_span(sentence_number).of(parse.text)
-        clause = parse.text_of(parse.subtree(index, skip=frozenset({"relcl", "advcl", "ccomp"})))
         if trigger.sub_event_type == "Peaceful protest" and any(
                 parse.tokens[c].lemma.lower() in RIOTING_ACTS and parse.tokens[c].tag in ("VBD", "VBZ", "VBP", "VBG")
                 and not {parse.tokens[o].lemma.lower() for o in parse.children(c, "dobj")} & _SYMBOLS
@@ -190,9 +190,28 @@ class EventFinder:
         # What happened to a crowd is often told in the sentence after it ("Police intervened, detaining 20").
         told = (sentence_number, sentence_number + 1, sentence_number + 2) \
             if trigger.sub_event_type == "Peaceful protest" else (sentence_number,)
-        for cue, sub_event_type in trigger.cues:
-            if any(self.told_as_act(parse, self.lexicon.cues[cue], n) for n in told if n < parse.sentence_count):
-                return sub_event_type
+        return next((sub_event_type for cue, sub_event_type in trigger.cues
+                     if any(self.told_as_act(parse, self.lexicon.cues[cue], n)
+                            for n in told if n < parse.sentence_count)), "")
+
+    def targets(self, parse: Parse, index: int) -> list[int]:
+        """Whom or what the act at `index` was done to: its objects (and those of the verb after it, "shot and
+        killed a Mara Salvatrucha member", even where the parse gives it one of its own, "... 1 fatality" read
+        as the object of "shot"), what it was aimed at ("opened fire at policemen", "an attack against troops"),
+        and their conjuncts ("fired at a polio team and policemen")."""
+        found = [*self.arguments(parse, index, ("dobj", "nsubjpass")),
+                 *(o for c in parse.children(index, "conj") if not own_subject(parse, c)
+                   for o in parse.children(c, "dobj"))] or _shared_object(parse, index)
+        found += [obj for prep in parse.children(index, "prep") if parse.word(prep).lower() in _AIMING_PREPOSITIONS
+                  for obj in aimed_at(parse, prep)]
+        return found + [c for t in found for c in parse.children(t, "conj")]
+
+    def type_of(self, parse: Parse, index: int, trigger: Trigger) -> str:
+        sentence = parse.sentence_span(parse.tokens[index].sent).of(parse.text)
+        clause = parse.text_of(parse.subtree(index, skip=frozenset({"relcl", "advcl", "ccomp"})))
+        cued = self.cued_type(parse, index, trigger)
+        if cued:
+            return cued
         instrument = ""
         if trigger.instruments:
             instrument = next((sub_event_type for cue, sub_event_type in instrument_types()
@@ -201,15 +220,7 @@ class EventFinder:
             if instrument and not (instrument in _WITH_GUNS_A_CLASH and _SMALL_ARMS.search(sentence)):
                 return instrument
         subjects = doers(parse, index)
-        # "shot and killed a Mara Salvatrucha member": the object of the verb after it is this act's too, even
-        # where the parse gives it one of its own ("... 1 fatality" read as the object of "shot")
-        targets = [*self.arguments(parse, index, ("dobj", "nsubjpass")),
-                   *(o for c in parse.children(index, "conj") if not own_subject(parse, c)
-                     for o in parse.children(c, "dobj"))] or _shared_object(parse, index)
-        targets += [
-            obj for prep in parse.children(index, "prep") if parse.word(prep).lower() in _AIMING_PREPOSITIONS
-            for obj in aimed_at(parse, prep)]  # "opened fire at policemen", "an attack against troops"
-        targets += [c for t in targets for c in parse.children(t, "conj")]  # "fired at a polio team and policemen"
+        targets = self.targets(parse, index)
         if trigger.if_state_actor1 and any(self.sides.kind_of(parse, s) == "state" for s in subjects):
             return trigger.if_state_actor1
         if trigger.if_armed_group_actor1 and any(self.sides.kind_of(parse, s) == "armed_group" for s in subjects):
@@ -307,25 +318,12 @@ class EventFinder:
                 # fatalities stage counts them for it)
                 drops.append(Drop(NAME, SAME_ACT, "outcome of the act in the sentence before", span))
                 continue
-            judgement = self.judge(parse, index, trigger, places)
-            for other in readings[1:]:  # the first reading that holds; else the first reading's reason
-                if not judgement.reason:
-                    break
-                second = self.judge(parse, index, other, places)
-                if not second.reason:
-                    trigger, judgement = other, second
+            trigger, judgement = self.first_holding(parse, index, readings, places)
             if judgement.reason:
                 drops.append(Drop(NAME, judgement.reason, judgement.detail or parse.word(index), span))
                 continue
             category = taxonomy[judgement.sub_event_type]
-            token = parse.tokens[index]
-            # The same act: a kept trigger of the same event type next to this one in the tree, or a
-            # consequence clause ("..., killing 12") hanging on a kept trigger of any type.
-            linked = [h for h in (token.head, *parse.children(index)) if kept_heads.get(h) == category.event_type]
-            if not linked and token.dep in CONSEQUENCE_DEPS and token.head in kept_heads:
-                linked = [token.head]
-            if not linked:  # "an air raid targeted the district": the act is the subject of the verb
-                linked = [s for s in parse.children(index, "nsubj", "nsubjpass") if s in kept_heads]
+            linked = _linked(parse, index, kept_heads, category.event_type)
             if linked:
                 kept_heads[index] = category.event_type  # a chain of words for one act stays one event
                 drops.append(Drop(NAME, SAME_ACT, parse.word(linked[0]), span))
@@ -342,14 +340,26 @@ class EventFinder:
                 acted_in.add(sentence_number)
             if category.event_type in VIOLENT:
                 fought_in.add(sentence_number)
-            # a casualty report alone, or people displaced or arriving: less sure to be the act itself
-            # so is an act told in a relative clause, which describes someone ("relatives of a child who was shot
-            # to death carried out a protest")
-            described = any(parse.tokens[a].dep == "relcl" for a in (index, *parse.ancestors(index)))
-            confidence = 0.4 if trigger.lemma in OUTCOME_LEMMAS or category.sub_event_type == "Other" or described \
-                else 0.5
-            events.append(new_event(article, parse.sentence_span(sentence_number), span, category, confidence))
+            events.append(new_event(article, parse.sentence_span(sentence_number), span, category,
+                                    _confidence(parse, index, trigger, category)))
         events += self.crowds_acting(article, parse, kept_sentences)
+        return self.merged(article, parse, events, drops, killed_in), drops
+
+    def first_holding(self, parse: Parse, index: int, readings: list[Trigger],
+                      places: list[Span]) -> tuple[Trigger, Judgement]:
+        """The first reading of the trigger that holds, with its judgement; else the first reading's reason."""
+        trigger, judgement = readings[0], self.judge(parse, index, readings[0], places)
+        for other in readings[1:]:
+            if not judgement.reason:
+                break
+            second = self.judge(parse, index, other, places)
+            if not second.reason:
+                trigger, judgement = other, second
+        return trigger, judgement
+
+    def merged(self, article: Article, parse: Parse, events: list[Event], drops: list[Drop],
+               killed_in: set[int]) -> list[Event]:
+        """The events that tell one act made one (`same_act`); `killed_in`: the sentences whose act killed."""
         same_act = SameAct(article, parse, NAME)
         # "killed a man and abducted a tailor": an abduction told with a killing is an attack, as ACLED codes it
         events = [same_act.retyped(e, "Attack") if e.sub_event_type == "Abduction/forced disappearance"
@@ -359,7 +369,7 @@ class EventFinder:
         events = same_act.anaphora(events, drops)
         events = same_act.custody(events, drops)
         events = same_act.interventions(events, drops)
-        return same_act.subsumed(events, drops), drops
+        return same_act.subsumed(events, drops)
 
     @staticmethod
     def fought_back(parse: Parse, index: int, sub_event_type: str, events: list[Event]) -> int | None:
@@ -415,9 +425,10 @@ _BY_HAND = frozenset({"assault", "beat", "attack", "stab", "hack", "whip", "flog
 _KILLING = re.compile(r"\b(?:kill\w*|murder\w*|dead|died)\b", re.I)
 _ABOUT = frozenset({"over", "about", "against"})
 # "clashed with soldiers during the weekly anti-settlement demonstration", "hurled stones ... in demonstration
-# against", "blocked the highway while demonstrating": violence done in the course of a demonstration
+# against", "blocked the highway while demonstrating": violence done in the course of a demonstration (a march,
+# not March)
 _DEMONSTRATING = re.compile(r"\b(?:(?:during|amid|in the course of)\s+(?:an?|the|their|its|this)?\s*"
-                            r"(?:[\w'-]+\s+){0,3}?(?:demonstrations?|protests?|rally|rallies|march(?:es)?|sit-ins?)\b"
+                            r"(?:[\w'-]+\s+){0,3}?(?:demonstrations?|protests?|rally|rallies|(?-i:march(?:es)?)|sit-ins?)\b"
                             r"|in\s+(?:a\s+)?demonstration\b|while\s+(?:demonstrating|protesting))", re.IGNORECASE)
 # shelling or explosives used with small arms against an armed side: a clash, as ACLED codes it
 _WITH_GUNS_A_CLASH = frozenset({"Shelling/artillery/missile attack", "Remote explosive/landmine/IED"})
@@ -429,6 +440,25 @@ _GUNS = re.compile(rf"\b(?:armed (?:men|man|individuals?|assailants?|persons?|pe
                    rf"|{_GUN_WORDS})\b", re.I)
 # any sign of firearms in a sentence, fire and shoot-outs included
 _FIREARMS = re.compile(rf"\b(?:armed|fire|shoot-?outs?|{_GUN_WORDS})\b", re.I)
+
+
+def _linked(parse: Parse, index: int, kept_heads: dict[int, str], event_type: str) -> list[int]:
+    """The same act: a kept trigger of the same event type next to this one in the tree, or a consequence clause
+    ("..., killing 12") hanging on a kept trigger of any type, or a kept act that is the subject of this verb ("an
+    air raid targeted the district")."""
+    token = parse.tokens[index]
+    linked = [h for h in (token.head, *parse.children(index)) if kept_heads.get(h) == event_type]
+    if not linked and token.dep in CONSEQUENCE_DEPS and token.head in kept_heads:
+        linked = [token.head]
+    return linked or [s for s in parse.children(index, "nsubj", "nsubjpass") if s in kept_heads]
+
+
+def _confidence(parse: Parse, index: int, trigger: Trigger, category: Category) -> float:
+    """How sure the trigger is the act reported: less for a casualty report alone, people displaced or arriving,
+    or an act told in a relative clause, which describes someone ("relatives of a child who was shot to death
+    carried out a protest")."""
+    described = any(parse.tokens[a].dep == "relcl" for a in (index, *parse.ancestors(index)))
+    return 0.4 if trigger.lemma in OUTCOME_LEMMAS or category.sub_event_type == "Other" or described else 0.5
 
 
 def _shared_object(parse: Parse, index: int) -> list[int]:

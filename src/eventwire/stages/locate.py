@@ -240,8 +240,9 @@ def make(settings: Settings) -> Callable[[Article], Article]:
                 placed.append(place_event(event, dateline, max(2, dateline.place.geo_precision), gazetteer))
             elif focus is not None:
                 placed.append(place_event(event, focus, max(2, focus.place.geo_precision), gazetteer))
-            elif (theirs := _pick(parse, index, [m for m in article.places if m.cue == IN_NAME
-                                                 and parse.token_at(m.span.start) in _doers(parse, index)])):
+            elif index in crowds and (theirs := _pick(parse, index, [
+                    m for m in article.places if m.cue == IN_NAME
+                    and parse.token_at(m.span.start) in _doers(parse, index)])):
                 # "members of the Patras Bar Association protested": where the doers are from, where nothing
                 # else says where they acted
                 placed.append(place_event(event, theirs, max(2, theirs.place.geo_precision), gazetteer))

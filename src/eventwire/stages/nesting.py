@@ -150,7 +150,7 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
     if inner is not None and outer is not None and outer.place.feature_class == "P":
         # "Benito Juarez, Nuevo Leon": a province that bears the second name as its own, a hundred times the size
         # of the hamlet read for it, is the one named; the first is a town of it, or one the index lacks
-        province = _province_over(outer, chosen[position + 1][1])
+        province = _province_over(outer, position, chosen)
         if province is not None:
             pair = _best_pair(position, chosen, final, lambda i, o: o == province and i.place.feature_class == "P"
                               and _lies_in(i, o))
@@ -206,12 +206,16 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
 _HAMLET_RATIO = 100  # times the population of a hamlet that a province of its name has, to be the one named
 
 
-def _province_over(hamlet: Candidate, options: list[Candidate]) -> Candidate | None:
-    """"Benito Juarez, Nuevo Leon": the largest province among a qualifier's readings that bears its name as its
-    own and is a hundred times the size of the town read for it, which it overshadows; None if none."""
+def _province_over(hamlet: Candidate, position: int, chosen: Chosen) -> Candidate | None:
+    """"Benito Juarez, Nuevo Leon": the largest province among the readings of the qualifier at `position` + 1 that
+    bears its name as its own, is a hundred times the size of the hamlet read for it, and lies in the hamlet's
+    country or one the first name has a reading in; None if none (Florida, USA, does not overshadow Uruguay's town
+    of Florida in "Sarandi Grande (Florida)")."""
     if hamlet.place.feature_class != "P":
         return None
-    return max((o for o in options if o.place.feature_code == "ADM1" and o.primary_name
+    countries = {hamlet.place.country_code} | {o.place.country_code for o in chosen[position][1]}
+    return max((o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1" and o.primary_name
+                and o.place.country_code in countries
                 and o.place.population >= _HAMLET_RATIO * hamlet.place.population),
                key=lambda o: o.place.population, default=None)
 
@@ -264,9 +268,12 @@ def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidat
     """A place and its qualifier read in two countries: the best pair of readings where one lies in the other,
     else one of them is a place the index lacks."""
     pair = _best_pair(position, chosen, final, _lies_in)
-    province = _province_over(pair[1], chosen[position + 1][1]) if pair is not None else None
-    if province is not None and province == outer:
-        best[position] = None  # "Monte Grande (Buenos Aires)": a town the index lacks, not two Mexican hamlets
+    province = _province_over(pair[1], position, chosen) if pair is not None else None
+    if province is not None:
+        # "Benito Juarez, Nuevo Leon" read in Guatemala: not the pair of hamlets in Chiapas, but Nuevo Leon
+        best[position], best[position + 1] = _best_pair(position, chosen, final, lambda i, o: o == province
+                                                        and i.place.feature_class == "P" and _lies_in(i, o)) \
+            or (None, province)
     elif pair is not None:
         best[position], best[position + 1] = pair
     elif outer.place.feature_class == "P" and _best_pair(position, chosen, final, _one_country) is not None:

@@ -15,9 +15,6 @@ from eventwire.parse import Parse
 _INTRANSITIVE_ACTS = frozenset({"protest", "demonstrate", "rally", "march", "riot", "picket", "gather", "assemble",
                                 "converge"})
 # verbs of joining an act, which report the act named after them ("gathered for a rally", "took part in a protest")
-# people on strike: "striking workers" are strikers, whatever the parse makes of "striking"
-_STRIKERS = frozenset({"worker", "workers", "teacher", "teachers", "employee", "employees", "staff", "doctor",
-                       "doctors", "nurse", "nurses", "driver", "drivers", "miner", "miners", "student", "students"})
 _JOINING = frozenset({"gather", "participate", "take", "join", "march", "assemble", "converge", "rally"})
 
 
@@ -52,8 +49,7 @@ class Reported:
             # found reports it ("artillery fired by the military exploded", "a memorial to Yazidis killed by ISIS
             # was unveiled" stay descriptions)
             return "description, not a report", parse.word(token.head)
-        if token.tag == "VBG" and token.lemma.lower() == "strike" and any(
-                parse.word(i).lower() in _STRIKERS for i in range(index + 1, min(index + 3, len(parse.tokens)))):
+        if token.tag == "VBG" and token.lemma.lower() == "strike" and _names_strikers(parse, index):
             return "description, not a report", parse.word(index)  # "dozens of striking EFACEC workers rallied"
         # "retirees called by the platform protested": a call that is a passive participle is no call to act
         governor = next((a for a in parse.ancestors(index)
@@ -114,6 +110,19 @@ class Reported:
             # "gathered for a rally", "took part in a protest"
             return _verb_in(parse, head.head, _JOINING)
         return token.dep == "dobj" and _verb_in(parse, token.head, self.lexicon.support)
+
+
+# people on strike: "striking workers" are strikers, whatever the parse makes of "striking"
+_STRIKERS = frozenset({"worker", "workers", "teacher", "teachers", "employee", "employees", "staff", "doctor",
+                       "doctors", "nurse", "nurses", "driver", "drivers", "miner", "miners", "student", "students"})
+
+
+def _names_strikers(parse: Parse, index: int) -> bool:
+    """"dozens of striking EFACEC workers": "striking" said before the people on strike, after a determiner, a
+    preposition, a number or a comma; not after a verb ("police were filmed striking students with batons")."""
+    before = parse.tokens[index - 1].pos if index > 0 else "PUNCT"
+    return before in ("DET", "ADP", "NUM", "ADJ", "PUNCT", "CCONJ") and any(
+        parse.word(i).lower() in _STRIKERS for i in range(index + 1, min(index + 3, len(parse.tokens))))
 
 
 def _past_perfect(parse: Parse, index: int) -> bool:

@@ -29,6 +29,9 @@ RIOTING_ACTS = frozenset({"throw", "hurl", "pelt", "attack", "assault", "beat", 
 SAME_ACT = "same act as another trigger"
 _DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention"})
 _MET_BY_FORCE = frozenset({"Protest with intervention", "Excessive force against protesters"})
+# the people a demonstration's intervention arrests: its crowd
+_ARRESTED_CROWD = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|activists?|participants?|strikers?"
+                             r"|organi[sz]ers?|them|people|persons)\b", re.I)
 _CROWD_ACTS = frozenset({"Attack", "Looting/property destruction", "Mob violence", "Armed clash",
                          "Abduction/forced disappearance"})
 _CROWD_REFERENCES = frozenset({"they", "group", "participant", "participants", "crowd", "protester", "protesters",
@@ -101,19 +104,27 @@ class SameAct:
         return [e for e in kept if e.event_id not in merged]
 
     def interventions(self, events: list[Event], drops: list[Drop]) -> list[Event]:
-        """Arrests told in a demonstration's sentence or the next two ("... blocked the intersection to protest.
-        Police arrested 3 protesters"), not after a sentence that opens on another incident, are the
-        intervention its type already says, not an event of their own."""
+        """Protesters arrested in a demonstration's sentence or the next two ("... blocked the intersection to
+        protest. Police arrested 3 protesters"), at no place the demonstration's sentence does not name and not
+        after a sentence that opens on another incident, are the intervention its type already says, not an event
+        of their own ("In Timbuktu, soldiers arrested two journalists" is one)."""
         kept = list(events)
         for protest in [e for e in events if e.sub_event_type in _MET_BY_FORCE]:
             start = self.sentence_of(protest)
             for arrest in [e for e in kept if e.sub_event_type == "Arrests"
                            and start <= self.sentence_of(e) <= start + _WINDOW
+                           and _ARRESTED_CROWD.search(e.evidence.sentence.of(self.article.text))
+                           and self._places_in(e.evidence.sentence) <= self._places_in(protest.evidence.sentence)
                            and not any(another_incident(self.parse, n)
                                        for n in range(start + 1, self.sentence_of(e) + 1))]:
                 kept.remove(arrest)
                 drops.append(self.merged(protest, arrest))
         return kept
+
+    def _places_in(self, sentence: Span) -> set[str]:
+        """The places named in the sentence (not demonyms), by name as written."""
+        return {m.span.of(self.article.text) for m in self.article.places if not m.is_demonym
+                and sentence.start <= m.span.start and m.span.end <= sentence.end}
 
     def _by_the_crowd(self, event: Event) -> bool:
         """"They beat up three drivers", "The group also damaged...": an act of the demonstrators just told of."""
