@@ -77,3 +77,12 @@ def test_only_a_crowd_is_placed_at_the_town_its_name_says(brief_pipeline) -> Non
     text = "On 3 May 2022, fighters of the Jerusalem Brigades fired rockets at an army post."
     article = brief_pipeline.run(Article(raw=text))
     assert article.events and "Jerusalem" not in {e.location for e in article.events}
+
+
+def test_a_place_before_led_or_backed_says_whose_not_where(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = "On 3 May 2022, U.S.-backed fighters attacked an Islamic State position."
+    article = brief_pipeline.run(Article(raw=text))
+    assert article.events and {e.country for e in article.events} <= {""}
+    assert {m.cue for m in article.places if m.span.of(text) == "U.S."} == {"in a name"}

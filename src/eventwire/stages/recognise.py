@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from eventwire.gazetteer.names import normalize_name
 from eventwire.lexicons import load_actor_lexicon
-from eventwire.model import DATELINE, ROUTE_END, Span
+from eventwire.model import DATELINE, IN_NAME, ROUTE_END, Span
 from eventwire.parse import Parse
 from eventwire.stages.relabel import Candidacy
 
@@ -78,6 +78,9 @@ _LANDMARKS = frozenset({"hall", "office", "offices", "assembly", "square", "stad
 _HYPHENED_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "lès", "sur", "en", "et", "aux", "sous",
                                  "di", "del", "al", "el", "ez", "es", "ad", "ar", "as", "ash", "az", "an", "n",
                                  "on", "upon", "under", "am", "im", "na", "nad", "pod"})
+# participles after a place and a hyphen that say whose something is, or where it is from, not where it acts
+_AFFILIATIONS = frozenset({"led", "backed", "based", "born", "owned", "funded", "brokered", "made", "allied",
+                           "controlled", "sponsored", "trained", "armed", "supported", "registered", "flagged"})
 QUALIFIER = "qualifier"  # the cue of the Y of "X, Y" or "X (Y)" after a name read as a place
 REGION_QUALIFIER = "region qualifier"  # the same after a bare name ("shelled Rubizhne, Luhansk")
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -244,6 +247,9 @@ def _cue(parse: Parse, first: int, last: int) -> str:
     """The contextual cue that makes a proper noun a place: "town of X", "in X", "X province", "X village"."""
     if _route_end(parse, first, last):
         return ROUTE_END
+    if last + 2 < len(parse.tokens) and parse.word(last + 1) == "-" and parse.tokens[last + 1].start == \
+            parse.tokens[last].end and parse.word(last + 2).lower() in _AFFILIATIONS:
+        return IN_NAME  # "Turkey-backed groups", "the U.S.-led coalition", "a Kenya-based charity": whose, not where
     before = [parse.tokens[i].lemma.lower() for i in range(max(0, first - 2), first)]
     if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS:
         return f"{before[0]} of"
