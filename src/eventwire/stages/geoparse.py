@@ -23,6 +23,7 @@ from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.discourse import named_again
 from eventwire.stages.localities import near_their_town, streets
+from eventwire.stages.neighbours import Neighbours
 from eventwire.stages.nesting import IN_A_TOWN, lying_in, namesake_towns, read_chains, spread_located
 from eventwire.stages.readings import (
     NAMED_NEXT,
@@ -90,17 +91,18 @@ _CAMP_KINDS = frozenset({"refugee", "refugees", "idp", "idps", "displacement", "
 _STRAY_SIZE = {True: 50_000, False: 1_000_000}
 
 
-def _stray(best: Candidate, initial: Candidate, first: list[Candidate], context: Context) -> bool:
+def _stray(best: Candidate, name: str, first: list[tuple[str, Candidate]], context: Context) -> bool:
     """A small place abroad, far from every other place the article names, in a country it never mentions:
     the name is more likely a local place missing from the index (a district, a market) than that one. So is a
-    city known by another name ("Tanda", once a name of Tanta, among places of Nord-Kivu)."""
+    city known by another name ("Tanda", once a name of Tanta, among places of Nord-Kivu). `first`: the names
+    and their first readings."""
     place = best.place
     small = _STRAY_SIZE[best.primary_name]
     if place.population >= small or context.share(place.country_code) > 0:
         return False
     # countries named are topics ("a protest in Volkach against the war in Ukraine"), not neighbours
-    # ... and other mentions of the same name ("Kale town of Kale township") are no evidence for this reading
-    others = [f.place for f in first if f.place != place and f.place.country_code
+    # ... and other mentions of the same name ("Kale town of Kale township", another La Noria) are no evidence
+    others = [f.place for own, f in first if own != name and f.place != place and f.place.country_code
               and f.place.feature_code != "PCLI"]
     if not others:
         return False
@@ -412,10 +414,8 @@ class Geoparser:
                      + province_named(o, c.span.of(parse.text), opts, context)
                      - overshadowed(o, parse.text, c.span.end, cities[c.span], context.region_keys))
                  for c, opts in chosen]
-        # towns first read, with the name they were read for: a name is no evidence for its own reading
-        anchors = [(normalize_name(c.span.of(parse.text)), b.place)
-                   for (c, _), b in zip(chosen, first, strict=True) if b.place.feature_class == "P"]
-
+        # the other names' readings, as evidence for each reading (a name is no evidence for its own reading)
+        neighbours = Neighbours([(normalize_name(c.span.of(parse.text)), opts) for c, opts in chosen], first)
         options_of = {c.span: opts for c, opts in chosen}
 
         def final(option: Candidate, candidacy: Candidacy) -> float:
@@ -423,18 +423,7 @@ class Geoparser:
             score = reading_score(option, text, candidacy.cue, context) \
                 + province_named(option, text, options_of[candidacy.span], context) \
                 - overshadowed(option, parse.text, candidacy.span.end, cities[candidacy.span], context.region_keys)
-            return score + 0.4 * vouchers(normalize_name(text), option.place)
-
-        vouched: dict[tuple[str, Place], int] = {}  # a name said again has the same readings: counted once
-
-        def vouchers(own: str, place: Place) -> int:
-            """Towns near a town, or in a province, vouch for it ("Tyler", "Beaumont": the state of Texas): how many
-            of the towns first read for other names do, up to 3."""
-            if (own, place) not in vouched:
-                vouched[(own, place)] = min(3, sum(1 for name, a in anchors if name != own and (
-                    (a.country_code, a.admin1) == (place.country_code, place.admin1) if place.feature_code == "ADM1"
-                    else geodesy.km(a.point, place.point) < 250)))
-            return vouched[(own, place)]
+            return score + neighbours.bonus(normalize_name(text), option.place)
 
         best: list[Candidate | None] = []
         confidence: list[float] = []
@@ -464,13 +453,14 @@ class Geoparser:
         qualifiers = read_chains(parse.text, chosen, best, final, self._in_box)
         spread_located(parse.text, chosen, best, qualifiers)
         _as_said(parse, chosen, best)
+        names = [normalize_name(c.span.of(parse.text)) for c, _ in chosen]
         mentions = []
         for position, (candidacy, _) in enumerate(chosen):
             place = best[position]
             if place is None and (area := lying_in(parse.text, chosen, best, qualifiers, position)) is not None:
                 mentions.append(PlaceMention(candidacy.span, area.place, 0.5, WITHIN))
                 continue
-            if place is None or _stray(place, first[position], first, context):
+            if place is None or _stray(place, names[position], list(zip(names, first, strict=True)), context):
                 continue
             mentions.append(PlaceMention(candidacy.span, place.place, round(confidence[position], 3), candidacy.cue,
                                          qualifies=position in qualifiers and best[position - 1] is not None))

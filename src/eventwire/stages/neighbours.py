@@ -1,0 +1,63 @@
+"""neighbours: the other places an article names as evidence for a reading of one of its names.
+
+Towns first read for other names vouch for a town near them, or for the province they lie in ("Tyler",
+"Beaumont": the state of Texas); and a cluster of small towns vouches for itself: a town is likelier where other
+names have a town reading close to it ("Sharon, Cornwall, Salisbury, Kent": the towns of Litchfield County,
+Connecticut, not the larger ones of their names elsewhere). A name is never evidence for its own reading.
+`geoparse` adds the bonus to each reading's score.
+"""
+
+from __future__ import annotations
+
+from eventwire import geodesy
+from eventwire.gazetteer import Candidate
+from eventwire.model import Place
+
+VOUCHER_WEIGHT = 0.4  # per town first read for another name near the reading (up to `_MOST`)
+CLUSTER_WEIGHT = 0.3  # per other name with a town reading within `CLUSTER_KM` of a town reading (up to `_MOST`)
+VOUCHER_KM = 250
+CLUSTER_KM = 40
+_MOST = 3
+_DEGREES = (0.5, 0.7)  # a box of latitude and longitude around a town that holds `CLUSTER_KM`, for a quick test
+
+
+class Neighbours:
+    """The evidence the other names of one article give a reading; `named` pairs each mention's normalized name
+    with its readings, `first` gives each mention's first reading."""
+
+    def __init__(self, named: list[tuple[str, list[Candidate]]], first: list[Candidate]) -> None:
+        self.anchors = [(name, f.place) for (name, _), f in zip(named, first, strict=True)
+                        if f.place.feature_class == "P"]
+        readings = dict(named)
+        self.towns = [(name, o.place) for name, options in readings.items() for o in options
+                      if o.place.feature_class == "P"]
+        # names a province or a country bears as its own: their towns get no cluster's vouch ("a Delaware company")
+        self.areas = {name for name, options in readings.items()
+                      if any(o.primary_name and o.place.feature_code in ("ADM1", "PCLI") for o in options)}
+        self._vouched: dict[tuple[str, Place], int] = {}  # a name said again has the same readings: counted once
+        self._clustered: dict[tuple[str, Place], int] = {}
+
+    def bonus(self, own: str, place: Place) -> float:
+        return VOUCHER_WEIGHT * self.vouchers(own, place) + CLUSTER_WEIGHT * self.cluster(own, place)
+
+    def vouchers(self, own: str, place: Place) -> int:
+        """How many towns first read for other names lie within `VOUCHER_KM` of the reading, or in its province
+        where it is one, up to `_MOST`."""
+        if (own, place) not in self._vouched:
+            self._vouched[(own, place)] = min(_MOST, sum(1 for name, a in self.anchors if name != own and (
+                (a.country_code, a.admin1) == (place.country_code, place.admin1) if place.feature_code == "ADM1"
+                else geodesy.km(a.point, place.point) < VOUCHER_KM)))
+        return self._vouched[(own, place)]
+
+    def cluster(self, own: str, place: Place) -> int:
+        """How many other names have a town reading within `CLUSTER_KM` of a town reading, up to `_MOST`; none
+        for the town of a province's or country's name."""
+        if place.feature_class != "P" or own in self.areas:
+            return 0
+        if (own, place) not in self._clustered:
+            self._clustered[(own, place)] = min(_MOST, len({
+                name for name, town in self.towns if name != own
+                and abs(town.latitude - place.latitude) < _DEGREES[0]
+                and abs(town.longitude - place.longitude) < _DEGREES[1]
+                and geodesy.km(town.point, place.point) < CLUSTER_KM}))
+        return self._clustered[(own, place)]

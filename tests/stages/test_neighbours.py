@@ -1,0 +1,36 @@
+from eventwire.gazetteer import Candidate
+from eventwire.model import Place
+from eventwire.stages.neighbours import Neighbours
+
+
+def _town(name: str, admin1: str, lat: float, lon: float, population: int = 5_000, feature: str = "PPL",
+          primary: bool = True) -> Candidate:
+    return Candidate(Place(name, "US", "United States", admin1, "", lat, lon, "P" if feature.startswith("PP") else "A",
+                           feature, population), primary)
+
+
+KENT_CT = _town("Kent", "Connecticut", 41.72, -73.48)
+KENT_OH = _town("Kent", "Ohio", 41.15, -81.36, 30_000)
+SHARON_CT = _town("Sharon", "Connecticut", 41.88, -73.48)
+SHARON_PA = _town("Sharon", "Pennsylvania", 41.23, -80.49, 13_000)
+CANAAN_CT = _town("Canaan", "Connecticut", 42.03, -73.33)
+
+
+def test_a_cluster_of_small_towns_vouches_for_each_of_them() -> None:
+    named = [("kent", [KENT_OH, KENT_CT]), ("sharon", [SHARON_PA, SHARON_CT]), ("canaan", [CANAAN_CT])]
+    neighbours = Neighbours(named, [KENT_OH, SHARON_PA, CANAAN_CT])
+    assert neighbours.cluster("kent", KENT_CT.place) == 2  # Sharon and Canaan have readings close to it
+    assert neighbours.cluster("kent", KENT_OH.place) == 0
+    assert neighbours.bonus("kent", KENT_CT.place) > neighbours.bonus("kent", KENT_OH.place)
+
+
+def test_a_name_is_no_evidence_for_its_own_reading_nor_a_provinces_town_for_a_cluster() -> None:
+    delaware_state = _town("Delaware", "Delaware", 39.0, -75.5, 900_000, "ADM1")
+    delaware_oh = _town("Delaware", "Ohio", 40.3, -83.07, 38_000)
+    marion_oh = _town("Marion", "Ohio", 40.59, -83.13, 36_000)
+    named = [("delaware", [delaware_state, delaware_oh]), ("delaware", [delaware_state, delaware_oh]),
+             ("marion", [marion_oh])]
+    neighbours = Neighbours(named, [delaware_state, delaware_state, marion_oh])
+    assert neighbours.cluster("delaware", delaware_oh.place) == 0  # "Delaware" is a state's own name
+    assert neighbours.vouchers("marion", marion_oh.place) == 0  # no town first read for another name
+    assert neighbours.vouchers("delaware", delaware_oh.place) == 1  # Marion, first read in Ohio, lies near
