@@ -99,6 +99,16 @@ def test_a_town_before_the_word_of_its_own_body_says_whose_whatever_its_size(bri
     assert not found["Torrington"].says_where
 
 
+def test_a_county_before_the_word_of_one_of_its_offices_says_whose(brief_pipeline) -> None:
+    from eventwire.model import IN_NAME
+
+    article = _run(brief_pipeline, "The Pottawatomie County Commission on Monday authorized an application for "
+                                   "federal funds. Issac Fisher was charged in Wyandotte County District Court.")
+    found = {m.span.of(article.text): m for m in article.places}
+    assert {found[name].cue for name in ("Pottawatomie County", "Wyandotte County")} == {IN_NAME}
+    assert found["Wyandotte County"].place.admin1 == "Kansas"
+
+
 def test_a_street_a_school_or_a_body_word_alone_is_no_town_of_a_body(brief_pipeline) -> None:
     article = _run(brief_pipeline, "Police in Fairfield, Connecticut, stopped a car on Rye Court near Kennedy "
                                    "Elementary School, and the City Council met on Monday.")

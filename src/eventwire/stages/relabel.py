@@ -42,6 +42,9 @@ _SPEAKING = frozenset({"tell", "believe", "explain", "recall", "admit", "think",
 _LOCAL_BODIES = frozenset({"police", "sheriff", "sheriff's", "sheriff’s", "fire", "mayor", "council", "city", "town",
                            "village", "township", "court", "courthouse", "superior", "circuit", "municipal", "board",
                            "volunteer", "public"})
+# the offices of a county, named after it ("the Pottawatomie County Commission", "Wyandotte County District Court")
+_COUNTY_BODIES = frozenset({"court", "commission", "commissioners", "clerk", "district", "attorney", "treasurer",
+                            "coroner", "assessor", "jail", "schools", "fair", "health", "judge", "prosecutor"})
 _LEADING = frozenset({"the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # words that open the names of forces and services, not towns ("Mobile Police", "Border Police", "Riot Police")
 _NO_TOWN = _LOCAL_BODIES | {"supreme", "vice", "junior", "senior", "state", "county", "district", "federal",
@@ -112,9 +115,10 @@ class Relabel:
             words = words[1:]  # "Sunday Alexandria Police went": the day is no part of the name
         for size in range(len(words) - 1, 0, -1):
             body = parse.word(words[size])
-            if body.lower() not in _LOCAL_BODIES or not body[:1].isupper() \
-                    or (body.lower() == "court" and parse.word(words[size - 1]).lower() != "county"):
-                continue  # "Meigs County Court"; but "Rye Court" is a street
+            after_county = parse.word(words[size - 1]).lower() == "county"
+            if not body[:1].isupper() or not (body.lower() in _LOCAL_BODIES - {"court"}
+                                              or (body.lower() in _COUNTY_BODIES and after_county)):
+                continue  # "Meigs County Court", "Laurel County Clerk"; but "Rye Court" is a street
             span = parse.span_of(words[:size])
             name = span.of(parse.text)
             if parse.word(words[0]).lower() not in _NO_TOWN and name.casefold() not in load_actor_lexicon().aliases \
