@@ -43,6 +43,13 @@ def test_weekday_dates_never_fall_after_publication() -> None:
             assert resolved is not None and published - dt.timedelta(days=6) <= resolved[0] <= published
 
 
+def test_a_month_told_within_it_never_falls_after_publication() -> None:
+    # "in March", published on 7 March: the month so far, not its middle after the article
+    assert resolve_date("March", dt.date(2020, 3, 7)) == (dt.date(2020, 3, 7), 3)
+    assert resolve_date("March", dt.date(2020, 3, 20)) == (dt.date(2020, 3, 15), 3)
+    assert resolve_date("March 2019", dt.date(2020, 3, 7)) == (dt.date(2019, 3, 15), 3)
+
+
 def _dated(pipeline, text: str):
     from eventwire.model import Article
 

@@ -58,7 +58,11 @@ def _explicit(text: str, published: dt.date | None) -> tuple[dt.date, int] | Non
     if found and (found["year"] or published):
         month = _MONTHS[found["month"].lower().rstrip(".")]
         year = int(found["year"]) if found["year"] else _year_before(published, month, 1)
-        return (dt.date(year, month, 15), 3) if year else None
+        if not year:
+            return None
+        middle = dt.date(year, month, 15)  # "in March", told on 7 March: not after publication
+        return (min(middle, published) if published and published.month == month and published.year == year
+                else middle), 3
     return None
 
 
