@@ -27,6 +27,8 @@ def test_the_object_of_a_verb_of_stance_and_what_solidarity_is_with_are_topics()
     assert found["Russian"] and not found["Bari"]
     found = _topics("Hundreds of people rallied in Nairobi in solidarity with Ukraine.")
     assert found["Ukraine"] and not found["Nairobi"]
+    found = _topics("People protested in Los Angeles to demand justice for the death of a Chilean girl.")
+    assert found["Chilean"] and not found["Los"]
 
 
 def test_the_doers_and_the_place_of_an_act_are_no_topics() -> None:

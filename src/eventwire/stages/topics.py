@@ -20,7 +20,8 @@ _STANCES = frozenset({"denounce", "condemn", "protest", "oppose", "criticise", "
                       "commemorate", "mourn", "decry", "blame"})
 # nouns whose "with" / "of" / "for" just after them names whom they side with or what they recall ("in solidarity
 # with Ukraine", "in honor of the victims of the Khartoum massacre")
-RECALLING = frozenset({"solidarity", "support", "honor", "honour", "memory", "commemoration", "anniversary"})
+RECALLING = frozenset({"solidarity", "support", "honor", "honour", "memory", "commemoration", "anniversary",
+                       "justice"})  # "to demand justice for the death of a Chilean girl"
 _REACH = 8  # heads to climb from a name before giving up
 
 
