@@ -127,6 +127,9 @@ def test_weapon_cues_retype_an_attack(pipeline, sentence, sub_event_type) -> Non
     # grenades dropped from a drone are an air strike; an offensive attempted is fought
     ("Rebels dropped two grenades from a drone on army positions near Gao on Friday.", "Air/drone strike"),
     ("Government forces attempted an offensive in the direction of Gao on Friday.", "Armed clash"),
+    # a raid that burned houses and hurt no one is the destruction it did; one that killed is an attack
+    ("On Friday, soldiers raided a village near Gao and set fire to four houses.", "Looting/property destruction"),
+    ("On Friday, soldiers raided a village near Gao and set fire to four houses, killing an old man.", "Attack"),
     # shelling or explosives used with small arms against an armed side is a clash; against civilians, shelling
     ("On Friday, government forces fired artillery, mortars and small arms at rebel positions near Gao.",
      "Armed clash"),

@@ -37,7 +37,11 @@ _CROWD_ACTS = frozenset({"Attack", "Looting/property destruction", "Mob violence
 _CROWD_REFERENCES = frozenset({"they", "group", "participant", "participants", "crowd", "protester", "protesters",
                                "demonstrator", "demonstrators", "protestor", "protestors"})
 VIOLENT = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})  # event types
-_INCIDENTAL = frozenset({"Looting/property destruction", "Disrupted weapons use"})
+_DESTRUCTION = "Looting/property destruction"
+_INCIDENTAL = frozenset({_DESTRUCTION, "Disrupted weapons use"})
+# people hurt or killed: an attack that told of none and destroyed property is that destruction
+_HURT = re.compile(r"\b(?:kill\w*|dead|died|death|injur\w*|wound\w*|hurt|casualt\w*|fatalit\w*|shot|beat\w*"
+                   r"|tortur\w*|abduct\w*|kidnap\w*|rap(?:e|ed)|victims?|behead\w*|assault\w*|civilians?)\b", re.I)
 _SHELLING = "Shelling/artillery/missile attack"
 _FIGHTING = frozenset({"Attack", "Armed clash", _SHELLING})
 _SCUFFLES = frozenset({"Armed clash"})  # a mob beating protesters is no violent demonstration
@@ -170,15 +174,28 @@ class SameAct:
         part of that violent act, as ACLED codes it, not events of their own."""
         violent = [e for e in events if e.event_type in VIOLENT]
         kept: list[Event] = []
+        retyped: dict[str, Event] = {}
         for event in events:
             if event.sub_event_type in _INCIDENTAL:
                 at = self.sentence_of(event)
                 act = next((v for v in violent if abs(self.sentence_of(v) - at) <= _WINDOW), None)
                 if act is not None:
                     drops.append(self.merged(act, event))
+                    if act.sub_event_type == "Attack" and event.sub_event_type == _DESTRUCTION \
+                            and not self._hurt_near(act):
+                        # "the military raided the village and set fire to houses": a raid that hurt no one is
+                        # the destruction it did
+                        retyped[act.event_id] = self.retyped(act, _DESTRUCTION)
                     continue
             kept.append(event)
-        return kept
+        return [retyped.get(e.event_id, e) for e in kept]
+
+    def _hurt_near(self, act: Event) -> bool:
+        """People are told hurt in the act's sentence or the next two ("... set fire to four houses. The fire killed
+        an 80-year-old civilian")."""
+        start = self.sentence_of(act)
+        return any(_HURT.search(self.parse.sentence_span(n).of(self.article.text))
+                   for n in range(start, min(start + _WINDOW + 1, self.parse.sentence_count)))
 
     def custody(self, events: list[Event], drops: list[Drop]) -> list[Event]:
         """"were arrested and killed by the military", "detained a man ... and later tortured him": an arrest
