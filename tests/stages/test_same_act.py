@@ -94,3 +94,16 @@ def test_protesters_arrested_at_a_demonstration_are_its_intervention(brief_pipel
             "against logging. Police dispersed them with tear gas. In Surrey, police arrested two journalists.")
     article = brief_pipeline.run(Article(raw=text))
     assert "Arrests" in {e.sub_event_type for e in article.events}
+
+
+def test_protesters_held_at_a_demonstration_no_event_tells_are_its_intervention(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = ("On 12 April 2022, unemployed people staging a demonstration were detained by police at the city centre in "
+            "Agartala when they wanted to go to the Chief Minister's residence with their demands for jobs.")
+    article = brief_pipeline.run(Article(raw=text))
+    assert [e.sub_event_type for e in article.events] == ["Protest with intervention"]
+    # people held for something else stay an arrest
+    text = "On 12 April 2022, police detained three men suspected of theft in Agartala."
+    article = brief_pipeline.run(Article(raw=text))
+    assert [e.sub_event_type for e in article.events] == ["Arrests"]

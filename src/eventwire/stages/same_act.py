@@ -29,6 +29,8 @@ RIOTING_ACTS = frozenset({"throw", "hurl", "pelt", "attack", "assault", "beat", 
 SAME_ACT = "same act as another trigger"
 _DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention"})
 _MET_BY_FORCE = frozenset({"Protest with intervention", "Excessive force against protesters"})
+_HELD_PROTESTERS = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|activists?)\b|\bstaging\b", re.I)
+_DEMONSTRATION = re.compile(r"\b(?:protests?|demonstrations?|rally|rallies|sit-ins?|marches)\b", re.I)
 # the people a demonstration's intervention arrests: its crowd
 _ARRESTED_CROWD = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|activists?|participants?|strikers?"
                              r"|organi[sz]ers?|them|people|persons)\b", re.I)
@@ -123,6 +125,12 @@ class SameAct:
                                        for n in range(start + 1, self.sentence_of(e) + 1))]:
                 kept.remove(arrest)
                 drops.append(self.merged(protest, arrest))
+        # "police suppressed a protest and detained a protester", "people staging a demonstration were detained":
+        # protesters held at their demonstration are its intervention, where no event tells the demonstration
+        if not any(e.sub_event_type in _DEMONSTRATIONS | _MET_BY_FORCE for e in kept):
+            kept = [self.retyped(e, "Protest with intervention")
+                    if e.sub_event_type == "Arrests" and _HELD_PROTESTERS.search(text := e.evidence.sentence.of(
+                        self.article.text)) and _DEMONSTRATION.search(text) else e for e in kept]
         return kept
 
     def _places_in(self, sentence: Span) -> set[str]:
