@@ -48,6 +48,7 @@ def test_a_month_told_within_it_never_falls_after_publication() -> None:
     assert resolve_date("March", dt.date(2020, 3, 7)) == (dt.date(2020, 3, 7), 3)
     assert resolve_date("March", dt.date(2020, 3, 20)) == (dt.date(2020, 3, 15), 3)
     assert resolve_date("March 2019", dt.date(2020, 3, 7)) == (dt.date(2019, 3, 15), 3)
+    assert resolve_date("last March", dt.date(2020, 3, 7)) == (dt.date(2019, 3, 15), 3)  # a year before
 
 
 def _dated(pipeline, text: str):

@@ -86,3 +86,7 @@ def test_a_place_before_led_or_backed_says_whose_not_where(brief_pipeline) -> No
     article = brief_pipeline.run(Article(raw=text))
     assert article.events and {e.country for e in article.events} <= {""}
     assert {m.cue for m in article.places if m.span.of(text) == "U.S."} == {"in a name"}
+    # but a home said before "-based" is where, when nothing else is
+    text = "On 3 May 2022, a Kabul-based journalist was shot dead by unidentified gunmen."
+    article = brief_pipeline.run(Article(raw=text))
+    assert {e.location for e in article.events} == {"Kabul"}

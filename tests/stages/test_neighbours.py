@@ -34,3 +34,14 @@ def test_a_name_is_no_evidence_for_its_own_reading_nor_a_provinces_town_for_a_cl
     assert neighbours.cluster("delaware", delaware_oh.place) == 0  # "Delaware" is a state's own name
     assert neighbours.vouchers("marion", marion_oh.place) == 0  # no town first read for another name
     assert neighbours.vouchers("delaware", delaware_oh.place) == 1  # Marion, first read in Ohio, lies near
+
+
+def test_the_towns_of_country_names_vouch_for_no_cluster() -> None:
+    paris_maine = _town("Paris", "Maine", 44.26, -70.5, 5_073)
+    mexico_maine = _town("Mexico", "Maine", 44.56, -70.54, 2_600)
+    peru_maine = _town("Peru", "Maine", 44.5, -70.4, 1_500)
+    mexico = Candidate(Place("Mexico", "MX", "Mexico", "", "", 23.0, -102.0, "A", "PCLI", 128_000_000), True)
+    peru = Candidate(Place("Peru", "PE", "Peru", "", "", -10.0, -76.0, "A", "PCLI", 32_000_000), True)
+    named = [("paris", [paris_maine]), ("mexico", [mexico, mexico_maine]), ("peru", [peru, peru_maine])]
+    neighbours = Neighbours(named, [paris_maine, mexico, peru])
+    assert neighbours.cluster("paris", paris_maine.place) == 0

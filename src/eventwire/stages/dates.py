@@ -41,6 +41,7 @@ _TODAY = re.compile(r"\b(today|this (morning|afternoon|evening)|tonight|earlier 
 _YESTERDAY = re.compile(r"\b(yesterday|last night|overnight)\b", re.I)
 _WEEK = re.compile(r"\b(earlier this week|this week|last week|past week|this weekend|last weekend|weekend)\b", re.I)
 _LAST_MONTH = re.compile(r"\blast month\b", re.I)
+_LAST = re.compile(r"\blast\s*$", re.I)
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
 
@@ -58,6 +59,9 @@ def _explicit(text: str, published: dt.date | None) -> tuple[dt.date, int] | Non
     if found and (found["year"] or published):
         month = _MONTHS[found["month"].lower().rstrip(".")]
         year = int(found["year"]) if found["year"] else _year_before(published, month, 1)
+        if year and published and not found["year"] and month == published.month \
+                and _LAST.search(text[: found.start()]):
+            year -= 1  # "last March", told in March: a year before
         if not year:
             return None
         middle = dt.date(year, month, 15)  # "in March", told on 7 March: not after publication

@@ -28,12 +28,17 @@ class Neighbours:
     def __init__(self, named: list[tuple[str, list[Candidate]]], first: list[Candidate]) -> None:
         self.anchors = [(name, f.place) for (name, _), f in zip(named, first, strict=True)
                         if f.place.feature_class == "P"]
-        readings = dict(named)
-        self.towns = [(name, o.place) for name, options in readings.items() for o in options
-                      if o.place.feature_class == "P"]
-        # names a province or a country bears as its own: their towns get no cluster's vouch ("a Delaware company")
+        readings: dict[str, list[Candidate]] = {}
+        for name, options in named:
+            readings.setdefault(name, []).extend(options)
+        # names a province or a country bears as its own: their towns get no cluster's vouch ("a Delaware company");
+        # a country's name gives none either ("Mexico, Peru" are no towns of Maine beside "Paris")
         self.areas = {name for name, options in readings.items()
                       if any(o.primary_name and o.place.feature_code in ("ADM1", "PCLI") for o in options)}
+        countries = {name for name, options in readings.items()
+                     if any(o.primary_name and o.place.feature_code == "PCLI" for o in options)}
+        self.towns = [(name, o.place) for name, options in readings.items() if name not in countries
+                      for o in options if o.place.feature_class == "P"]
         self._vouched: dict[tuple[str, Place], int] = {}  # a name said again has the same readings: counted once
         self._clustered: dict[tuple[str, Place], int] = {}
 

@@ -79,8 +79,8 @@ _HYPHENED_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "lès", "
                                  "di", "del", "al", "el", "ez", "es", "ad", "ar", "as", "ash", "az", "an", "n",
                                  "on", "upon", "under", "am", "im", "na", "nad", "pod"})
 # participles after a place and a hyphen that say whose something is, or where it is from, not where it acts
-_AFFILIATIONS = frozenset({"led", "backed", "based", "born", "owned", "funded", "brokered", "made", "allied",
-                           "controlled", "sponsored", "trained", "armed", "supported", "registered", "flagged"})
+_AFFILIATIONS = frozenset({"led", "backed", "owned", "funded", "brokered", "made", "allied", "controlled",
+                           "sponsored", "trained", "armed", "supported", "flagged"})  # not "based", "born": a home
 QUALIFIER = "qualifier"  # the cue of the Y of "X, Y" or "X (Y)" after a name read as a place
 REGION_QUALIFIER = "region qualifier"  # the same after a bare name ("shelled Rubizhne, Luhansk")
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -29,8 +29,6 @@ RIOTING_ACTS = frozenset({"throw", "hurl", "pelt", "attack", "assault", "beat", 
 SAME_ACT = "same act as another trigger"
 _DEMONSTRATIONS = frozenset({"Peaceful protest", "Protest with intervention"})
 _MET_BY_FORCE = frozenset({"Protest with intervention", "Excessive force against protesters"})
-_HELD_PROTESTERS = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|activists?)\b|\bstaging\b", re.I)
-_DEMONSTRATION = re.compile(r"\b(?:protests?|demonstrations?|rally|rallies|sit-ins?|marches)\b", re.I)
 # the people a demonstration's intervention arrests: its crowd
 _ARRESTED_CROWD = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|activists?|participants?|strikers?"
                              r"|organi[sz]ers?|them|people|persons)\b", re.I)
@@ -43,7 +41,9 @@ _DESTRUCTION = "Looting/property destruction"
 _INCIDENTAL = frozenset({_DESTRUCTION, "Disrupted weapons use"})
 # people hurt or killed: an attack that told of none and destroyed property is that destruction
 _HURT = re.compile(r"\b(?:kill\w*|dead|died|death|injur\w*|wound\w*|hurt|casualt\w*|fatalit\w*|shot|beat\w*"
-                   r"|tortur\w*|abduct\w*|kidnap\w*|rap(?:e|ed)|victims?|behead\w*|assault\w*|civilians?)\b", re.I)
+                   r"|tortur\w*|abduct\w*|kidnap\w*|rap(?:e|ed)|victims?|behead\w*|assault\w*|civilians?|missing"
+                   r"|unaccounted|bod(?:y|ies)|hospitali[sz]\w*|lives|hostages?|hack\w*|stabb\w*|massacr\w*|lynch\w*"
+                   r"|trapp\w*|residents|villagers|farmers|worshippers|passengers|children|women)\b", re.I)
 _SHELLING = "Shelling/artillery/missile attack"
 _FIGHTING = frozenset({"Attack", "Armed clash", _SHELLING})
 _SCUFFLES = frozenset({"Armed clash"})  # a mob beating protesters is no violent demonstration
@@ -125,12 +125,6 @@ class SameAct:
                                        for n in range(start + 1, self.sentence_of(e) + 1))]:
                 kept.remove(arrest)
                 drops.append(self.merged(protest, arrest))
-        # "police suppressed a protest and detained a protester", "people staging a demonstration were detained":
-        # protesters held at their demonstration are its intervention, where no event tells the demonstration
-        if not any(e.sub_event_type in _DEMONSTRATIONS | _MET_BY_FORCE for e in kept):
-            kept = [self.retyped(e, "Protest with intervention")
-                    if e.sub_event_type == "Arrests" and _HELD_PROTESTERS.search(text := e.evidence.sentence.of(
-                        self.article.text)) and _DEMONSTRATION.search(text) else e for e in kept]
         return kept
 
     def _places_in(self, sentence: Span) -> set[str]:
