@@ -67,13 +67,18 @@ def _not_topics(parse: Parse, index: int, mentions: list[PlaceMention], crowd: b
     own_topics = act_topics(parse, index)
 
     def topic(mention: PlaceMention) -> bool:
-        last = parse.token_at(mention.span.end - 1)
-        word = topic_word(parse, last) if last is not None else ""
+        word = _topic_of(parse, mention)
         if mention.place.feature_code == "PCLI":
             return bool(word) or parse.token_at(mention.span.start) in own_topics
         return word in RECALLING
 
     return [m for m in mentions if not topic(m)]
+
+
+def _topic_of(parse: Parse, mention: PlaceMention) -> str:
+    """What makes the mention part of what something is against, about or recalls (`topics.topic_word`), or ""."""
+    last = parse.token_at(mention.span.end - 1)
+    return topic_word(parse, last) if last is not None else ""
 
 
 def _own_place(parse: Parse, index: int, tokens: set[int], places: tuple[PlaceMention, ...],
@@ -171,9 +176,8 @@ def _related(parse: Parse, index: int) -> list[int]:
 def _article_focus(parse: Parse, places: tuple[PlaceMention, ...]) -> PlaceMention | None:
     """The article's main place: its most named town, else its most named area; not a country named as what
     something is against or about ("holding up signs against Russia's invasion of Ukraine")."""
-    places = tuple(m for m in places if m.says_where and not (
-        m.place.feature_code == "PCLI" and (last := parse.token_at(m.span.end - 1)) is not None
-        and topic_word(parse, last)))
+    places = tuple(m for m in places if m.says_where
+                   and not (m.place.feature_code == "PCLI" and _topic_of(parse, m)))
     if not places:
         return None
     counts = Counter((m.place.name, m.place.country_code) for m in places)

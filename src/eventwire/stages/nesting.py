@@ -152,9 +152,7 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
         # of the hamlet read for it, is the one named; the first is a town of it, or one the index lacks
         province = _province_over(outer, position, chosen)
         if province is not None:
-            pair = _best_pair(position, chosen, final, lambda i, o: o == province and i.place.feature_class == "P"
-                              and _lies_in(i, o))
-            best[position], best[position + 1] = pair or (None, province)
+            best[position], best[position + 1] = _town_of(position, chosen, final, province)
             return True
         # "Olmue (Valparaiso)": the second name is the province Olmue lies in, not the city of that name
         region = next((o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1"
@@ -220,6 +218,15 @@ def _province_over(hamlet: Candidate, position: int, chosen: Chosen) -> Candidat
                key=lambda o: o.place.population, default=None)
 
 
+def _town_of(position: int, chosen: Chosen, final: Scorer,
+             province: Candidate) -> tuple[Candidate | None, Candidate]:
+    """The best reading of the name at `position` that is a town of `province`, with the province; where none is,
+    a town of it the index lacks (None)."""
+    pair = _best_pair(position, chosen, final, lambda i, o: o == province and i.place.feature_class == "P"
+                      and _lies_in(i, o))
+    return pair or (None, province)
+
+
 def _inside_the_town(position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> None:
     """"near Union Station in Los Angeles", "in University Heights in San Diego": a place said to be in a town
     lies within `TOWN_REACH_KM` of it; where no reading does, it is a place of the town the index lacks."""
@@ -271,9 +278,7 @@ def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidat
     province = _province_over(pair[1], position, chosen) if pair is not None else None
     if province is not None:
         # "Benito Juarez, Nuevo Leon" read in Guatemala: not the pair of hamlets in Chiapas, but Nuevo Leon
-        best[position], best[position + 1] = _best_pair(position, chosen, final, lambda i, o: o == province
-                                                        and i.place.feature_class == "P" and _lies_in(i, o)) \
-            or (None, province)
+        best[position], best[position + 1] = _town_of(position, chosen, final, province)
     elif pair is not None:
         best[position], best[position + 1] = pair
     elif outer.place.feature_class == "P" and _best_pair(position, chosen, final, _one_country) is not None:

@@ -249,7 +249,7 @@ def _cue(parse: Parse, first: int, last: int) -> str:
         return ROUTE_END
     if last + 2 < len(parse.tokens) and parse.word(last + 1) == "-" and parse.tokens[last + 1].start == \
             parse.tokens[last].end and parse.word(last + 2).lower() in _AFFILIATIONS:
-        return IN_NAME  # "Turkey-backed groups", "the U.S.-led coalition", "a Kenya-based charity": whose, not where
+        return IN_NAME  # "Turkey-backed groups", "the U.S.-led coalition": whose, not where
     before = [parse.tokens[i].lemma.lower() for i in range(max(0, first - 2), first)]
     if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS:
         return f"{before[0]} of"
@@ -307,6 +307,7 @@ _DASHES = frozenset({"-", "–", "—", "--"})
 
 
 def _spaced(parse: Parse, index: int) -> bool:
+    """The token has white space on both sides ("Trump - Wisconsin"; not "Smith-Jones")."""
     token = parse.tokens[index]
     return parse.text[token.start - 1 : token.start].isspace() and parse.text[token.end : token.end + 1].isspace()
 
