@@ -83,6 +83,11 @@ def test_a_provinces_box_holds_its_towns_and_none_is_drawn_across_the_antimeridi
     assert gazetteer.extent("IQ", "Atlantis") is None
 
 
+def test_a_town_written_short_is_found_among_all_of_its_name(gazetteer) -> None:
+    # GeoNames gives "Mt Pleasant" as an alternate name of only a few of the Mount Pleasants
+    assert "Iowa" in {c.place.admin1 for c in gazetteer.lookup("Mt. Pleasant", limit=80)}
+
+
 def test_iso_numeric_codes(gazetteer) -> None:
     assert gazetteer.iso_numeric("IQ") == 368
 

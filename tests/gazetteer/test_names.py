@@ -5,6 +5,7 @@ from eventwire.gazetteer.names import (
     district_name,
     name_keys,
     normalize_name,
+    query_keys,
     skeleton,
     strip_admin_suffix,
     vowel_blind,
@@ -19,6 +20,12 @@ def test_spellings_of_one_place_share_a_key() -> None:
 
 def test_joined_article_forms_meet_spaced_ones() -> None:
     assert "albukamal" in name_keys("Albu Kamal") and "albukamal" in name_keys("Albukamal")
+
+
+def test_a_name_written_short_is_looked_up_written_out_too() -> None:
+    assert "mount pleasant" in query_keys("Mt. Pleasant") and "fort wayne" in query_keys("Ft Wayne")
+    assert "mt pleasant" in query_keys("Mt. Pleasant")
+    assert query_keys("St") == name_keys("St") and query_keys("Mountain View") == name_keys("Mountain View")
 
 
 def test_ascii_display_name() -> None:

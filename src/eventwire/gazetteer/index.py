@@ -22,7 +22,7 @@ from eventwire.gazetteer.build import (
     read_region_abbreviations,
     without_outliers,
 )
-from eventwire.gazetteer.names import name_keys, normalize_name, skeleton, vowel_blind
+from eventwire.gazetteer.names import normalize_name, query_keys, skeleton, vowel_blind
 from eventwire.model import Place
 
 _T = TypeVar("_T")
@@ -65,7 +65,7 @@ class Gazetteer:
         return list(self._query(name, limit))
 
     def _uncached(self, name: str, limit: int) -> tuple[Candidate, ...]:
-        keys = sorted(name_keys(name))
+        keys = sorted(query_keys(name))
         if not keys:
             return ()
         marks = ",".join("?" * len(keys))

@@ -41,6 +41,20 @@ def name_keys(name: str) -> set[str]:
     return keys
 
 
+# the first word of a name written short ("Mt. Pleasant", "Ft. Wayne", "Ste. Genevieve"); GeoNames lists the short
+# form as an alternate name of only some of the places it names
+_SHORT_WORDS = {"mt": "mount", "ft": "fort", "st": "saint", "ste": "sainte"}
+
+
+def query_keys(name: str) -> set[str]:
+    """The keys a mention is looked up with: those it is indexed under, and those of its first word written out."""
+    keys = name_keys(name)
+    first, _, rest = normalize_name(name).partition(" ")
+    if rest and first in _SHORT_WORDS:
+        keys |= name_keys(f"{_SHORT_WORDS[first]} {rest}")
+    return keys
+
+
 def ascii_name(name: str) -> str:
     """Display form without diacritics, as ACLED writes place names ("Al Qā’im" -> "Al Qa'im")."""
     decomposed = unicodedata.normalize("NFKD", name)
