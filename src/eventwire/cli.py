@@ -18,7 +18,7 @@ from typing import TextIO
 from eventwire.database import POSTGRES_PREFIXES
 from eventwire.errors import EventwireError, InputError
 from eventwire.export import EXPORTERS
-from eventwire.gazetteer.index import GEONAMES_CREDIT
+from eventwire.gazetteer.build import PLACE_CREDIT
 from eventwire.model import Article, Event, to_dict
 from eventwire.pipeline import STAGES, Pipeline, RunSummary
 from eventwire.settings import Settings
@@ -217,7 +217,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             count = EXPORTERS[args.format](events, handle)
     else:
         count = EXPORTERS[args.format](events, out)
-    print(f"eventwire: {count} event(s) exported. {GEONAMES_CREDIT}", file=sys.stderr)
+    print(f"eventwire: {count} event(s) exported. {PLACE_CREDIT}", file=sys.stderr)
     return 0
 
 

@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from eventwire.acled import ACLED_COLUMNS, acled_row
 from eventwire.errors import ResourceError
-from eventwire.gazetteer.index import GEONAMES_CREDIT
+from eventwire.gazetteer.build import PLACE_CREDIT
 from eventwire.model import Event, to_dict
 
 Exporter = Callable[[Iterable[Event], TextIO], int]
@@ -62,7 +62,7 @@ def write_geojson(events: Iterable[Event], out: TextIO) -> int:
          "properties": event_record(e)}
         for e in events
     ]
-    json.dump({"type": "FeatureCollection", "attribution": GEONAMES_CREDIT, "features": features},
+    json.dump({"type": "FeatureCollection", "attribution": PLACE_CREDIT, "features": features},
               out, ensure_ascii=False)
     out.write("\n")
     return len(features)
@@ -94,6 +94,6 @@ def write_parquet(events: Iterable[Event], path: Path) -> int:
     rows = [event_record(e) for e in events]
     columns = {name: [row[name] for row in rows] for name in FLAT_FIELDS}
     table = pa.table(columns) if rows else pa.table({name: pa.array([], pa.string()) for name in FLAT_FIELDS})
-    table = table.replace_schema_metadata({"attribution": GEONAMES_CREDIT})
+    table = table.replace_schema_metadata({"attribution": PLACE_CREDIT})
     pq.write_table(table, path)
     return len(rows)

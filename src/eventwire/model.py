@@ -109,7 +109,7 @@ class Place:
         """ACLED geo_precision: 1 town, 2 region, 3 province/country."""
         if self.feature_class == "P":
             return 1
-        if self.feature_code == "ADM2":
+        if self.feature_code in ("ADM2", "ADMD"):  # a district; a township, woreda or other smaller unit
             return 2
         return 3
 

@@ -88,6 +88,17 @@ def test_a_town_written_short_is_found_among_all_of_its_name(gazetteer) -> None:
     assert "Iowa" in {c.place.admin1 for c in gazetteer.lookup("Mt. Pleasant", limit=80)}
 
 
+def test_townships_and_other_units_no_town_names_are_found_in_their_country_and_province(gazetteer) -> None:
+    myaing = [c.place for c in gazetteer.lookup("Myaing") if c.place.feature_code == "ADMD"]
+    assert [(p.country_code, p.admin1) for p in myaing] == [("MM", "Magway")]
+    assert abs(myaing[0].latitude - 21.6) < 0.5 and myaing[0].geo_precision == 2
+    # not where a town bears the name near it ("Namhkan" township is Namhkam's), nor the United States' counties
+    # by their bare names ("Lee"), nor units named for a direction
+    assert not [c for c in gazetteer.lookup("Namhkan") if c.place.feature_code == "ADMD"]
+    assert not [c for c in gazetteer.lookup("Lee", limit=80) if c.place.feature_code == "ADMD"]
+    assert not [c for c in gazetteer.lookup("Central", limit=80) if c.place.feature_code == "ADMD"]
+
+
 def test_iso_numeric_codes(gazetteer) -> None:
     assert gazetteer.iso_numeric("IQ") == 368
 

@@ -684,3 +684,17 @@ def test_another_reading_of_the_same_name_is_no_neighbour_of_a_stray_place() -> 
              ("buenos aires", reading("Buenos Aires", "AR", "ADM1", 8_000_000, -37.0, -60.0)),
              ("caba", reading("Buenos Aires F.D.", "AR", "ADM1", 3_500_000, -34.6, -58.4))]
     assert _stray(noria, "la noria", first, Context(Counter(), set()))
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # the only place named: a commune of Geneva
+    ("On 3 January 2022, unknown persons set vehicles on fire in Sezegnin, Avusy.", "Avusy", "CH"),
+    # called an upazila, though its district is a unit too
+    ("On 19 March 2022, 10 people were injured in a clash in Sonaimuri upazila (Noakhali).", "Sonaimuri", "BD"),
+])
+def test_a_unit_no_town_names_is_read_alone_or_where_the_text_calls_it_one(brief_pipeline, text, name,
+                                                                           country) -> None:
+    from eventwire.model import Article
+
+    places = _places(brief_pipeline.run(Article(raw=text)))
+    assert places[name].country_code == country and places[name].feature_code == "ADMD"

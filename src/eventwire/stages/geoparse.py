@@ -23,7 +23,7 @@ from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.discourse import named_again
 from eventwire.stages.localities import near_their_town, streets
-from eventwire.stages.neighbours import Neighbours
+from eventwire.stages.neighbours import Neighbours, with_evidenced_units
 from eventwire.stages.nesting import IN_A_TOWN, lying_in, namesake_towns, read_chains, spread_located
 from eventwire.stages.readings import (
     NAMED_NEXT,
@@ -169,6 +169,11 @@ class Geoparser:
             # "(NISA)", "RN": initials are organisations; those of countries, provinces and unions ("EU") are the
             # exception
             options = [o for o in options if o.place.feature_class == "A" or o.place.feature_code in ("CONT", "RGN")]
+        if candidacy.cue in ("", IN_NAME):
+            # a township, woreda or other unit no town names is read where the text says where or what it is
+            # ("in Myaing township", "(Warsaj district, Takhar)"), not for a name alone or an organisation's
+            # ("according to Al-Ahram", "the Al-Ahram news outlet")
+            options = [o for o in options if o.place.feature_code != "ADMD"]
         known = normalize_name(text) in context.accepted_keys
         if normalize_name(text) in DIRECTIONS and not known \
                 and candidacy.cue not in ADMIN_WORDS | {QUALIFIER, REGION_QUALIFIER}:
@@ -289,6 +294,7 @@ class Geoparser:
             countries = {o.place.country_code for o in options if o.place.feature_code == "ADM1"}
             if candidacy.cue in ADMIN_WORDS and len(countries) == 1:
                 context.focus[countries.pop()] += 1
+        chosen[:] = with_evidenced_units(parse, chosen, unknown, context)
         context.region_keys = frozenset(strip_admin_suffix(c.span.of(parse.text)) for c, _ in chosen)
         named = near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)),
                                  context.region_keys)

@@ -4,7 +4,8 @@ Towns first read for other names vouch for a town near them, or for the province
 "Beaumont": the state of Texas); and a cluster of small towns vouches for itself: a town is likelier where other
 names have a town reading close to it ("Sharon, Cornwall, Salisbury, Kent": the towns of Litchfield County,
 Connecticut, not the larger ones of their names elsewhere). A name is never evidence for its own reading.
-`geoparse` adds the bonus to each reading's score.
+`geoparse` adds the bonus to each reading's score. A township or other administrative unit no town names is read
+only with evidence: the text calls the name one, or the article is about its country (`with_evidenced_units`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ from __future__ import annotations
 from eventwire import geodesy
 from eventwire.gazetteer import Candidate
 from eventwire.model import Place
+from eventwire.parse import Parse
+from eventwire.stages.readings import Context
+from eventwire.stages.recognise import DISTRICT_WORDS, TOWN_WORDS
+from eventwire.stages.relabel import Candidacy
 
 VOUCHER_WEIGHT = 0.4  # per town first read for another name near the reading (up to `_MOST`)
 CLUSTER_WEIGHT = 0.3  # per other name with a town reading within `CLUSTER_KM` of a town reading (up to `_MOST`)
@@ -66,3 +71,33 @@ class Neighbours:
                 and abs(town.longitude - place.longitude) < _DEGREES[1]
                 and geodesy.km(town.point, place.point) < CLUSTER_KM}))
         return self._clustered[(own, place)]
+
+
+def with_evidenced_units(parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
+                          unknown: list[Candidacy], context: Context) -> list[tuple[Candidacy, list[Candidate]]]:
+    """The readings, a township or other unit (ADMD) among them only where the text calls the name one ("Myaing
+    township", "Sonaimuri upazila"), or the unit's country is in the article's focus or has a reading of another
+    name, or no other name has a reading ("Bwisha" of "(Bwisha, Rutshuru, Nord-Kivu)" is no commune of Burundi).
+    A name left with no reading joins `unknown`."""
+    kept = []
+    for candidacy, options in chosen:
+        others = {o.place.country_code for other, readings in chosen if other.span != candidacy.span
+                  for o in readings}
+        if others and not _called_a_unit(parse, candidacy):
+            options = [o for o in options if o.place.feature_code != "ADMD"
+                       or context.share(o.place.country_code) or o.place.country_code in others]
+        if options:
+            kept.append((candidacy, options))
+        else:
+            unknown.append(candidacy)
+    return kept
+
+
+def _called_a_unit(parse: Parse, candidacy: Candidacy) -> bool:
+    """The name is cued or followed by a unit's word: "Myaing township", "Chankheli rural municipality-6"."""
+    end = candidacy.tokens[-1] + 1
+    after = [parse.word(i).lower().rstrip("-0123456789") for i in range(end, min(len(parse.tokens), end + 2))]
+    if after[:1] == ["rural"]:
+        after = after[1:]
+    units = DISTRICT_WORDS | TOWN_WORDS
+    return candidacy.cue.partition(" ")[0] in units or (bool(after) and after[0] in units)

@@ -57,7 +57,7 @@ def reading_score(candidate: Candidate, text: str, cue: str, context: Context) -
     unit = cue.partition(" ")[0]  # "town" of "town of", "district" of "district of"
     if place.feature_code == "ADM1" and cue in ADMIN_WORDS:
         score += 1.5
-    if place.feature_code == "ADM2" and cue not in {QUALIFIER, REGION_QUALIFIER} \
+    if place.feature_code in ("ADM2", "ADMD") and cue not in {QUALIFIER, REGION_QUALIFIER} \
             and unit not in DISTRICT_WORDS \
             and normalize_name(text).rpartition(" ")[2] not in DISTRICT_WORDS:
         score -= BARE_DISTRICT

@@ -262,8 +262,8 @@ def _cue(parse: Parse, first: int, last: int) -> str:
         return listed
     if first >= 2 and parse.word(first - 1) == "(" and parse.word(first - 2).lower() in _LANDMARKS:
         return "at"  # "the Gyeongju City Hall (Gyeongju)": the town the building is in
-    if before and before[-1] in _CUE_PREPOSITIONS - {"of"}:
-        return before[-1]
+    if before and before[-1] in _CUE_PREPOSITIONS - {"of"} and before != ["accord", "to"]:
+        return before[-1]  # but "according to X" names a source
     if len(before) == 2 and parse.word(first - 1).lower() in _PART_ADJECTIVES \
             and before[0] in _CUE_PREPOSITIONS - {"of"}:
         return before[0]  # "from rural Damascus", "in northern Syria"

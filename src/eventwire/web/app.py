@@ -25,7 +25,7 @@ from eventwire import __version__
 from eventwire.control import TERRITORY_EVENTS, territorial_control
 from eventwire.errors import EventwireError, InputError, NotFoundError
 from eventwire.export import EXPORTERS
-from eventwire.gazetteer.index import GEONAMES_CREDIT
+from eventwire.gazetteer.build import PLACE_CREDIT
 from eventwire.lexicons import load_taxonomy
 from eventwire.model import event_from_dict, to_dict
 from eventwire.query import (
@@ -107,7 +107,7 @@ def create_app(settings: Settings, store_path: str | Path) -> FastAPI:
     context.store()
     app = FastAPI(title="eventwire", version=__version__, docs_url=None, redoc_url=None,
                   description="Conflict events extracted from news, with the evidence behind every field. "
-                              f"{GEONAMES_CREDIT}. {OUTLINE_CREDIT}")
+                              f"{PLACE_CREDIT}. {OUTLINE_CREDIT}")
     app.state.context = context
     _add_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
@@ -120,7 +120,7 @@ def create_app(settings: Settings, store_path: str | Path) -> FastAPI:
     def meta(authorization: AuthHeader = "", x_eventwire_token: TokenHeader = "") -> dict[str, Any]:
         context.require_reader(_token(authorization, x_eventwire_token))
         taxonomy = load_taxonomy()
-        return {"version": __version__, "credits": [GEONAMES_CREDIT, OUTLINE_CREDIT],
+        return {"version": __version__, "credits": [PLACE_CREDIT, OUTLINE_CREDIT],
                 "event_types": sorted({c.event_type for c in taxonomy.values()}),
                 "sub_event_types": {s: c.event_type for s, c in sorted(taxonomy.items())},
                 "counts": context.store().counts(), "open_reads": bool(settings.get("web.open_reads")),
@@ -170,7 +170,7 @@ def create_app(settings: Settings, store_path: str | Path) -> FastAPI:
         name = f"eventwire-events.{format}"
         return StreamingResponse(iter([out.getvalue()]), media_type=media,
                                  headers={"Content-Disposition": f'attachment; filename="{name}"',
-                                          "X-Data-Credit": GEONAMES_CREDIT})
+                                          "X-Data-Credit": PLACE_CREDIT})
 
     @app.get("/events/{event_id}", summary="One event with its provenance and review history")
     def event(event_id: str, authorization: AuthHeader = "", x_eventwire_token: TokenHeader = "") -> dict[str, Any]:
@@ -262,7 +262,7 @@ def _provenance(context: WebContext, event_id: str) -> dict[str, Any]:
         "evidence": {"sentence": text[sentence["start"]:sentence["end"]], "offset": sentence["start"],
                      "fields": fields},
         "history": store.history(event_id),
-        "credits": GEONAMES_CREDIT,
+        "credits": PLACE_CREDIT,
     }
 
 

@@ -1,0 +1,18 @@
+from eventwire.gazetteer import PLACE_CREDIT
+from eventwire.gazetteer.units import read_units, spelt_alike
+
+
+def test_the_vendored_units_are_named_points_credited_to_geoboundaries() -> None:
+    units = list(read_units())
+    assert len(units) > 100_000
+    assert all(name and -90 <= lat <= 90 and -180 <= lon <= 180 for name, lat, lon in units)
+    assert {"Myaing", "Warsaj", "San Luis Talpa"} <= {name for name, _, _ in units}
+    assert "geoBoundaries" in PLACE_CREDIT and "GeoNames" in PLACE_CREDIT
+
+
+def test_a_unit_named_for_its_town_is_the_towns() -> None:
+    assert spelt_alike("Namhkan", "Namhkam") and spelt_alike("Ras al Ain", "Ra's al 'Ayn")
+    assert spelt_alike("Nad Ali", "Hukumat-e Nad 'Ali") and spelt_alike("Awka North", "Awka")
+    assert spelt_alike("Ludhiana (East)", "Ludhiana")
+    assert not spelt_alike("Myaing", "Pakokku") and not spelt_alike("Kartal", "Maltepe")
+    assert not spelt_alike("North", "Awka") and not spelt_alike("Awka Road", "Awka")
