@@ -698,3 +698,13 @@ def test_a_unit_no_town_names_is_read_alone_or_where_the_text_calls_it_one(brief
 
     places = _places(brief_pipeline.run(Article(raw=text)))
     assert places[name].country_code == country and places[name].feature_code == "ADMD"
+
+
+def test_a_village_is_no_city_known_by_its_name(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = ("On 31 January 2022, in Mingin township (Kale district, Sagaing region), the Myanmar military forces "
+            "burned down over 200 houses in three villages, including Ah Nauk Taw, Bin, Oke Hnan Boke villages.")
+    article = brief_pipeline.run(Article(raw=text))
+    assert {m.place.country_code for m in article.places} == {"MM"}  # "Bin" is no Persian name of Vienna
+    assert [e.country_code for e in article.events] == ["MM"]

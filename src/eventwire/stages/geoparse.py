@@ -59,6 +59,7 @@ PROVIDES = ("places",)
 # the words for a unit that follow its name ("Chintapalle Mandal"); not those that end an organisation's name as
 # often ("US State Department", "the Police Division")
 _UNITS_NAMED_AFTER = TOWN_WORDS | DISTRICT_WORDS - {"department", "division", "subdivision", "territory"}
+_VILLAGE_SIZE = 500_000  # no city this large is one the text calls a village ("the village of Ranya" may be)
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 
 # a demonym naming a sea, not a country ("Indian Ocean", "Irish Sea"); "American Indian" is no India
@@ -169,6 +170,10 @@ class Geoparser:
             # "(NISA)", "RN": initials are organisations; those of countries, provinces and unions ("EU") are the
             # exception
             options = [o for o in options if o.place.feature_class == "A" or o.place.feature_code in ("CONT", "RGN")]
+        if candidacy.cue.partition(" ")[0] == "village":
+            # "Ah Nauk Taw, Bin, Oke Hnan Boke villages": a village the index lacks, not a city known by the name
+            # (Vienna, "Bin" in Persian)
+            options = [o for o in options if o.place.feature_class != "P" or o.place.population < _VILLAGE_SIZE]
         if candidacy.cue in ("", IN_NAME):
             # a township, woreda or other unit no town names is read where the text says where or what it is
             # ("in Myaing township", "(Warsaj district, Takhar)"), not for a name alone or an organisation's
