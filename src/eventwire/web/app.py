@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
@@ -111,6 +111,15 @@ def create_app(settings: Settings, store_path: str | Path) -> FastAPI:
     app.state.context = context
     _add_error_handlers(app)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    # the listing routes come before "/events/{event_id}", which would otherwise take "/events/points"
+    for routes in (_listing_routes, _detail_routes, _writing_routes):
+        app.include_router(routes(context, settings))
+    return app
+
+
+def _listing_routes(context: WebContext, settings: Settings) -> APIRouter:
+    """The page, its metadata and outlines, and the filtered events as pages, map points and downloads."""
+    app = APIRouter()
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page() -> HTMLResponse:
@@ -172,6 +181,13 @@ def create_app(settings: Settings, store_path: str | Path) -> FastAPI:
                                  headers={"Content-Disposition": f'attachment; filename="{name}"',
                                           "X-Data-Credit": PLACE_CREDIT})
 
+    return app
+
+
+def _detail_routes(context: WebContext, settings: Settings) -> APIRouter:
+    """One event's provenance, counts by day and type, and territorial control."""
+    app = APIRouter()
+
     @app.get("/events/{event_id}", summary="One event with its provenance and review history")
     def event(event_id: str, authorization: AuthHeader = "", x_eventwire_token: TokenHeader = "") -> dict[str, Any]:
         context.require_reader(_token(authorization, x_eventwire_token))
@@ -199,6 +215,13 @@ def create_app(settings: Settings, store_path: str | Path) -> FastAPI:
         territory = (event_from_dict(json.loads(data)) for data in iter_events(context.store().db, where))
         places = territorial_control(territory, day, country.strip())
         return {"on": day.isoformat() if day else None, "places": to_dict(places)}
+
+    return app
+
+
+def _writing_routes(context: WebContext, settings: Settings) -> APIRouter:
+    """Submitting pages and reviewing events, for holders of a writer's token."""
+    app = APIRouter()
 
     @app.post("/articles", status_code=201, summary="Submit a page (HTML or text) for extraction",
               openapi_extra={"requestBody": {"content": {
