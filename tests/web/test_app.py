@@ -152,7 +152,7 @@ def test_submissions_are_size_limited_and_validated(store_location) -> None:
 
 def test_meta_outlines_openapi_and_page(client) -> None:
     meta = client.get("/meta").json()
-    assert "Battles" in meta["event_types"] and any("GeoNames" in c for c in meta["credits"])
+    assert "Battles" in meta["event_types"] and any("GeoNames" in c and "geoBoundaries" in c for c in meta["credits"])
     outlines = json.loads(client.get("/outlines").content)
     iraq = next(f for f in outlines["features"] if f["id"] == "IQ")
     assert iraq["geometry"]["type"] in ("Polygon", "MultiPolygon")

@@ -7,4 +7,6 @@ Place data: GeoNames (https://www.geonames.org) and geoBoundaries (https://www.g
 from eventwire.gazetteer.build import PLACE_CREDIT
 from eventwire.gazetteer.index import Candidate, Gazetteer, open_gazetteer
 
-__all__ = ["PLACE_CREDIT", "Candidate", "Gazetteer", "open_gazetteer"]
+GEONAMES_CREDIT = PLACE_CREDIT  # its name before the credit named geoBoundaries too
+
+__all__ = ["GEONAMES_CREDIT", "PLACE_CREDIT", "Candidate", "Gazetteer", "open_gazetteer"]

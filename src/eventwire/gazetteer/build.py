@@ -37,8 +37,8 @@ from eventwire.gazetteer.names import (
 )
 
 SCHEMA_VERSION = 18
-PLACE_CREDIT = ("Place data: GeoNames (https://www.geonames.org) and, for administrative units, geoBoundaries "
-                "(https://www.geoboundaries.org), both CC BY 4.0")
+PLACE_CREDIT = ("Place data: GeoNames (https://www.geonames.org), CC BY 4.0; administrative units: geoBoundaries "
+                "(https://www.geoboundaries.org), CC BY 4.0 or ODbL by source")
 # another province's group of towns under a district's name is a district of its own (Poland's two "brzeski")
 # where it holds OWN_DISTRICT of the largest group's towns and lies APART_KM from it; nearer, it is the largest
 # group's district reached across the border by GeoNames' nearest points
@@ -206,10 +206,16 @@ def _read_province_names() -> dict[tuple[str, str], str]:
 def build_version() -> str:
     """The schema version and a digest of the reviewed data built into the index: an index built before the
     alias file, the province names, the country points, the regions or the country names changed is stale and
-    gets rebuilt."""
+    gets rebuilt; so is one built from other administrative units."""
     digest = hashlib.sha256((_aliases_text() + _province_names_text() + _country_points_text() + _regions_text()
-                             + json.dumps(ACLED_COUNTRY_NAMES, sort_keys=True)).encode())
+                             + json.dumps(ACLED_COUNTRY_NAMES, sort_keys=True) + _units_digest()).encode())
     return f"{SCHEMA_VERSION}:{digest.hexdigest()[:12]}"
+
+
+@cache
+def _units_digest() -> str:
+    """A digest of the vendored units (`data/units.tsv.gz`), so that an index built from others is stale."""
+    return hashlib.sha256(resources.files("eventwire").joinpath("data/units.tsv.gz").read_bytes()).hexdigest()
 
 
 def _read_aliases() -> list[tuple[str, str, str]]:
@@ -334,7 +340,11 @@ def _insert_units(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminNa
     are `_insert_us_counties`'s, found by their full names only ("Lee County", not "Lee"), nor units named only
     with words for a kind of place or a direction ("Centre", "Central")."""
     # numpy and scipy only where the index is built, not in every process that queries it
-    from eventwire.gazetteer.units import COMPASS_WORDS, locate_units, named_nearby
+    try:
+        from eventwire.gazetteer.units import COMPASS_WORDS, locate_units, named_nearby
+    except ImportError as exc:
+        raise ResourceError(f"building the place index needs numpy and scipy ({exc.name} is missing): "
+                            "pip install 'eventwire[geo]'") from None
 
     next_id = -7_000_000
     for unit in locate_units(list(cities.values()), admin.admin1):

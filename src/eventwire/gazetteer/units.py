@@ -52,7 +52,7 @@ def read_units() -> Iterator[tuple[str, float, float]]:
             if line.startswith("#"):
                 continue
             name, lat, lon = line.rstrip("\n").split("\t")
-            yield name.strip('" '), float(lat), float(lon)
+            yield name, float(lat), float(lon)
 
 
 def _on_sphere(lats: list[float], lons: list[float]) -> Any:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from eventwire import geodesy
 from eventwire.gazetteer import Candidate
+from eventwire.gazetteer.names import normalize_name
 from eventwire.model import Place
 from eventwire.parse import Parse
 from eventwire.stages.readings import Context
@@ -81,8 +82,12 @@ def with_evidenced_units(parse: Parse, chosen: list[tuple[Candidacy, list[Candid
     A name left with no reading joins `unknown`."""
     kept = []
     for candidacy, options in chosen:
+        # the name said again vouches for no unit of its own ("fighting in Bwisha. Clashes in Bwisha (Rutshuru,
+        # Nord-Kivu)"), only by its other readings ("Al Jabal al Akhdar (Al Jabal Al Akhdar, East)", the province)
+        own = normalize_name(candidacy.span.of(parse.text))
         others = {o.place.country_code for other, readings in chosen if other.span != candidacy.span
-                  for o in readings}
+                  for o in readings
+                  if normalize_name(other.span.of(parse.text)) != own or o.place.feature_code != "ADMD"}
         if others and not _called_a_unit(parse, candidacy):
             options = [o for o in options if o.place.feature_code != "ADMD"
                        or context.share(o.place.country_code) or o.place.country_code in others]
@@ -96,7 +101,8 @@ def with_evidenced_units(parse: Parse, chosen: list[tuple[Candidacy, list[Candid
 def _called_a_unit(parse: Parse, candidacy: Candidacy) -> bool:
     """The name is cued or followed by a unit's word: "Myaing township", "Chankheli rural municipality-6"."""
     end = candidacy.tokens[-1] + 1
-    after = [parse.word(i).lower().rstrip("-0123456789") for i in range(end, min(len(parse.tokens), end + 2))]
+    after = [parse.tokens[i].lemma.lower().rstrip("-0123456789")
+             for i in range(end, min(len(parse.tokens), end + 2))]  # "townships", "municipality-6"
     if after[:1] == ["rural"]:
         after = after[1:]
     units = DISTRICT_WORDS | TOWN_WORDS
