@@ -295,7 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     clean_cmd.add_argument("--show-removed", action="store_true", help="give the reason for each removed block")
     clean_cmd.set_defaults(func=cmd_clean)
 
-    geo = commands.add_parser("geoparse", help="print place mentions (JSONL) resolved to GeoNames")
+    geo = commands.add_parser("geoparse", help="print place mentions (JSONL) resolved to GeoNames places and units")
     _inputs(geo)
     geo.set_defaults(func=cmd_geoparse)
 

@@ -78,6 +78,8 @@ def test_weapon_cues_retype_an_attack(pipeline, sentence, sub_event_type) -> Non
      "Peaceful protest"),
     # what is seized is territory, weapons or goods, in that order
     ("Militants seized the town of Gao on Friday.", "Non-state actor overtakes territory"),
+    # a village the index lacks, named by the province after it
+    ("On Friday, militants captured Starohnativka, Gao.", "Non-state actor overtakes territory"),
     ("Soldiers seized a cache of weapons in Gao on Friday.", "Disrupted weapons use"),
     ("Militants seized livestock in the village of Gao on Friday.", "Looting/property destruction"),
     # what a protest is about is not what its crowd did

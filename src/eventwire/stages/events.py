@@ -112,8 +112,9 @@ class EventFinder:
             count = max((_number(parse, w) for w in words), default=0)
             if count > 1 and parse.tokens[obj].tag in ("NNS", "NNPS"):
                 return "summary of several events"
-            if any(span.overlaps(p) for p in places):
-                return ""
+            if any(span.overlaps(p) for p in places) or (parse.tokens[obj].tag == "NNP" and any(
+                    _QUALIFIED.fullmatch(parse.text[span.end : p.start]) for p in places if p.start > span.end)):
+                return ""  # a place, or a name qualified by one: "captured Starohnativka, Donetsk"
             if any(parse.tokens[w].lemma.lower() in self.lexicon.territory_nouns for w in words):
                 return ""
         return "no territory taken"
@@ -419,6 +420,7 @@ _CROWD_KINDS = frozenset({"civilians", "protesters", "rioters", "crowd"})
 _PROTESTS = frozenset({"Peaceful protest"})
 _SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "copy", "copies", "photo", "photos", "picture",
                       "pictures", "poster", "posters", "candle", "candles"})  # burned in protest, not rioting
+_QUALIFIED = re.compile(r"\s*[,(]\s*")  # what lies between a name and the place that qualifies it
 # beating, stabbing, hacking: what a band of people does by hand (with guns it is an armed attack)
 _BY_HAND = frozenset({"assault", "beat", "attack", "stab", "hack", "whip", "flog", "torture", "lynch", "injure",
                       "hit"})

@@ -1,4 +1,4 @@
-"""geoparse: place mentions in the text, resolved to GeoNames entries.
+"""geoparse: place mentions in the text, resolved to the gazetteer's entries (GeoNames places, geoBoundaries units).
 
 Recognition (`recognise`): spaCy GPE/LOC/FAC entities plus proper-noun runs that the gazetteer knows (the small
 model tags "al-Qaim" as a person), filtered by actor names (Hamas, Isis are not places), person names and
