@@ -351,3 +351,14 @@ def test_three_cities_in_a_row_are_a_list_though_two_have_namesakes_that_nest(br
     assert (_places(article)["London"].country_code, _places(article)["London"].admin1) == ("CA", "Ontario")
     article = brief_pipeline.run(Article(raw="On 5 March 2022, protesters marched in Xalapa, Veracruz, Mexico."))
     assert _places(article)["Veracruz"].feature_code == "ADM1"
+
+
+def test_a_name_after_a_city_and_a_spaced_dash_is_a_part_of_the_city(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # Mexico City's borough, not Villa Cuauhtemoc in the State of Mexico that ", Mexico" would pick
+    text = "On 15 February 2022, in Ciudad de Mexico - Cuauhtemoc, Mexico, dozens of lawyers protested."
+    article = brief_pipeline.run(Article(raw=text))
+    part = next(m.place for m in article.places if m.span.of(article.text) == "Cuauhtemoc")
+    assert (part.name, part.admin1) == ("Cuauhtémoc", "Mexico City")
+    assert [e.admin1 for e in article.events] == ["Mexico City"]

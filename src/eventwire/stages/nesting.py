@@ -24,6 +24,7 @@ Chosen = list[tuple[Candidacy, list[Candidate]]]
 # "X in Y", "X airport in Y", where Y read as a town
 IN_A_TOWN = re.compile(r"^\s+(?:(?:airport|station|camp|market|square|stadium|hospital|university|prison|port"
                         r"|base|bridge|district|neighbou?rhood|area)\s+)?in\s+$", re.IGNORECASE)
+_PART_GAP = re.compile(r"^ [-–] $")  # a spaced dash between a city and a part of it ("Caracas - Libertador")
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")  # matched where the second name ends
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")  # between two names of a list
 Scorer = Callable[[Candidate, Candidacy], float]
@@ -82,15 +83,20 @@ def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: 
                 in_box: InBox) -> set[int]:
     """Settle every place and the name that qualifies it ("X (Y)", "X, Y", "X town in Y"); the positions of the
     qualifiers. `in_box` tells whether a town lies in the box around the towns of a province."""
-    qualifiers = set()
+    qualifiers: set[int] = set()
+    parts: set[int] = set()  # the parts of a city read as such ("Ciudad de Mexico - Cuauhtemoc")
     for position in range(len(chosen) - 1):
         inner, outer = chosen[position], chosen[position + 1]
         gap = text[inner[0].span.end : outer[0].span.start]
+        if position in parts:
+            continue  # "Ciudad de Mexico - Cuauhtemoc, Mexico": the country, not the State of Mexico, after it
         if (QUALIFIER_GAP.match(gap) or CONTAINED_GAP.match(gap)) \
                 and _nest(text, position, chosen, best, final, in_box):
             qualifiers.add(position + 1)
         elif IN_A_TOWN.match(gap):
             _inside_the_town(position, chosen, best, final)
+        elif _PART_GAP.match(gap) and _part_of_the_town(position, chosen, best):
+            parts.add(position + 1)
     for position in sorted(qualifiers, reverse=True):
         if position < 2 or position - 1 not in qualifiers:
             continue
@@ -237,6 +243,22 @@ def _inside_the_town(position: int, chosen: Chosen, best: list[Candidate | None]
     near = [o for o in options if o.place.feature_class == "P" and o.place.country_code == town.place.country_code
             and geodesy.km(o.place.point, town.place.point) <= TOWN_REACH_KM]
     best[position] = max(near, key=lambda o: final(o, candidacy), default=None)
+
+
+def _part_of_the_town(position: int, chosen: Chosen, best: list[Candidate | None]) -> bool:
+    """"Ciudad de Mexico - Cuauhtemoc", "Caracas - Libertador": the name after a city and a spaced dash is a part
+    of it: the reading nearest it, within `TOWN_REACH_KM` of it or, where the city is read as its province, in
+    it; False where no reading is."""
+    town = best[position]
+    if town is None or not (town.place.feature_class == "P" or town.place.feature_code == "ADM1"):
+        return False
+    near = [o for o in chosen[position + 1][1] if o.place.country_code == town.place.country_code
+            and (geodesy.km(o.place.point, town.place.point) <= TOWN_REACH_KM
+                 or (town.place.feature_code == "ADM1" and o.place.admin1 == town.place.admin1))]
+    if not near:
+        return False
+    best[position + 1] = min(near, key=lambda o: geodesy.km(o.place.point, town.place.point))
+    return True
 
 
 def _town_and_its_province(position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> bool:
