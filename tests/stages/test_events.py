@@ -70,6 +70,8 @@ def test_weapon_cues_retype_an_attack(pipeline, sentence, sub_event_type) -> Non
      "Shelling/artillery/missile attack"),
     ("On Friday, the OSCE SMM observed a total of 1 projectiles involving unknown weapons near Gao.",
      "Shelling/artillery/missile attack"),
+    # fire with small arms at no one named, by no one named: an exchange of fire
+    ("On Friday, the OSCE SMM observed a total of 25 bursts of fire involving small arms near Gao.", "Armed clash"),
     # a protest the small model hangs under its own demand is still the act
     ("On Friday, locals of Odo-Odo protested in Gao to demand that the title be given autonomy.", "Peaceful protest"),
     ("Citizens gathered in Gao on Friday to voice their dissatisfaction with the tree cutting.", "Peaceful protest"),

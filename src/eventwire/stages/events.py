@@ -274,6 +274,8 @@ class EventFinder:
             return "Violent demonstration"
         if trigger.if_armed_target and target_kinds & ARMED:
             return trigger.if_armed_target
+        if trigger.if_armed_target and not subjects and not targets and _SMALL_ARMS.search(sentence):
+            return trigger.if_armed_target  # "observed a total of 25 bursts of fire involving small arms near X"
         # people, not their homes ("burned the homes of three civilians" destroyed property)
         if trigger.if_civilian_target and "civilians" in {self.sides.target_kind(parse, t, owned=False)
                                                           for t in targets}:

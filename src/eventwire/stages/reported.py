@@ -151,7 +151,8 @@ def _verb_in(parse: Parse, index: int, lemmas: frozenset[str]) -> bool:
 
 
 # Nouns that count the acts "of" them: what they are told as, the acts are ("observed a total of 10 explosions").
-_QUANTITIES = frozenset({"total", "number", "series", "couple", "dozen", "dozens", "hundreds", "wave", "string"})
+_QUANTITIES = frozenset({"total", "number", "series", "couple", "dozen", "dozens", "hundreds", "wave", "string",
+                         "burst", "bursts"})  # "a total of 25 bursts of fire"
 # Outcomes of an act in the same sentence (casualties, people fleeing it), not acts of their own there.
 OUTCOME_LEMMAS = frozenset({"kill", "wound", "injure", "flee", "displace"})
 _FOUND = frozenset({"find", "discover", "recover", "retrieve", "locate"})
