@@ -361,3 +361,11 @@ def test_an_act_told_in_a_relative_clause_ranks_below_the_main_clauses(brief_pip
     best = max(events, key=lambda e: e.confidence)
     assert best.sub_event_type == "Peaceful protest"
     assert {e.sub_event_type for e in events} >= {"Peaceful protest", "Attack"}  # the killing is still an event
+
+
+def test_an_act_told_later_with_a_day_of_its_own_ranks_below_the_reported_one(pipeline) -> None:
+    article = _run(pipeline, "On Friday, a social leader was killed and his body was found in Gao. The victim was "
+                             "abducted on 10 February by unidentified armed individuals." + FILLER)
+    ranked = sorted(article.events, key=lambda e: -e.confidence)
+    assert ranked[0].sub_event_type == "Attack"
+    assert "Abduction/forced disappearance" in {e.sub_event_type for e in article.events}  # still an event

@@ -422,6 +422,8 @@ _CROWD_KINDS = frozenset({"civilians", "protesters", "rioters", "crowd"})
 _PROTESTS = frozenset({"Peaceful protest"})
 _SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "copy", "copies", "photo", "photos", "picture",
                       "pictures", "poster", "posters", "candle", "candles"})  # burned in protest, not rioting
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAY_OF_ITS_OWN = re.compile(rf"\bon (?:\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}})\b")  # "on 10 April"
 _QUALIFIED = re.compile(r"\s*[,(]\s*")  # what lies between a name and the place that qualifies it
 # beating, stabbing, hacking: what a band of people does by hand (with guns it is an armed attack)
 _BY_HAND = frozenset({"assault", "beat", "attack", "stab", "hack", "whip", "flog", "torture", "lynch", "injure",
@@ -460,8 +462,11 @@ def _linked(parse: Parse, index: int, kept_heads: dict[int, str], event_type: st
 def _confidence(parse: Parse, index: int, trigger: Trigger, category: Category) -> float:
     """How sure the trigger is the act reported: less for a casualty report alone, people displaced or arriving,
     or an act told in a relative clause, which describes someone ("relatives of a child who was shot to death
-    carried out a protest")."""
+    carried out a protest"); least for an act after the first sentence told with a day of its own."""
     described = any(parse.tokens[a].dep == "relcl" for a in (index, *parse.ancestors(index)))
+    sentence = parse.tokens[index].sent
+    if sentence and _DAY_OF_ITS_OWN.search(parse.sentence_span(sentence).of(parse.text)):
+        return 0.3  # "... was killed. The victim was abducted on 10 April": an earlier day's act, told as background
     return 0.4 if trigger.lemma in OUTCOME_LEMMAS or category.sub_event_type == "Other" or described else 0.5
 
 
