@@ -364,8 +364,35 @@ def test_an_act_told_in_a_relative_clause_ranks_below_the_main_clauses(brief_pip
 
 
 def test_an_act_told_later_with_a_day_of_its_own_ranks_below_the_reported_one(pipeline) -> None:
-    article = _run(pipeline, "On Friday, a social leader was killed and his body was found in Gao. The victim was "
-                             "abducted on 10 February by unidentified armed individuals." + FILLER)
+    article = _run(pipeline, "On 13 February 2020, a social leader was killed and his body was found in Gao. The "
+                             "victim was abducted on 10 February by unidentified armed individuals." + FILLER)
     ranked = sorted(article.events, key=lambda e: -e.confidence)
     assert ranked[0].sub_event_type == "Attack"
     assert "Abduction/forced disappearance" in {e.sub_event_type for e in article.events}  # still an event
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday, police captured John Smith, Texas officials said.",
+    "On Friday, militants seized Chevron, Lagos, and took 12 workers hostage.",
+])
+def test_a_person_or_company_qualified_by_a_place_is_no_territory(pipeline, text) -> None:
+    article = _run(pipeline, text + FILLER)
+    assert not {e.sub_event_type for e in article.events} & {"Non-state actor overtakes territory",
+                                                             "Government regains territory"}
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday, a shooting with a rifle at a supermarket in Gao left five people dead.",
+    "On Friday, a burst of gunfire at a wedding in Gao killed two guests.",
+])
+def test_a_one_sided_shooting_is_no_clash(pipeline, text) -> None:
+    article = _run(pipeline, text + FILLER)
+    assert "Armed clash" not in {e.sub_event_type for e in article.events}
+
+
+def test_the_lead_act_keeps_its_rank_when_no_day_leads_the_text(pipeline) -> None:
+    article = _run(pipeline, "Mali has faced an insurgency since 2012. Suspected jihadists attacked a military base in "
+                             "Gao on April 10, killing 12 soldiers. In March, protesters marched in Bamako against the "
+                             "junta." + FILLER, published=dt.date(2022, 4, 11))
+    confidence = {e.sub_event_type: e.confidence for e in article.events}
+    assert confidence["Armed clash"] >= confidence["Peaceful protest"]

@@ -362,3 +362,11 @@ def test_a_name_after_a_city_and_a_spaced_dash_is_a_part_of_the_city(brief_pipel
     part = next(m.place for m in article.places if m.span.of(article.text) == "Cuauhtemoc")
     assert (part.name, part.admin1) == ("Cuauhtémoc", "Mexico City")
     assert [e.admin1 for e in article.events] == ["Mexico City"]
+
+
+def test_the_two_ends_of_a_road_are_no_city_and_its_part(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = "On 3 May 2022, gunmen attacked a bus on the Onitsha - Enugu expressway."
+    places = {m.span.of(text): m.place for m in brief_pipeline.run(Article(raw=text)).places}
+    assert places["Enugu"].name == "Enugu"  # the city, not Enugu-Ukwu near Onitsha

@@ -112,8 +112,7 @@ class EventFinder:
             count = max((_number(parse, w) for w in words), default=0)
             if count > 1 and parse.tokens[obj].tag in ("NNS", "NNPS"):
                 return "summary of several events"
-            if any(span.overlaps(p) for p in places) or (parse.tokens[obj].tag == "NNP" and any(
-                    _QUALIFIED.fullmatch(parse.text[span.end : p.start]) for p in places if p.start > span.end)):
+            if any(span.overlaps(p) for p in places) or _qualified_name(parse, obj, span, places):
                 return ""  # a place, or a name qualified by one: "captured Starohnativka, Donetsk"
             if any(parse.tokens[w].lemma.lower() in self.lexicon.territory_nouns for w in words):
                 return ""
@@ -274,7 +273,8 @@ class EventFinder:
             return "Violent demonstration"
         if trigger.if_armed_target and target_kinds & ARMED:
             return trigger.if_armed_target
-        if trigger.if_armed_target and not subjects and not targets and _SMALL_ARMS.search(sentence):
+        if trigger.if_armed_target and parse.tokens[index].lemma.lower() == "fire" and not subjects and not targets \
+                and _SMALL_ARMS.search(sentence) and not _KILLING.search(sentence):
             return trigger.if_armed_target  # "observed a total of 25 bursts of fire involving small arms near X"
         # people, not their homes ("burned the homes of three civilians" destroyed property)
         if trigger.if_civilian_target and "civilians" in {self.sides.target_kind(parse, t, owned=False)
@@ -423,8 +423,12 @@ _PROTESTS = frozenset({"Peaceful protest"})
 _SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "copy", "copies", "photo", "photos", "picture",
                       "pictures", "poster", "posters", "candle", "candles"})  # burned in protest, not rioting
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DAY_OF_ITS_OWN = re.compile(rf"\bon (?:\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}})\b")  # "on 10 April"
+# "on 10 April", "On April 10th": the day an act is told on
+_DAY = rf"(?P<day>\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}})(?:st|nd|rd|th)?\b"
+_DAY_OF_ITS_OWN = re.compile(rf"\b[Oo]n {_DAY}")
+_LEAD_DAY = re.compile(rf"\b(?:[Oo]n|[Aa]round) {_DAY}")  # "Around 13 April 2022 (as reported), ..."
 _QUALIFIED = re.compile(r"\s*[,(]\s*")  # what lies between a name and the place that qualifies it
+_PHRASE_END = re.compile(r"\s*(?:[.;)]|,(?!\s*and\b)|$)")  # the place ends the phrase: not "Texas officials"
 # beating, stabbing, hacking: what a band of people does by hand (with guns it is an armed attack)
 _BY_HAND = frozenset({"assault", "beat", "attack", "stab", "hack", "whip", "flog", "torture", "lynch", "injure",
                       "hit"})
@@ -448,6 +452,18 @@ _GUNS = re.compile(rf"\b(?:armed (?:men|man|individuals?|assailants?|persons?|pe
 _FIREARMS = re.compile(rf"\b(?:armed|fire|shoot-?outs?|{_GUN_WORDS})\b", re.I)
 
 
+def _qualified_name(parse: Parse, obj: int, span: Span, places: list[Span]) -> bool:
+    """"captured Starohnativka, Donetsk": a name the index lacks, qualified by the place that ends the phrase (not
+    "captured John Smith, Texas officials said", "seized Chevron, Lagos, and took workers hostage"); not a person
+    the model names ("captured Abu Omar, Mosul, a senior commander"). The small model tags such villages as
+    organisations as often as not, so those stay."""
+    entity = parse.entity_covering(span)
+    if parse.tokens[obj].tag != "NNP" or (entity is not None and entity.label == "PERSON"):
+        return False
+    return any(_QUALIFIED.fullmatch(parse.text[span.end : p.start]) and _PHRASE_END.match(parse.text, p.end)
+               for p in places if p.start > span.end)
+
+
 def _linked(parse: Parse, index: int, kept_heads: dict[int, str], event_type: str) -> list[int]:
     """The same act: a kept trigger of the same event type next to this one in the tree, or a consequence clause
     ("..., killing 12") hanging on a kept trigger of any type, or a kept act that is the subject of this verb ("an
@@ -462,11 +478,14 @@ def _linked(parse: Parse, index: int, kept_heads: dict[int, str], event_type: st
 def _confidence(parse: Parse, index: int, trigger: Trigger, category: Category) -> float:
     """How sure the trigger is the act reported: less for a casualty report alone, people displaced or arriving,
     or an act told in a relative clause, which describes someone ("relatives of a child who was shot to death
-    carried out a protest"); least for an act after the first sentence told with a day of its own."""
+    carried out a protest"); least for an act after the first sentence told on another day than the first
+    sentence tells."""
     described = any(parse.tokens[a].dep == "relcl" for a in (index, *parse.ancestors(index)))
     sentence = parse.tokens[index].sent
-    if sentence and _DAY_OF_ITS_OWN.search(parse.sentence_span(sentence).of(parse.text)):
-        return 0.3  # "... was killed. The victim was abducted on 10 April": an earlier day's act, told as background
+    lead = _LEAD_DAY.search(parse.sentence_span(0).of(parse.text)) if sentence else None
+    own = _DAY_OF_ITS_OWN.search(parse.sentence_span(sentence).of(parse.text)) if lead else None
+    if lead and own and own.group("day") != lead.group("day"):
+        return 0.3  # "On 13 April, ... was killed. The victim was abducted on 10 April": another day's act
     return 0.4 if trigger.lemma in OUTCOME_LEMMAS or category.sub_event_type == "Other" or described else 0.5
 
 

@@ -25,6 +25,8 @@ Chosen = list[tuple[Candidacy, list[Candidate]]]
 IN_A_TOWN = re.compile(r"^\s+(?:(?:airport|station|camp|market|square|stadium|hospital|university|prison|port"
                         r"|base|bridge|district|neighbou?rhood|area)\s+)?in\s+$", re.IGNORECASE)
 _PART_GAP = re.compile(r"^ [-–] $")  # a spaced dash between a city and a part of it ("Caracas - Libertador")
+# but the two ends of a road ("the Onitsha - Enugu expressway")
+_ROAD_AFTER = re.compile(r"\s+(?:road|highway|expressway|motorway|route|axis|railway|corridor|bypass)\b", re.I)
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")  # matched where the second name ends
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")  # between two names of a list
 Scorer = Callable[[Candidate, Candidacy], float]
@@ -81,8 +83,9 @@ def _same_province(place: Candidate | None, of: Candidate | None) -> bool:
 
 def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: Scorer,
                 in_box: InBox) -> set[int]:
-    """Settle every place and the name that qualifies it ("X (Y)", "X, Y", "X town in Y"); the positions of the
-    qualifiers. `in_box` tells whether a town lies in the box around the towns of a province."""
+    """Settle every place and the name that qualifies it ("X (Y)", "X, Y", "X town in Y") and every part of a city
+    ("Caracas - Libertador"); the positions of the qualifiers. `in_box` tells whether a town lies in the box
+    around the towns of a province."""
     qualifiers: set[int] = set()
     parts: set[int] = set()  # the parts of a city read as such ("Ciudad de Mexico - Cuauhtemoc")
     for position in range(len(chosen) - 1):
@@ -95,7 +98,8 @@ def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: 
             qualifiers.add(position + 1)
         elif IN_A_TOWN.match(gap):
             _inside_the_town(position, chosen, best, final)
-        elif _PART_GAP.match(gap) and _part_of_the_town(position, chosen, best):
+        elif _PART_GAP.match(gap) and not _ROAD_AFTER.match(text, outer[0].span.end) \
+                and _part_of_the_town(position, chosen, best):
             parts.add(position + 1)
     for position in sorted(qualifiers, reverse=True):
         if position < 2 or position - 1 not in qualifiers:

@@ -96,6 +96,9 @@ class Reported:
         if token.dep == "pobj" and parse.word(token.head).lower() == "of" and head.head != token.head \
                 and parse.tokens[head.head].lemma.lower() in _QUANTITIES:
             return self.nominal(parse, head.head)  # "observed a total of 10 explosions near X"
+        if token.dep == "pobj" and parse.word(token.head).lower() == "of" and head.head != token.head \
+                and parse.tokens[head.head].lemma.lower() in _COUNTED_UNITS and parse.tokens[head.head].dep == "pobj":
+            return self.nominal(parse, head.head)  # "a total of 25 bursts of fire": counted in turn, not "a burst of"
         if token.dep == "attr" and parse.children(token.head, "expl"):  # "there were two armed clashes"
             return True
         if token.dep == "pobj" and parse.word(token.head).lower() in ("in", "as", "during") \
@@ -151,8 +154,8 @@ def _verb_in(parse: Parse, index: int, lemmas: frozenset[str]) -> bool:
 
 
 # Nouns that count the acts "of" them: what they are told as, the acts are ("observed a total of 10 explosions").
-_QUANTITIES = frozenset({"total", "number", "series", "couple", "dozen", "dozens", "hundreds", "wave", "string",
-                         "burst", "bursts"})  # "a total of 25 bursts of fire"
+_QUANTITIES = frozenset({"total", "number", "series", "couple", "dozen", "dozens", "hundreds", "wave", "string"})
+_COUNTED_UNITS = frozenset({"burst", "round", "volley"})  # units of fire, acts where they are counted themselves
 # Outcomes of an act in the same sentence (casualties, people fleeing it), not acts of their own there.
 OUTCOME_LEMMAS = frozenset({"kill", "wound", "injure", "flee", "displace"})
 _FOUND = frozenset({"find", "discover", "recover", "retrieve", "locate"})

@@ -119,13 +119,13 @@ def create_app(settings: Settings, store_path: str | Path) -> FastAPI:
 
 def _listing_routes(context: WebContext, settings: Settings) -> APIRouter:
     """The page, its metadata and outlines, and the filtered events as pages, map points and downloads."""
-    app = APIRouter()
+    router = APIRouter()
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @router.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page() -> HTMLResponse:
         return HTMLResponse(STATIC.joinpath("index.html").read_text(encoding="utf-8"))
 
-    @app.get("/meta", summary="Version, credits, taxonomy and store counts")
+    @router.get("/meta", summary="Version, credits, taxonomy and store counts")
     def meta(authorization: AuthHeader = "", x_eventwire_token: TokenHeader = "") -> dict[str, Any]:
         context.require_reader(_token(authorization, x_eventwire_token))
         taxonomy = load_taxonomy()
@@ -135,12 +135,12 @@ def _listing_routes(context: WebContext, settings: Settings) -> APIRouter:
                 "counts": context.store().counts(), "open_reads": bool(settings.get("web.open_reads")),
                 "writable": bool(context.tokens)}
 
-    @app.get("/outlines", summary="Country outlines (GeoJSON) for the map")
+    @router.get("/outlines", summary="Country outlines (GeoJSON) for the map")
     def outlines() -> Response:
         return Response(country_outlines(), media_type="application/geo+json",
                         headers={"Cache-Control": "max-age=86400"})
 
-    @app.get("/events", summary="Filtered, sorted, paged events")
+    @router.get("/events", summary="Filtered, sorted, paged events")
     def events(filters: Annotated[FilterParams, Depends()], sort: str = "-event_date",
                limit: Annotated[int, Query(ge=0, le=100_000)] = 0,
                offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
@@ -157,7 +157,7 @@ def _listing_routes(context: WebContext, settings: Settings) -> APIRouter:
         EXPORTERS["geojson"]((event_from_dict(json.loads(data)) for data, _ in page.rows), out)
         return Response(out.getvalue(), media_type="application/geo+json")
 
-    @app.get("/events/points", summary="Compact map points of the filtered events")
+    @router.get("/events/points", summary="Compact map points of the filtered events")
     def points(filters: Annotated[FilterParams, Depends()], authorization: AuthHeader = "",
                x_eventwire_token: TokenHeader = "") -> dict[str, Any]:
         context.require_reader(_token(authorization, x_eventwire_token))
@@ -166,7 +166,7 @@ def _listing_routes(context: WebContext, settings: Settings) -> APIRouter:
         return {"total": total, "fields": ["event_id", "longitude", "latitude", "event_type", "event_date",
                                            "review_status"], "points": rows, "capped": total > cap}
 
-    @app.get("/events/download", summary="The whole filtered selection as a file")
+    @router.get("/events/download", summary="The whole filtered selection as a file")
     def download(filters: Annotated[FilterParams, Depends()], format: Literal["csv", "geojson", "jsonl"] = "csv",
                  authorization: AuthHeader = "", x_eventwire_token: TokenHeader = "") -> StreamingResponse:
         context.require_reader(_token(authorization, x_eventwire_token))
@@ -181,19 +181,19 @@ def _listing_routes(context: WebContext, settings: Settings) -> APIRouter:
                                  headers={"Content-Disposition": f'attachment; filename="{name}"',
                                           "X-Data-Credit": PLACE_CREDIT})
 
-    return app
+    return router
 
 
 def _detail_routes(context: WebContext, settings: Settings) -> APIRouter:
     """One event's provenance, counts by day and type, and territorial control."""
-    app = APIRouter()
+    router = APIRouter()
 
-    @app.get("/events/{event_id}", summary="One event with its provenance and review history")
+    @router.get("/events/{event_id}", summary="One event with its provenance and review history")
     def event(event_id: str, authorization: AuthHeader = "", x_eventwire_token: TokenHeader = "") -> dict[str, Any]:
         context.require_reader(_token(authorization, x_eventwire_token))
         return _provenance(context, event_id)
 
-    @app.get("/stats", summary="Event counts by day and type for the filtered events")
+    @router.get("/stats", summary="Event counts by day and type for the filtered events")
     def stats(filters: Annotated[FilterParams, Depends()], authorization: AuthHeader = "",
               x_eventwire_token: TokenHeader = "") -> dict[str, Any]:
         context.require_reader(_token(authorization, x_eventwire_token))
@@ -203,7 +203,7 @@ def _detail_routes(context: WebContext, settings: Settings) -> APIRouter:
             by_type[str(row["event_type"])] = by_type.get(str(row["event_type"]), 0) + int(str(row["count"]))
         return {"total": sum(by_type.values()), "by_type": by_type, "by_day": by_day}
 
-    @app.get("/control", summary="Who controls which place on a date, from territory events")
+    @router.get("/control", summary="Who controls which place on a date, from territory events")
     def control(country: str = "", on: str = Query("", description="YYYY-MM-DD; default: latest"),
                 authorization: AuthHeader = "", x_eventwire_token: TokenHeader = "") -> dict[str, Any]:
         context.require_reader(_token(authorization, x_eventwire_token))
@@ -216,14 +216,14 @@ def _detail_routes(context: WebContext, settings: Settings) -> APIRouter:
         places = territorial_control(territory, day, country.strip())
         return {"on": day.isoformat() if day else None, "places": to_dict(places)}
 
-    return app
+    return router
 
 
 def _writing_routes(context: WebContext, settings: Settings) -> APIRouter:
     """Submitting pages and reviewing events, for holders of a writer's token."""
-    app = APIRouter()
+    router = APIRouter()
 
-    @app.post("/articles", status_code=201, summary="Submit a page (HTML or text) for extraction",
+    @router.post("/articles", status_code=201, summary="Submit a page (HTML or text) for extraction",
               openapi_extra={"requestBody": {"content": {
                   "application/json": {"schema": {"type": "object", "required": ["text"], "properties": {
                       "text": {"type": "string"}, "url": {"type": "string"}, "outlet": {"type": "string"},
@@ -235,7 +235,7 @@ def _writing_routes(context: WebContext, settings: Settings) -> APIRouter:
         submission = await read_submission(request, int(settings.get("web.max_submit_bytes")))  # 413 past it
         return JSONResponse(await run_submission(context, submission), status_code=201)
 
-    @app.post("/events/{event_id}/review", summary="Accept, reject or edit an event (audited)",
+    @router.post("/events/{event_id}/review", summary="Accept, reject or edit an event (audited)",
               openapi_extra={"requestBody": {"required": True, "content": {
                   "application/json": {"schema": ReviewRequest.model_json_schema()}}}})
     async def review(event_id: str, request: Request, authorization: AuthHeader = "",
@@ -255,7 +255,7 @@ def _writing_routes(context: WebContext, settings: Settings) -> APIRouter:
 
         return await run_in_threadpool(apply)
 
-    return app
+    return router
 
 
 def _provenance(context: WebContext, event_id: str) -> dict[str, Any]:
