@@ -61,3 +61,15 @@ def test_a_unit_abroad_is_read_only_with_evidence_of_its_country(brief_pipeline)
     # called a township, a unit is read where nothing else says which country it is in
     article = brief_pipeline.run(Article(raw="On 30 March 2022, soldiers burned houses in Myaing township."))
     assert [(m.place.name, m.place.feature_code) for m in article.places] == [("Myaing", "ADMD")]
+
+
+def test_a_unit_the_nearest_town_puts_across_a_border_is_the_named_provinces(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the town nearest Mahagi territory's point is Ugandan; the text says Ituri, whose box holds it
+    text = "On 20 January 2022, CODECO-URDPC killed a man in Jupalungu village (Mahagi, Ituri) and stole livestock."
+    article = brief_pipeline.run(Article(raw=text))
+    places = {m.span.of(article.text): m.place for m in article.places}
+    assert (places["Mahagi"].country_code, places["Mahagi"].admin1, places["Mahagi"].feature_code) == \
+        ("CD", places["Ituri"].admin1, "ADMD")
+    assert [e.country_code for e in article.events] == ["CD"] and article.events[0].geo_precision == 2

@@ -299,7 +299,7 @@ class Geoparser:
             countries = {o.place.country_code for o in options if o.place.feature_code == "ADM1"}
             if candidacy.cue in ADMIN_WORDS and len(countries) == 1:
                 context.focus[countries.pop()] += 1
-        chosen[:] = with_evidenced_units(parse, chosen, unknown, context)
+        chosen[:] = with_evidenced_units(parse, chosen, unknown, context, self._in_box)
         context.region_keys = frozenset(strip_admin_suffix(c.span.of(parse.text)) for c, _ in chosen)
         named = near_their_town(parse, self._sounding_alike(parse, unknown, self._resolve(parse, chosen, context)),
                                  context.region_keys)

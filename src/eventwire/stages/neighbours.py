@@ -10,6 +10,9 @@ only with evidence: the text calls the name one, or the article is about its cou
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
+
 from eventwire import geodesy
 from eventwire.gazetteer import Candidate
 from eventwire.gazetteer.names import normalize_name
@@ -74,21 +77,26 @@ class Neighbours:
         return self._clustered[(own, place)]
 
 
-def with_evidenced_units(parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]],
-                          unknown: list[Candidacy], context: Context) -> list[tuple[Candidacy, list[Candidate]]]:
+def with_evidenced_units(parse: Parse, chosen: list[tuple[Candidacy, list[Candidate]]], unknown: list[Candidacy],
+                          context: Context, in_box: Callable[[Candidate, Candidate], bool]) -> list[
+                              tuple[Candidacy, list[Candidate]]]:
     """The readings, a township or other unit (ADMD) among them only where the text calls the name one ("Myaing
     township", "Sonaimuri upazila"), or the unit's country is in the article's focus or has a reading of another
     name, or no other name has a reading ("Bwisha" of "(Bwisha, Rutshuru, Nord-Kivu)" is no commune of Burundi).
-    A name left with no reading joins `unknown`."""
+    A unit that lies in the box of a province another name is read as is that province's, though the town nearest
+    its point lies across the border ("Pamone village (Pandoro, Mahagi, Ituri)": Congo's Mahagi, not Uganda's).
+    A name left with no reading joins `unknown`. `in_box`: whether a reading lies in a province's box."""
     kept = []
     for candidacy, options in chosen:
         # the name said again vouches for no unit of its own ("fighting in Bwisha. Clashes in Bwisha (Rutshuru,
         # Nord-Kivu)"), only by its other readings ("Al Jabal al Akhdar (Al Jabal Al Akhdar, East)", the province)
         own = normalize_name(candidacy.span.of(parse.text))
-        others = {o.place.country_code for other, readings in chosen if other.span != candidacy.span
-                  for o in readings
-                  if normalize_name(other.span.of(parse.text)) != own or o.place.feature_code != "ADMD"}
+        readings = [o for other, found in chosen if other.span != candidacy.span for o in found
+                    if normalize_name(other.span.of(parse.text)) != own or o.place.feature_code != "ADMD"]
+        others = {o.place.country_code for o in readings}
         if others and not _called_a_unit(parse, candidacy):
+            options = [_across_the_border(o, readings, in_box) if o.place.feature_code == "ADMD" else o
+                       for o in options]
             options = [o for o in options if o.place.feature_code != "ADMD"
                        or context.share(o.place.country_code) or o.place.country_code in others]
         if options:
@@ -96,6 +104,18 @@ def with_evidenced_units(parse: Parse, chosen: list[tuple[Candidacy, list[Candid
         else:
             unknown.append(candidacy)
     return kept
+
+
+def _across_the_border(unit: Candidate, readings: list[Candidate],
+                       in_box: Callable[[Candidate, Candidate], bool]) -> Candidate:
+    """The unit, as the unit of a province of another country read for another name whose box holds it."""
+    province = next((r for r in readings if r.place.feature_code == "ADM1"
+                     and r.place.country_code != unit.place.country_code and in_box(unit, r)), None)
+    if province is None:
+        return unit
+    place = dataclasses.replace(unit.place, country_code=province.place.country_code,
+                                country=province.place.country, admin1=province.place.admin1)
+    return dataclasses.replace(unit, place=place)
 
 
 def _called_a_unit(parse: Parse, candidacy: Candidacy) -> bool:
