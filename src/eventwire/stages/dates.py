@@ -45,6 +45,14 @@ _LAST = re.compile(r"\blast\s*$", re.I)
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 
 
+def day_told(text: str, after: frozenset[str]) -> tuple[int, int] | None:
+    """The month and day of the first day in `text` told right after one of the words `after` ("on 10 April",
+    "Around April 13th"); None where there is none."""
+    days = sorted((m for pattern in (_DAY_MONTH, _MONTH_DAY) for m in pattern.finditer(text)), key=lambda m: m.start())
+    return next(((_MONTHS[m["month"].lower().rstrip(".")], int(m["day"])) for m in days
+                 if text[: m.start()].rstrip().rpartition(" ")[2].lower() in after), None)
+
+
 def _explicit(text: str, published: dt.date | None) -> tuple[dt.date, int] | None:
     found = _ISO.search(text)
     if found:

@@ -26,6 +26,8 @@ from eventwire.lexicons import (
 from eventwire.model import Article, Drop, Event, Evidence, Span
 from eventwire.parse import Parse, aimed_at, doers, own_subject
 from eventwire.settings import Settings
+from eventwire.stages.dates import day_told
+from eventwire.stages.recognise import QUALIFIER_GAP
 from eventwire.stages.reported import OUTCOME_LEMMAS, Reported
 from eventwire.stages.same_act import RIOTING_ACTS, SAME_ACT, VIOLENT, SameAct, casualties_alone, event_id
 from eventwire.stages.sides import ARMED, MEMBERS, Sides
@@ -422,12 +424,8 @@ _CROWD_KINDS = frozenset({"civilians", "protesters", "rioters", "crowd"})
 _PROTESTS = frozenset({"Peaceful protest"})
 _SYMBOLS = frozenset({"effigy", "effigies", "flag", "flags", "copy", "copies", "photo", "photos", "picture",
                       "pictures", "poster", "posters", "candle", "candles"})  # burned in protest, not rioting
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-# "on 10 April", "On April 10th": the day an act is told on
-_DAY = rf"(?P<day>\d{{1,2}} (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}})(?:st|nd|rd|th)?\b"
-_DAY_OF_ITS_OWN = re.compile(rf"\b[Oo]n {_DAY}")
-_LEAD_DAY = re.compile(rf"\b(?:[Oo]n|[Aa]round) {_DAY}")  # "Around 13 April 2022 (as reported), ..."
-_QUALIFIED = re.compile(r"\s*[,(]\s*")  # what lies between a name and the place that qualifies it
+# the words a day an act is told on follows ("on 10 April"), and those of a lead's ("Around 13 April 2022, ...")
+_ON, _LEAD_WORDS = frozenset({"on"}), frozenset({"on", "around"})
 _PHRASE_END = re.compile(r"\s*(?:[.;)]|,(?!\s*and\b)|$)")  # the place ends the phrase: not "Texas officials"
 # beating, stabbing, hacking: what a band of people does by hand (with guns it is an armed attack)
 _BY_HAND = frozenset({"assault", "beat", "attack", "stab", "hack", "whip", "flog", "torture", "lynch", "injure",
@@ -460,7 +458,7 @@ def _qualified_name(parse: Parse, obj: int, span: Span, places: list[Span]) -> b
     entity = parse.entity_covering(span)
     if parse.tokens[obj].tag != "NNP" or (entity is not None and entity.label == "PERSON"):
         return False
-    return any(_QUALIFIED.fullmatch(parse.text[span.end : p.start]) and _PHRASE_END.match(parse.text, p.end)
+    return any(QUALIFIER_GAP.match(parse.text[span.end : p.start]) and _PHRASE_END.match(parse.text, p.end)
                for p in places if p.start > span.end)
 
 
@@ -482,9 +480,9 @@ def _confidence(parse: Parse, index: int, trigger: Trigger, category: Category) 
     sentence tells."""
     described = any(parse.tokens[a].dep == "relcl" for a in (index, *parse.ancestors(index)))
     sentence = parse.tokens[index].sent
-    lead = _LEAD_DAY.search(parse.sentence_span(0).of(parse.text)) if sentence else None
-    own = _DAY_OF_ITS_OWN.search(parse.sentence_span(sentence).of(parse.text)) if lead else None
-    if lead and own and own.group("day") != lead.group("day"):
+    lead = day_told(parse.sentence_span(0).of(parse.text), _LEAD_WORDS) if sentence else None
+    own = day_told(parse.sentence_span(sentence).of(parse.text), _ON) if lead else None
+    if lead and own and own != lead:
         return 0.3  # "On 13 April, ... was killed. The victim was abducted on 10 April": another day's act
     return 0.4 if trigger.lemma in OUTCOME_LEMMAS or category.sub_event_type == "Other" or described else 0.5
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from eventwire import geodesy
 from eventwire.gazetteer import Candidate
 from eventwire.gazetteer.names import normalize_name
-from eventwire.model import Place
+from eventwire.model import ROUTE_END, Place
 from eventwire.stages.recognise import ADMIN_WORDS, CONTAINED_GAP, QUALIFIER_GAP
 from eventwire.stages.relabel import Candidacy
 
@@ -25,8 +25,6 @@ Chosen = list[tuple[Candidacy, list[Candidate]]]
 IN_A_TOWN = re.compile(r"^\s+(?:(?:airport|station|camp|market|square|stadium|hospital|university|prison|port"
                         r"|base|bridge|district|neighbou?rhood|area)\s+)?in\s+$", re.IGNORECASE)
 _PART_GAP = re.compile(r"^ [-–] $")  # a spaced dash between a city and a part of it ("Caracas - Libertador")
-# but the two ends of a road ("the Onitsha - Enugu expressway")
-_ROAD_AFTER = re.compile(r"\s+(?:road|highway|expressway|motorway|route|axis|railway|corridor|bypass)\b", re.I)
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")  # matched where the second name ends
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")  # between two names of a list
 Scorer = Callable[[Candidate, Candidacy], float]
@@ -98,8 +96,8 @@ def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: 
             qualifiers.add(position + 1)
         elif IN_A_TOWN.match(gap):
             _inside_the_town(position, chosen, best, final)
-        elif _PART_GAP.match(gap) and not _ROAD_AFTER.match(text, outer[0].span.end) \
-                and _part_of_the_town(position, chosen, best):
+        # a part of a city after a spaced dash, but not the other end of a road ("the Onitsha - Enugu expressway")
+        elif _PART_GAP.match(gap) and outer[0].cue != ROUTE_END and _part_of_the_town(position, chosen, best):
             parts.add(position + 1)
     for position in sorted(qualifiers, reverse=True):
         if position < 2 or position - 1 not in qualifiers:
