@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 EARTH_RADIUS_KM = 6371.0
+KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180  # of latitude, or of longitude on the equator
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:

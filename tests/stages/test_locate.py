@@ -53,6 +53,18 @@ pytestmark = pytest.mark.slow
     # where nothing says where the doers acted, the town they are named for, not a country they are against
     ("On 4 March 2022, members of the Patras Bar Association protested on the steps of the association's "
      "headquarters holding up signs against Russia's invasion of Ukraine.", "Patra"),
+    # a province before its country, though the country is nearer the act
+    ("On 31 May 2022, the government of Kenya extended a dusk-to-dawn curfew for 30 more days in the Marsabit "
+     "county.", "Marsabit"),
+    # a march happened where it went, not where it set out from; a road from one town to another is no heading
+    ("On 13 June 2022, people held a protest march and walked from Colombo to Kandy (Kandy, Central) demanding the "
+     "president's resignation.", "Kandy"),
+    ("On 1 May 2022, football supporters blocked the road from Sofia to Velingrad as a sign of protest.", "Sofia"),
+    # the act was somewhere along a road: the district it names, not a town at one end of it
+    ("On 9 January 2022, gunmen killed a trader along the Oyo-Ibadan expressway in Akinyele LGA.", "Akinyele"),
+    # a place in a building's name, with the province after it, is where the building is
+    ("On 16 June 2022, students and staff marched through the Louisiana State University of Alexandria (Louisiana) "
+     "to commemorate Juneteenth.", "Alexandria"),
 ])
 def test_an_event_is_placed_on_the_town_where_its_act_happened(brief_pipeline, text, location) -> None:
     from eventwire.model import Article

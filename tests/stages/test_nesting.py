@@ -217,6 +217,23 @@ def test_a_place_only_an_administrative_unit_bears_is_read_as_the_unit_of_the_pl
 
 
 @pytest.mark.parametrize(("text", "name", "country"), [
+    # the GeoNames town nearest the township's point lies across the border, in Mandalay region
+    ("On 15 January 2022, in Myaung township (Sagaing district, Sagaing region), locals held a protest against the "
+     "military coup.", "Myaung", "MM"),
+    # Ravelo's nearest town is in Chuquisaca, and Ravello is a town of Italy
+    ("On 27 June 2022, in Ravelo (Potosi), farmers blocked the Sucre - Oruro highway.", "Ravelo", "BO"),
+])
+def test_a_unit_near_a_provincial_border_lies_in_the_province_named_after_it(brief_pipeline, text, name,
+                                                                              country) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert (name, country, "ADMD") in {(m.place.name, m.place.country_code, m.place.feature_code)
+                                       for m in article.places}
+    assert [e.location for e in article.events] == [name]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
     # the index's Kartals lie in Gaziantep and Istanbul, not in Ankara
     ("On 28 April 2022, party members staged a demonstration in Kartal town, Ankara.", "Ankara", "TR"),
 ])

@@ -60,6 +60,7 @@ PROVIDES = ("places",)
 # often ("US State Department", "the Police Division")
 _UNITS_NAMED_AFTER = TOWN_WORDS | DISTRICT_WORDS - {"department", "division", "subdivision", "territory"}
 _VILLAGE_SIZE = 500_000  # no city this large is one the text calls a village ("the village of Ranya" may be)
+_UNIT_REACH_KM = 30.0  # how far past the box around a province's towns the point of a unit of it may lie
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 
 # a demonym naming a sea, not a country ("Indian Ocean", "Irish Sea"); "American Indian" is no India
@@ -478,9 +479,17 @@ class Geoparser:
         return tuple(mentions)
 
     def _in_box(self, town: Candidate, province: Candidate) -> bool:
-        """The town lies in the box around the towns of the province."""
+        """The town lies in the box around the towns of the province; a unit of the province's country, whose
+        point is the middle of an area that reaches past the province's outermost towns, within `_UNIT_REACH_KM`
+        of that box (a unit across a national border lies in the box itself)."""
         box = self.gazetteer.extent(province.place.country_code, province.place.admin1)
-        return box is not None and box[0] <= town.place.latitude <= box[1] and box[2] <= town.place.longitude <= box[3]
+        if box is None:
+            return False
+        lat, lon = town.place.latitude, town.place.longitude
+        reach = _UNIT_REACH_KM / geodesy.KM_PER_DEGREE if town.place.feature_code == "ADMD" \
+            and town.place.country_code == province.place.country_code else 0.0
+        wide = reach / max(math.cos(math.radians(lat)), 0.1)
+        return box[0] - reach <= lat <= box[1] + reach and box[2] - wide <= lon <= box[3] + wide
 
     @staticmethod
     def _province_not_country(chosen: list[tuple[Candidacy, list[Candidate]]], best: list[Candidate | None],

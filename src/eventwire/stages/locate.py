@@ -20,7 +20,7 @@ from eventwire.gazetteer.names import ascii_name
 from eventwire.model import DATELINE, IN_NAME, ROUTE_END, STREET, Article, Event, Place, PlaceMention
 from eventwire.parse import Parse
 from eventwire.settings import Settings
-from eventwire.stages.recognise import QUALIFIER_GAP
+from eventwire.stages.recognise import QUALIFIER_GAP, ROUTES
 from eventwire.stages.topics import RECALLING, act_topics, topic_word
 
 NAME = "locate.v1"
@@ -98,7 +98,8 @@ def _qualified(text: str, mention: PlaceMention, places: tuple[PlaceMention, ...
     so an act whose clause reaches only the qualifier happened at that place."""
     if not mention.qualifies:
         return mention
-    before = [m for m in places if m.span.end <= mention.span.start and not m.qualifies and m.says_where
+    before = [m for m in places if m.span.end <= mention.span.start and not m.qualifies
+              and (m.says_where or (m.cue == IN_NAME and m.place.country_code == mention.place.country_code))
               and mention.span.start - m.span.end <= _GAP_REACH
               and QUALIFIER_GAP.match(text[m.span.end : mention.span.start])]
     return max(before, key=lambda m: m.span.start, default=mention)
@@ -128,6 +129,14 @@ def _owner(parse: Parse, mention: PlaceMention) -> bool:
 def _size(place: Place) -> tuple[int, bool]:
     """Finer first: a town, a district, a province, then a country."""
     return place.geo_precision, place.feature_code == "PCLI"
+
+
+def _fineness(mention: PlaceMention) -> tuple[int, int]:
+    """Finer first: a town, a district, a province, then an end of the road the act was on ("along the
+    Oyo-Ibadan expressway, Akinyele LGA": the act was somewhere along it), then a country."""
+    if mention.cue == ROUTE_END:
+        return 3, 1
+    return mention.place.geo_precision, 2 if mention.place.feature_code == "PCLI" else 0
 
 
 def _finer_inside(parse: Parse, index: int, coarse: PlaceMention, tokens: set[int],
@@ -160,11 +169,25 @@ def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMentio
     origin = parse.tokens[index].start
     doers = _doers(parse, index)
     # finest first; of two towns, "La Plata (Buenos Aires)", the one the other qualifies, a place the act was at
-    # before one it was headed for ("near Arajuno ... blocked the highway to Puyo") and before the one its doers
-    # are of ("in Oaxaca, residents of Montoya municipality protested"), a town named before a street or landmark
-    # placed on the town last named ("blocked the highway in Cascabel Bridge"); then the nearest
-    return min(mentions, key=lambda m: (m.place.geo_precision, m.qualifies, m.cue in _HEADING, m.cue == STREET,
-                                        parse.token_at(m.span.start) in doers, abs(m.span.start - origin)))
+    # before one it was headed for ("near Arajuno ... blocked the highway to Puyo"), and that before one it set out
+    # from; before the one its doers are of ("in Oaxaca, residents of Montoya municipality protested"), a town
+    # named before a street or landmark placed on the town last named ("blocked the highway in Cascabel Bridge");
+    # then the nearest
+    return min(mentions, key=lambda m: (_fineness(m), m.qualifies, m.cue in _HEADING, _sets_out(parse, m),
+                                        m.cue == STREET, parse.token_at(m.span.start) in doers,
+                                        abs(m.span.start - origin)))
+
+
+def _sets_out(parse: Parse, mention: PlaceMention) -> bool:
+    """Where an act set out from, or an end of the road it was on: it comes after the place the act headed for
+    ("marched from Colombo to Kandy" happened in Kandy; "blocked the road from Sofia to Velingrad" did not)."""
+    if mention.cue in ("from", ROUTE_END):
+        return True
+    first = parse.token_at(mention.span.start)
+    if mention.cue != "to" or first is None:
+        return False
+    start = next((k for k in range(first - 2, max(0, first - 8), -1) if parse.word(k).lower() == "from"), 0)
+    return start > 0 and parse.word(start - 1).lower() in ROUTES
 
 
 def _related(parse: Parse, index: int) -> list[int]:

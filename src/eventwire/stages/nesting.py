@@ -183,7 +183,7 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
         # Colima" is the town), while a town standing for its district does ("Udaipur city (Udaipur, Rajasthan)")
         inner_c = chosen[position][0]
         inside = [o for o in chosen[position][1] if o.place.country_code == inner.place.country_code
-                  and o.place.admin1 == outer.place.admin1
+                  and (o.place.admin1 == outer.place.admin1 or _unit_in(o, outer, in_box))
                   and (o.place != outer.place or outer.place.feature_class != "A")]
         nested = None if inside else _nested_pair(position, chosen, final)
         if nested is not None:
@@ -205,7 +205,7 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
         best[position] = max(inside, key=lambda o: final(o, inner_c), default=None if holds else inner)
         return True
     if inner is not None and outer is not None:
-        _settle_abroad(text, position, chosen, best, final, inner, outer)
+        _settle_abroad(text, position, chosen, best, final, inner, outer, in_box)
     return True
 
 
@@ -295,10 +295,11 @@ def _no_chain(text: str, position: int, chosen: Chosen, best: list[Candidate | N
 
 
 def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer,
-                   inner: Candidate, outer: Candidate) -> None:
+                   inner: Candidate, outer: Candidate, in_box: InBox) -> None:
     """A place and its qualifier read in two countries: the best pair of readings where one lies in the other,
     else one of them is a place the index lacks."""
-    pair = _best_pair(position, chosen, final, _lies_in)
+    pair = _best_pair(position, chosen, final, _lies_in) \
+        or _best_pair(position, chosen, final, lambda i, o: _unit_in(i, o, in_box))
     province = _province_over(pair[1], position, chosen) if pair is not None else None
     if province is not None:
         # "Benito Juarez, Nuevo Leon" read in Guatemala: not the pair of hamlets in Chiapas, but Nuevo Leon
@@ -340,6 +341,18 @@ def _lies_in(inner: Candidate, outer: Candidate) -> bool:
     if outer.place.feature_code == "ADM2":
         return _in_district(inner, outer)
     return outer.place.feature_code != "ADM1" or inner.place.admin1 == outer.place.admin1
+
+
+def _unit_in(unit: Candidate, area: Candidate, in_box: InBox) -> bool:
+    """An administrative unit lies in `area` though its province, that of the GeoNames town nearest its point,
+    differs: near a provincial border that town can lie across it ("Myaung township (Sagaing district, Sagaing
+    region)", whose nearest town is in Mandalay). It does where it lies in the box around the towns of the
+    province `area` is, or within `TOWN_REACH_KM` of the town or district `area` is."""
+    if unit.place.feature_code != "ADMD" or unit.place.country_code != area.place.country_code:
+        return False
+    if area.place.feature_code == "ADM1":
+        return in_box(unit, area)
+    return area.place.feature_code != "PCLI" and geodesy.km(unit.place.point, area.place.point) <= TOWN_REACH_KM
 
 
 def _in_district(inner: Candidate, district: Candidate) -> bool:

@@ -51,7 +51,7 @@ DISTRICT_WORDS = ADMIN_WORDS | frozenset({"department", "prefecture", "oblast", 
 UNIT_ABBREVIATIONS: Mapping[str, str] = MappingProxyType({"lga": "district"})
 _INSTITUTIONS = frozenset({"school", "university", "college", "hospital", "clinic", "academy", "institute",
                            "stadium", "prison", "lycee", "high", "elementary"})
-_ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
+ROUTES = frozenset({"road", "highway", "route", "motorway", "expressway", "railway", "axis", "corridor", "pipeline"})
 _NAMED_AFTER = frozenset({"square", "avenue", "street", "boulevard", "plaza", "park", "roundabout", "church",
                           "cathedral", "mosque", "temple", "cocktail", "cocktails"})  # "Molotov cocktails"
 # a property named after a place, after "the" ("in the Santa Clara farm"); "a Limpopo farm" is a farm in Limpopo
@@ -203,12 +203,12 @@ def _route_end(parse: Parse, first: int, last: int) -> bool:
     """"the Bolivar - Piquiucho highway", "the Cincuentenario - San Francisco road": a place a road joins, written
     apart from the other end."""
     count = len(parse.tokens)
-    if last + 1 < count and parse.word(last + 1).lower() in _ROUTES and first >= 1 and parse.word(first - 1) == "-":
+    if last + 1 < count and parse.word(last + 1).lower() in ROUTES and first >= 1 and parse.word(first - 1) == "-":
         return True
     if last + 2 < count and parse.word(last + 1) == "-":
         for index in range(last + 2, min(count, last + 7)):
             word = parse.word(index)
-            if word.lower() in _ROUTES:
+            if word.lower() in ROUTES:
                 return True
             if not word[:1].isupper():
                 return False
@@ -443,7 +443,7 @@ def split_hyphenated(parse: Parse, candidacy: Candidacy) -> list[Candidacy]:
         return []
     after = candidacy.tokens[-1] + 1
     # "the Santa Cruz-Cochabamba highway": the places a road joins, not where anything on it happened
-    cue = ROUTE_END if after < len(parse.tokens) and parse.word(after).lower() in _ROUTES else ""
+    cue = ROUTE_END if after < len(parse.tokens) and parse.word(after).lower() in ROUTES else ""
     return [Candidacy(parse.span_of(p), tuple(p), candidacy.from_ner, cue) for p in parts]
 
 
