@@ -62,6 +62,12 @@ pytestmark = pytest.mark.slow
     ("On 1 May 2022, football supporters blocked the road from Sofia to Velingrad as a sign of protest.", "Sofia"),
     # the act was somewhere along a road: the district it names, not a town at one end of it
     ("On 9 January 2022, gunmen killed a trader along the Oyo-Ibadan expressway in Akinyele LGA.", "Akinyele"),
+    # a town named with the qualifiers that locate it before one named bare
+    ("On 30 May 2022, residents closed the road connecting Siliana to Kairouan (Kairouan Nord, Kairouan) as a "
+     "protest against water cuts.", "Kairouan"),
+    # where armed men are from is not where they fought, which their sentence names
+    ("On 10 April 2022, around 200 armed men from Katsina and Zamfara clashed with military forces and overtook "
+     "territory in Shika (Gassol, Taraba).", "Gassol"),
     # a place in a building's name, with the province after it, is where the building is
     ("On 16 June 2022, students and staff marched through the Louisiana State University of Alexandria (Louisiana) "
      "to commemorate Juneteenth.", "Alexandria"),

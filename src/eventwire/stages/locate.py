@@ -168,13 +168,17 @@ def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMentio
         return None
     origin = parse.tokens[index].start
     doers = _doers(parse, index)
-    # finest first; of two towns, "La Plata (Buenos Aires)", the one the other qualifies, a place the act was at
-    # before one it was headed for ("near Arajuno ... blocked the highway to Puyo"), and that before one it set out
-    # from; before the one its doers are of ("in Oaxaca, residents of Montoya municipality protested"), a town
-    # named before a street or landmark placed on the town last named ("blocked the highway in Cascabel Bridge");
-    # then the nearest
-    return min(mentions, key=lambda m: (_fineness(m), m.qualifies, m.cue in _HEADING, _sets_out(parse, m),
-                                        m.cue == STREET, parse.token_at(m.span.start) in doers,
+    # a place named with the qualifier that locates it ("to Kairouan (Kairouan Nord, Kairouan)") is listed twice,
+    # for itself and for its qualifier (`_qualified`)
+    located = {m for m in mentions if mentions.count(m) > 1}
+    # finest first; of two towns, "La Plata (Buenos Aires)", the one the other qualifies; one named with its
+    # qualifier before one named bare ("the road connecting Siliana to Kairouan (Kairouan Nord, ...)"); a place
+    # the act was at before one it was headed for ("near Arajuno ... blocked the highway to Puyo"), and that
+    # before one it set out from; before the one its doers are of ("in Oaxaca, residents of Montoya municipality
+    # protested"), a town named before a street or landmark placed on the town last named ("blocked the highway in
+    # Cascabel Bridge"); then the nearest
+    return min(mentions, key=lambda m: (_fineness(m), m.qualifies, m not in located, m.cue in _HEADING,
+                                        _sets_out(parse, m), m.cue == STREET, parse.token_at(m.span.start) in doers,
                                         abs(m.span.start - origin)))
 
 
@@ -188,6 +192,15 @@ def _sets_out(parse: Parse, mention: PlaceMention) -> bool:
         return False
     start = next((k for k in range(first - 2, max(0, first - 8), -1) if parse.word(k).lower() == "from"), 0)
     return start > 0 and parse.word(start - 1).lower() in ROUTES
+
+
+def _people_from(parse: Parse, mention: PlaceMention) -> bool:
+    """"armed men from Katsina", "migrants from Ethiopia": the place says where people are from, not where an act
+    was ("evacuated from Avdiivka" was in Avdiivka)."""
+    first = parse.token_at(mention.span.start)
+    if mention.cue != "from" or first is None or first == 0 or parse.word(first - 1).lower() != "from":
+        return False
+    return parse.tokens[parse.tokens[first - 1].head].pos in ("NOUN", "PROPN")
 
 
 def _related(parse: Parse, index: int) -> list[int]:
@@ -245,6 +258,12 @@ def make(settings: Settings) -> Callable[[Article], Article]:
             own = owns[index] or next((owns[t] for t in _related(parse, index) if t in acts and owns.get(t)), None)
             others = set().union(*(tokens for t, tokens in claims.items() if t != index))
             sentence = set(parse.sentence_tokens(parse.tokens[index].sent)) - others
+            if own is not None and _people_from(parse, own):
+                # "arrested migrants from Ethiopia who were on their way ... in Sanjo in the district of Misungwi":
+                # where the act's doers or objects are from gives way to a place its sentence says the act was at
+                there = _pick(parse, index, _not_topics(parse, index, _mentions_in(parse, sentence, article.places),
+                                                        index in crowds))
+                own = there if there is not None and there.cue not in _HEADING else own
             if own is not None:
                 if own.place.geo_precision > 1:
                     own = _finer_inside(parse, index, own, sentence, article.places)
