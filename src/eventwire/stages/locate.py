@@ -171,13 +171,14 @@ def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMentio
     # a place named with the qualifier that locates it ("to Kairouan (Kairouan Nord, Kairouan)") is listed twice,
     # for itself and for its qualifier (`_qualified`)
     located = {m for m in mentions if mentions.count(m) > 1}
-    # finest first; of two towns, "La Plata (Buenos Aires)", the one the other qualifies; one named with its
-    # qualifier before one named bare ("the road connecting Siliana to Kairouan (Kairouan Nord, ...)"); a place
-    # the act was at before one it was headed for ("near Arajuno ... blocked the highway to Puyo"), and that
-    # before one it set out from; before the one its doers are of ("in Oaxaca, residents of Montoya municipality
-    # protested"), a town named before a street or landmark placed on the town last named ("blocked the highway in
-    # Cascabel Bridge"); then the nearest
-    return min(mentions, key=lambda m: (_fineness(m), m.qualifies, m not in located, m.cue in _HEADING,
+    # a place named with its qualifier before one named bare ("the road connecting Siliana to Kairouan (Kairouan
+    # Nord, ...)"; "in Banandur village (Ramanagara district, Karnataka) ... water for Bengaluru"); then finest
+    # first; of two towns, "La Plata (Buenos Aires)", the one the other qualifies; a place the act was at before
+    # one it was headed for ("near Arajuno ... blocked the highway to Puyo"), and that before one it set out from;
+    # before the one its doers are of ("in Oaxaca, residents of Montoya municipality protested"), a town named
+    # before a street or landmark placed on the town last named ("blocked the highway in Cascabel Bridge"); then
+    # the nearest
+    return min(mentions, key=lambda m: (m not in located, _fineness(m), m.qualifies, m.cue in _HEADING,
                                         _sets_out(parse, m), m.cue == STREET, parse.token_at(m.span.start) in doers,
                                         abs(m.span.start - origin)))
 
