@@ -49,6 +49,12 @@ def test_a_bare_name_qualified_by_its_region_and_a_place_inside_an_organisation(
      "Bourg-de-Peage", "FR", "P"),
     ("On 15 June 2022, union members held a press conference in front of the Gyeongju City Hall (Gyeongju).",
      "Gyeongju", "KR", "P"),
+    # tagged as a nationality, but located by the region after it
+    ("On 21 April 2022, Russian forces shelled Ocheretino, Donetsk region. Casualties unknown.", "Ocheretino",
+     "UA", "P"),
+    # a Ukrainian community (hromada) named for its town
+    ("On 2 June 2022, Russian air forces conducted an airstrike on one of the settlements in the Krasnopillia "
+     "community, Sumy.", "Krasnopillia", "UA", "P"),
 ])
 def test_places_the_small_model_mislabels_or_a_topic_country_would_hide(brief_pipeline, text, name, country,
                                                                           feature_class) -> None:

@@ -40,7 +40,7 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwes
 # Lowercase words inside place names: "Rio Grande do Norte", "Santiago de Cali", "Bani Walid al-..."
 _CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le"})
 TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
-                         "camp", "locality", "municipality", "commune"})
+                         "camp", "locality", "municipality", "commune", "community"})
 _UNIT_WORDS = ADMIN_WORDS | TOWN_WORDS
 # the words that name a district as one: "the district of Surrey", "the Vienne department", "Bama LGA",
 # "Chintapalle mandal" (not "municipality" or "commune", which name towns as often: `TOWN_WORDS`)
@@ -92,6 +92,8 @@ _FEASTS = frozenset({"christmas", "easter", "thanksgiving", "halloween", "ramada
 # seats of government named for their government ("the White House said"), a place only after a locative word
 _SEATS = frozenset({"white house"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+# a province's name after a comma, said to be one ("Ocheretino, Donetsk region"): it locates the name before it
+_REGION_AFTER = re.compile(r",\s+(?-i:[A-Z])[\w'’-]+\s+(?:region|oblast|province|governorate|state)\b", re.IGNORECASE)
 _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
 # Text between a place and the next that makes the next one its container: "Pirque (Cochabamba)",
 # "Alvaro Obregon, Oaxaca", "Winder town (Las Bela district, Balochistan)".
@@ -514,7 +516,9 @@ def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool
                                       or candidacy.cue.endswith(" of")):
             # "the UN Office in Colombo", "the Hospital of Azaz city": the office is an organisation, not the place
             return False
-        if entity.label == "NORP":  # "Iraqi"; but "the town of Kidal" is a place whatever the model says
-            return not candidacy.cue
+        if entity.label == "NORP":
+            # "Iraqi"; but "the town of Kidal" is a place whatever the model says, and so is a name a province's
+            # name locates ("shelled Ocheretino, Donetsk region")
+            return not candidacy.cue and not _REGION_AFTER.match(parse.text, candidacy.span.end)
         return candidacy.span not in parts
     return False
