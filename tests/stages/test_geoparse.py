@@ -52,6 +52,8 @@ def test_a_bare_name_qualified_by_its_region_and_a_place_inside_an_organisation(
     # tagged as a nationality, but located by the region after it
     ("On 21 April 2022, Russian forces shelled Ocheretino, Donetsk region. Casualties unknown.", "Ocheretino",
      "UA", "P"),
+    # the object of shelling, though tagged an organisation, in an article whose country is not yet named
+    ("On 10 March 2022, Russian forces shelled Mariupol with heavy weapons.", "Mariupol", "UA", "P"),
     # a Ukrainian community (hromada) named for its town
     ("On 2 June 2022, Russian air forces conducted an airstrike on one of the settlements in the Krasnopillia "
      "community, Sumy.", "Krasnopillia", "UA", "P"),
@@ -714,3 +716,10 @@ def test_a_village_is_no_city_known_by_its_name(brief_pipeline) -> None:
     article = brief_pipeline.run(Article(raw=text))
     assert {m.place.country_code for m in article.places} == {"MM"}  # "Bin" is no Persian name of Vienna
     assert [e.country_code for e in article.events] == ["MM"]
+
+
+def test_what_a_misfortune_struck_is_no_place(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = "Robertson bought out her siblings to continue running the Webster. Tragedy struck the Webster last year."
+    assert not brief_pipeline.run(Article(raw=text)).places

@@ -222,6 +222,9 @@ def test_a_place_only_an_administrative_unit_bears_is_read_as_the_unit_of_the_pl
      "military coup.", "Myaung", "MM"),
     # Ravelo's nearest town is in Chuquisaca, and Ravello is a town of Italy
     ("On 27 June 2022, in Ravelo (Potosi), farmers blocked the Sucre - Oruro highway.", "Ravelo", "BO"),
+    # a hamlet abroad read for part of the village's name does not push the township out of the chain
+    ("On 11 March 2022, near Ma Yoe Kone village, Myaung township (Sagaing district, Sagaing region), local "
+     "defense forces carried out mine attacks against the military.", "Myaung", "MM"),
 ])
 def test_a_unit_near_a_provincial_border_lies_in_the_province_named_after_it(brief_pipeline, text, name,
                                                                               country) -> None:

@@ -44,6 +44,7 @@ from eventwire.stages.recognise import (
     REGION_QUALIFIER,
     TOWN_WORDS,
     UNIT_ABBREVIATIONS,
+    assailed,
     blocked,
     candidacies,
     government_seat,
@@ -61,6 +62,7 @@ PROVIDES = ("places",)
 _UNITS_NAMED_AFTER = TOWN_WORDS | DISTRICT_WORDS - {"department", "division", "subdivision", "territory"}
 _VILLAGE_SIZE = 500_000  # no city this large is one the text calls a village ("the village of Ranya" may be)
 _UNIT_REACH_KM = 30.0  # how far past the box around a province's towns the point of a unit of it may lie
+_ASSAILED_CITY = 100_000  # a city this large by its own name is the place shelled or taken, wherever it lies
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 
 # a demonym naming a sea, not a country ("Indian Ocean", "Irish Sea"); "American Indian" is no India
@@ -191,9 +193,13 @@ class Geoparser:
             return [o for o in options if o.place.feature_class == "A" or o.place.population >= self.min_population]
         if candidacy.from_ner or candidacy.cue not in ("", ROUTE_END) or known:  # a road's name is no cue
             return options
-        # A bare proper noun is a place only if it is a sizeable place in a country the article is about.
+        # A bare proper noun is a place only if it is a sizeable place in a country the article is about; the
+        # object of shelling or capture ("shelled Mariupol") may also be a city by its own name, wherever it lies
+        # (not a city abroad once called so: "shelled Tanda" is no attack on Tanta, Egypt)
+        city = _ASSAILED_CITY if not candidacy.cue and assailed(parse, candidacy) else _CITY
         return [o for o in options if o.place.population >= self.min_population
-                and (context.share(o.place.country_code) > 0 or o.place.population >= _CITY)]
+                and (context.share(o.place.country_code) > 0 or o.place.population >= _CITY
+                     or (o.primary_name and o.place.population >= city))]
 
     def _without_place_noun(self, parse: Parse, candidacy: Candidacy,
                             context: Context) -> tuple[Candidacy, list[Candidate]]:

@@ -201,7 +201,7 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
         # ("Htantabin township (Taungoo district, Bago-East region)"), holds no reading of the first: a place of it
         # the index lacks, not one of another province
         holds = outer.place.feature_code == "ADM1" or (
-            chosen[position + 1][0].cue in ADMIN_WORDS and _held_by_next(text, position + 1, chosen, best))
+            chosen[position + 1][0].cue in ADMIN_WORDS and _held_by_next(text, position + 1, chosen, best, in_box))
         best[position] = max(inside, key=lambda o: final(o, inner_c), default=None if holds else inner)
         return True
     if inner is not None and outer is not None:
@@ -312,7 +312,7 @@ def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidat
         # the largest place of its name, or the town that a largest province of the name is named for
         best[position] = None
         best[position + 1] = _largest_reading(chosen[position + 1][1], text, chosen[position + 1][0]) or outer
-    elif _held_by_next(text, position + 1, chosen, best):
+    elif _held_by_next(text, position + 1, chosen, best, in_box):
         # "Kalo (Djugu, Ituri)", "Daba village (..., Ludhiana district, Punjab)": the second lies in the area named
         # after it, so the first is a village the index lacks
         best[position] = None
@@ -372,9 +372,10 @@ def _largest_reading(options: list[Candidate], text: str, candidacy: Candidacy) 
     return next(iter(namesake_towns(options, largest.place, candidacy.span.of(text))), largest)
 
 
-def _held_by_next(text: str, position: int, chosen: Chosen, best: list[Candidate | None]) -> bool:
+def _held_by_next(text: str, position: int, chosen: Chosen, best: list[Candidate | None], in_box: InBox) -> bool:
     """The place at `position` lies in the province that the area named right after it as its qualifier is or
-    lies in (a town's district is known only from GeoNames' nearest point)."""
+    lies in (a town's district is known only from GeoNames' nearest point; a unit's province, from the town
+    nearest its point, may lie across the border: `_unit_in`)."""
     if position + 1 >= len(chosen) or not QUALIFIER_GAP.match(
             text[chosen[position][0].span.end : chosen[position + 1][0].span.start]):
         return False
@@ -383,7 +384,7 @@ def _held_by_next(text: str, position: int, chosen: Chosen, best: list[Candidate
         return False
     if area.place.feature_code == "PCLI":
         return place.place.country_code == area.place.country_code
-    return _same_province(place, area)
+    return _same_province(place, area) or _unit_in(place, area, in_box)
 
 
 def _nested_pair(position: int, chosen: Chosen, final: Scorer) -> tuple[Candidate, Candidate] | None:

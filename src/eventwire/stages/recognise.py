@@ -94,6 +94,9 @@ _SEATS = frozenset({"white house"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # a province's name after a comma, said to be one ("Ocheretino, Donetsk region"): it locates the name before it
 _REGION_AFTER = re.compile(r",\s+(?-i:[A-Z])[\w'’-]+\s+(?:region|oblast|province|governorate|state)\b", re.IGNORECASE)
+# verbs whose object is a place fire fell on or forces took ("shelled Mariupol", "captured Izium")
+_ASSAILED = frozenset({"shell", "bomb", "bombard", "airstrike", "strike", "capture", "recapture", "besiege",
+                       "encircle", "liberate", "storm"})
 _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
 # Text between a place and the next that makes the next one its container: "Pirque (Cochabamba)",
 # "Alvaro Obregon, Oaxaca", "Winder town (Las Bela district, Balochistan)".
@@ -272,6 +275,15 @@ def _cue(parse: Parse, first: int, last: int) -> str:
     if before and before[-1] == "of" and _ends_a_person(parse, first - 2) and not _in_an_organisation(parse, first):
         return "from"  # "James Tauber of Nelson", "Rebecca Sears, 41, of Grovetown": where the person is from
     return ""
+
+
+def assailed(parse: Parse, candidacy: Candidacy) -> bool:
+    """"shelled Mariupol with heavy weapons": the name is the object of shelling or capture, as a place is; not
+    "Tragedy struck the Webster"."""
+    first, last = candidacy.tokens[0], candidacy.tokens[-1]
+    token = parse.tokens[last]
+    return token.dep == "dobj" and parse.tokens[token.head].lemma.lower() in _ASSAILED \
+        and not (first > 0 and parse.word(first - 1).lower() in ("the", "a", "an"))
 
 
 def _in_an_organisation(parse: Parse, first: int) -> bool:
