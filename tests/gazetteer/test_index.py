@@ -19,6 +19,16 @@ def test_conflict_spellings_resolve(gazetteer) -> None:
     assert best["Iraq"].feature_code == "PCLI" and best["Iraq"].geo_precision == 3
 
 
+def test_a_reviewed_alias_is_a_name_of_the_places_own(gazetteer) -> None:
+    # GeoNames has "Amara" only as an alternate of Al 'Amarah, and as the own name of two Romanian villages
+    amara = [c for c in gazetteer.lookup("Amara") if c.place.country_code == "IQ"]
+    assert amara and amara[0].primary_name and amara[0].place.population > 300_000
+    assert gazetteer.lookup("Nassriya")[0].place.name == "Nasiriyah"
+    # the federal capital territories of Nigeria and Pakistan
+    assert {(c.place.country_code, c.place.feature_code) for c in gazetteer.lookup("FCT")} == {("NG", "ADM1"),
+                                                                                              ("PK", "ADM1")}
+
+
 def test_demonyms_and_provinces(gazetteer) -> None:
     assert gazetteer.demonym_country("Iraqi") == "IQ"
     assert gazetteer.demonym_country("Syrians") == "SY"

@@ -54,6 +54,9 @@ def test_a_bare_name_qualified_by_its_region_and_a_place_inside_an_organisation(
      "UA", "P"),
     # the object of shelling, though tagged an organisation, in an article whose country is not yet named
     ("On 10 March 2022, Russian forces shelled Mariupol with heavy weapons.", "Mariupol", "UA", "P"),
+    # a reviewed alias: the name news knows the city by, not a Romanian village's own
+    ("On 24 January 2022, dozens of protesters gathered in front of the housing directorate building in Amara city.",
+     "Amara", "IQ", "P"),
     # a Ukrainian community (hromada) named for its town
     ("On 2 June 2022, Russian air forces conducted an airstrike on one of the settlements in the Krasnopillia "
      "community, Sumy.", "Krasnopillia", "UA", "P"),

@@ -36,7 +36,7 @@ from eventwire.gazetteer.names import (
     strip_admin_suffix,
 )
 
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 19
 PLACE_CREDIT = ("Place data: GeoNames (https://www.geonames.org), CC BY 4.0; administrative units: geoBoundaries "
                 "(https://www.geoboundaries.org), CC BY 4.0 or ODbL by source")
 # another province's group of towns under a district's name is a district of its own (Poland's two "brzeski")
@@ -490,7 +490,9 @@ def _insert_aliases(db: sqlite3.Connection) -> None:
         if row is None:
             print(f"eventwire: place alias {alias!r} -> {target!r} ({code}) not found; skipped", file=sys.stderr)
             continue
-        db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, 1)", [(k, row[0]) for k in name_keys(alias)])
+        # a reviewed alias is a name news knows the place by, as its own ("Amara" is Al 'Amarah, Iraq's city of
+        # 323,000, not a Romanian village that bears the name as GeoNames' primary name)
+        db.executemany("INSERT OR REPLACE INTO names VALUES (?, ?, 1)", [(k, row[0]) for k in name_keys(alias)])
 
 
 def build_index(path: Path) -> Path:
