@@ -390,3 +390,13 @@ def test_the_two_ends_of_a_road_are_no_city_and_its_part(brief_pipeline) -> None
     text = "On 3 May 2022, gunmen attacked a bus on the Onitsha - Enugu expressway."
     places = {m.span.of(text): m.place for m in brief_pipeline.run(Article(raw=text)).places}
     assert places["Enugu"].name == "Enugu"  # the city, not Enugu-Ukwu near Onitsha
+
+
+def test_a_twin_town_across_the_border_inside_the_provinces_box_stands_for_the_place(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the index holds Sasabe, Sonora, a few kilometres from Sasabe, Arizona, which it lacks
+    text = ("On 10 March 2022, volunteers conducted a patrol in the area along the US-Mexico border near Sasabe "
+            "(Arizona).")
+    article = brief_pipeline.run(Article(raw=text))
+    assert [e.location for e in article.events] == ["Sasabe"]

@@ -306,6 +306,11 @@ def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidat
         best[position], best[position + 1] = _town_of(position, chosen, final, province)
     elif pair is not None:
         best[position], best[position + 1] = pair
+    elif outer.place.feature_code == "ADM1" and inner.place.feature_class == "P" and in_box(inner, outer) \
+            and not any(o.place.country_code == outer.place.country_code for o in chosen[position][1]):
+        # "near Sasabe (Arizona)": the index holds only the twin town across the border (Sasabe, Sonora), inside
+        # the box around the province's towns; it stands for the place, a few kilometres off
+        pass
     elif outer.place.feature_class == "P" and _best_pair(position, chosen, final, _one_country) is not None:
         # "in El Alto (La Paz)", "Pisky, Donetsk": no reading of the first lies in or near the town named after
         # it (El Alto in Mexico, La Paz in Baja California): the first is a place the index lacks, and the second
