@@ -400,3 +400,13 @@ def test_a_twin_town_across_the_border_inside_the_provinces_box_stands_for_the_p
             "(Arizona).")
     article = brief_pipeline.run(Article(raw=text))
     assert [e.location for e in article.events] == ["Sasabe"]
+
+
+def test_a_town_said_to_be_in_a_city_is_no_list_of_two_cities(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # Saida (Algeria) and Ar Raqqah are both cities of 100,000, but "X town in Y" is a place and its container
+    text = "On 26 May 2022, rebels shelled positions in the vicinity of Saida town in Ar Raqqa countryside."
+    article = brief_pipeline.run(Article(raw=text))
+    assert {m.place.country_code for m in article.places} == {"SY"}
+    assert [e.country_code for e in article.events] == ["SY"]

@@ -290,8 +290,9 @@ def _no_chain(text: str, position: int, chosen: Chosen, best: list[Candidate | N
             return True
         if inner.place.feature_code in ("CONT", "RGN") and _best_pair(position, chosen, final, _lies_in) is None:
             return True
-    return "(" not in text[chosen[position][0].span.end : chosen[position + 1][0].span.start] \
-        and _is_city_list(text, position, chosen, best, final)
+    gap = text[chosen[position][0].span.end : chosen[position + 1][0].span.start]
+    # "Saida town in Ar Raqqa countryside" is a place and its container, whatever cities bear the two names
+    return "(" not in gap and not CONTAINED_GAP.match(gap) and _is_city_list(text, position, chosen, best, final)
 
 
 def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer,
