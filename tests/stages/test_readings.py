@@ -64,3 +64,14 @@ def test_a_provinces_own_name_outweighs_a_hamlet_of_its_name_in_another_named_pr
         return reading_score(reading, "Ontario", "in", context) + province_named(reading, "Ontario",
                                                                                 [province, hamlet], context)
     assert score(province) > score(hamlet)
+
+
+def test_a_seat_geonames_gives_no_population_is_a_town_of_some_size() -> None:
+    # Birnin Gwari, the LGA's seat, has no population in GeoNames; Sofo-Birnin-Gwari bears the name as an alternate
+    seat = _reading("Birnin Gwari", "NG", "Kaduna", "PPL", 0)
+    other = _reading("Sofo-Birnin-Gwari", "NG", "Kaduna", "PPL", 22_380, primary=False)
+    context = Context(Counter(), set())
+    assert reading_score(seat, "Birnin Gwari", "in", context) > reading_score(other, "Birnin Gwari", "in", context)
+    # a unit with no population stays below a town of its name
+    unit = _reading("Birnin Gwari", "NG", "Kaduna", "ADMD", 0)
+    assert reading_score(unit, "Birnin Gwari", "in", context) < reading_score(seat, "Birnin Gwari", "in", context)

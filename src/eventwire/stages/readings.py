@@ -44,7 +44,9 @@ class Context:
 
 def reading_score(candidate: Candidate, text: str, cue: str, context: Context) -> float:
     place = candidate.place
-    score = math.log10(place.population + 1) / 7 + 2.0 * context.share(place.country_code)
+    # a town GeoNames gives no population is in cities500 as a seat of its area: a town of some size, not none
+    people = place.population or (_UNCOUNTED_SEAT if place.feature_class == "P" else 0)
+    score = math.log10(people + 1) / 7 + 2.0 * context.share(place.country_code)
     if candidate.primary_name:
         score += 0.3
     if place.feature_code == "PPLC" and place.country_code in context.countries_named.values() \
@@ -71,6 +73,7 @@ def reading_score(candidate: Candidate, text: str, cue: str, context: Context) -
     return score
 
 
+_UNCOUNTED_SEAT = 1_000  # the people a town of cities500 with no population given is scored as
 _OVERSHADOWED = 100  # times the population of a village known by another's name that the city of the name has
 _OVERSHADOW_PENALTY = 2.0  # the weight of an article wholly about the village's country
 _METROPOLIS, _DWARFED = 1_000_000, 1_000  # a city of a million overshadows a village of its own name 1,000x smaller
