@@ -410,3 +410,17 @@ def test_a_town_said_to_be_in_a_city_is_no_list_of_two_cities(brief_pipeline) ->
     article = brief_pipeline.run(Article(raw=text))
     assert {m.place.country_code for m in article.places} == {"SY"}
     assert [e.country_code for e in article.events] == ["SY"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 March 2022, Turkish helicopters carried out airstrikes against PKK forces in Zap region (Al Amadiya "
+    "district) of Duhok province.",
+    "On 3 June 2022, PKK militants clashed with Turkish forces in the Zap region (Al Amadiya district) of Duhok.",
+])
+def test_a_district_held_by_the_province_after_its_parenthesis_outweighs_a_village_abroad(brief_pipeline,
+                                                                                         text) -> None:
+    from eventwire.model import Article
+
+    # "Zap" is an alternate name of Andac, a Turkish village; the district's town lies in the province named after
+    article = brief_pipeline.run(Article(raw=text))
+    assert [(e.location, e.country_code) for e in article.events] == [("Al 'Amadiyah", "IQ")]

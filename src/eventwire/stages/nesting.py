@@ -27,6 +27,9 @@ IN_A_TOWN = re.compile(r"^\s+(?:(?:airport|station|camp|market|square|stadium|ho
 _PART_GAP = re.compile(r"^ [-–] $")  # a spaced dash between a city and a part of it ("Caracas - Libertador")
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")  # matched where the second name ends
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")  # between two names of a list
+# "(Al Amadiya district) of Duhok": the parenthesis closed, the province that holds the place named in it
+_CLOSED_OF = re.compile(r"^(?:\s+(?:district|county|region|province|governorate|municipality|township))?\)\s+(?:of|in)"
+                        r"\s+(?:the\s+)?$")
 Scorer = Callable[[Candidate, Candidacy], float]
 InBox = Callable[[Candidate, Candidate], bool]  # (town, province): the town lies in the box of the province's towns
 LIST_CITY = 100_000  # a city this large is not a place the index lacks in another town ("Kiev, Minsk")
@@ -381,12 +384,15 @@ def _largest_reading(options: list[Candidate], text: str, candidacy: Candidacy) 
 def _held_by_next(text: str, position: int, chosen: Chosen, best: list[Candidate | None], in_box: InBox) -> bool:
     """The place at `position` lies in the province that the area named right after it as its qualifier is or
     lies in (a town's district is known only from GeoNames' nearest point; a unit's province, from the town
-    nearest its point, may lie across the border: `_unit_in`)."""
-    if position + 1 >= len(chosen) or not QUALIFIER_GAP.match(
-            text[chosen[position][0].span.end : chosen[position + 1][0].span.start]):
+    nearest its point, may lie across the border: `_unit_in`); or, after a closed parenthesis and "of", in the
+    province of the town named for it ("(Al Amadiya district) of Duhok")."""
+    if position + 1 >= len(chosen):
         return False
+    gap = text[chosen[position][0].span.end : chosen[position + 1][0].span.start]
+    closed = bool(_CLOSED_OF.match(gap))
     place, area = best[position], best[position + 1]
-    if place is None or area is None or area.place.feature_class != "A":
+    if not (closed or QUALIFIER_GAP.match(gap)) or place is None or area is None \
+            or (area.place.feature_class != "A" and not closed):
         return False
     if area.place.feature_code == "PCLI":
         return place.place.country_code == area.place.country_code
