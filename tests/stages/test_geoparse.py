@@ -726,3 +726,14 @@ def test_what_a_misfortune_struck_is_no_place(brief_pipeline) -> None:
 
     text = "Robertson bought out her siblings to continue running the Webster. Tragedy struck the Webster last year."
     assert not brief_pipeline.run(Article(raw=text)).places
+
+
+def test_a_city_abroad_outweighs_a_province_of_its_name_the_text_does_not_call_one(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    italy = "On 6 March 2022, activists gathered outside the Income Revenue Authority in Bari to protest."
+    assert [m.place.country_code for m in brief_pipeline.run(Article(raw=italy)).places] == ["IT"]
+    # but in an article about Somalia, the region
+    somalia = "On 6 March 2022, Al Shabaab militants attacked a Somali army base in Bari."
+    places = {m.span.of(somalia): m.place for m in brief_pipeline.run(Article(raw=somalia)).places}
+    assert (places["Bari"].country_code, places["Bari"].feature_code) == ("SO", "ADM1")

@@ -24,7 +24,7 @@ from eventwire.settings import Settings
 from eventwire.stages.discourse import named_again
 from eventwire.stages.localities import near_their_town, streets
 from eventwire.stages.neighbours import Neighbours, with_evidenced_units
-from eventwire.stages.nesting import IN_A_TOWN, lying_in, namesake_towns, read_chains, spread_located
+from eventwire.stages.nesting import IN_A_TOWN, LIST_CITY, lying_in, namesake_towns, read_chains, spread_located
 from eventwire.stages.readings import (
     NAMED_NEXT,
     Context,
@@ -466,7 +466,8 @@ class Geoparser:
                     if not _holds_a_place(parse, chosen, best, position) else None
                 best[position] = next((o for o in namesake_towns(options, chosen_place.place,
                                                                  candidacy.span.of(parse.text))
-                                       if o.place.admin1 == chosen_place.place.admin1), capital or chosen_place)
+                                       if o.place.admin1 == chosen_place.place.admin1),
+                                      capital or _city_abroad(options, chosen_place, context) or chosen_place)
         self._province_not_country(chosen, best, first)
         qualifiers = read_chains(parse.text, chosen, best, final, self._in_box)
         spread_located(parse.text, chosen, best, qualifiers)
@@ -513,6 +514,18 @@ class Geoparser:
                              and normalize_name(o.place.name) == name), None)
             if province is not None:
                 best[position] = province
+
+
+def _city_abroad(options: list[Candidate], province: Candidate, context: Context) -> Candidate | None:
+    """"in Bari": where a province read for a name the text does not call a province has no town of its name,
+    and the article is not about its country, a city of `LIST_CITY` people that bears the name as its own, in
+    another country, half the province's size or more (Bari, Italy, not Somalia's Bari region); None if none."""
+    if context.share(province.place.country_code) > 0:
+        return None
+    return max((o for o in options if o.place.feature_class == "P" and o.primary_name
+                and o.place.country_code != province.place.country_code and o.place.population >= LIST_CITY
+                and 2 * o.place.population >= province.place.population),
+               key=lambda o: o.place.population, default=None)
 
 
 def _bare(candidacy: Candidacy) -> bool:
