@@ -424,3 +424,14 @@ def test_a_district_held_by_the_province_after_its_parenthesis_outweighs_a_villa
     # "Zap" is an alternate name of Andac, a Turkish village; the district's town lies in the province named after
     article = brief_pipeline.run(Article(raw=text))
     assert [(e.location, e.country_code) for e in article.events] == [("Al 'Amadiyah", "IQ")]
+
+
+def test_a_province_a_thousand_times_a_hamlet_of_its_name_is_the_one_named_wherever_the_first_name_is(
+        brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the index has Monte Grandes in Mexico and Puerto Rico but not Argentina's, and a Buenos Aires in Chiapas
+    text = "On 26 June 2022, around Monte Grande municipality (Buenos Aires), around 10 people blocked a highway."
+    article = brief_pipeline.run(Article(raw=text))
+    assert {m.place.country_code for m in article.places} == {"AR"}
+    assert [e.country_code for e in article.events] == ["AR"]

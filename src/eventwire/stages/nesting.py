@@ -213,19 +213,23 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
 
 
 _HAMLET_RATIO = 100  # times the population of a hamlet that a province of its name has, to be the one named
+_OVERWHELMING = 1_000  # ... and to be the one named though the first name has no reading in its country
+_HAMLET_SIZE = 1_000  # the people a seat or unit GeoNames gives no population is taken to have
 
 
 def _province_over(hamlet: Candidate, position: int, chosen: Chosen) -> Candidate | None:
     """"Benito Juarez, Nuevo Leon": the largest province among the readings of the qualifier at `position` + 1 that
-    bears its name as its own, is a hundred times the size of the hamlet read for it, and lies in the hamlet's
-    country or one the first name has a reading in; None if none (Florida, USA, does not overshadow Uruguay's town
-    of Florida in "Sarandi Grande (Florida)")."""
-    if hamlet.place.feature_class != "P":
+    bears its name as its own, is a hundred times the size of the hamlet or unit read for it, and lies in the
+    hamlet's country or one the first name has a reading in, or is a thousand times its size ("Monte Grande
+    municipality (Buenos Aires)" is in Argentina's province, not by a hamlet of Chiapas); None if none (Florida,
+    USA, does not overshadow Uruguay's town of Florida in "Sarandi Grande (Florida)")."""
+    if hamlet.place.feature_class != "P" and hamlet.place.feature_code != "ADMD":
         return None
+    size = max(hamlet.place.population, _HAMLET_SIZE)  # GeoNames gives seats and units no population
     countries = {hamlet.place.country_code} | {o.place.country_code for o in chosen[position][1]}
     return max((o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1" and o.primary_name
-                and o.place.country_code in countries
-                and o.place.population >= _HAMLET_RATIO * hamlet.place.population),
+                and o.place.population >= _HAMLET_RATIO * size
+                and (o.place.country_code in countries or o.place.population >= _OVERWHELMING * size)),
                key=lambda o: o.place.population, default=None)
 
 
