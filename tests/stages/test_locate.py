@@ -68,6 +68,12 @@ pytestmark = pytest.mark.slow
     # where armed men are from is not where they fought, which their sentence names
     ("On 10 April 2022, around 200 armed men from Katsina and Zamfara clashed with military forces and overtook "
      "territory in Shika (Gassol, Taraba).", "Gassol"),
+    # but not where the doers are from, though it is named with its qualifier
+    ("On 3 May 2022, protesters in Minneapolis, Minnesota, rallied outside the courthouse in St. Paul.",
+     "Saint Paul"),
+    ("On 3 May 2022, police in Lahore, Punjab, arrested 30 protesters in Gujranwala.", "Gujranwala"),
+    # an attack on travellers is not placed where they were headed, as a march is
+    ("On 3 May 2022, gunmen attacked a bus on its way from Djibo to Ouagadougou.", "Djibo"),
     # a place in a building's name, with the province after it, is where the building is
     ("On 16 June 2022, students and staff marched through the Louisiana State University of Alexandria (Louisiana) "
      "to commemorate Juneteenth.", "Alexandria"),

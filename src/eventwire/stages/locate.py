@@ -1,6 +1,7 @@
 """locate: the place where each event happened, never just the first place named.
 
-Order of evidence: places in the trigger's own clause (finest first, then nearest), or a town in the clause of
+Order of evidence: places in the trigger's own clause (one named with its qualifier first, then the finest, then
+the nearest: `_pick`), or a town in the clause of
 the verb whose object names the act ("held a protest ... in Kale town") where the act's own clause names none,
 then places in its sentence that no other act claims, then the article's main place with a coarser
 `geo_precision`. A qualifier stands for the place it qualifies ("Mariupol, Donetsk"); a country named as an owner
@@ -85,11 +86,11 @@ def _own_place(parse: Parse, index: int, tokens: set[int], places: tuple[PlaceMe
                crowd: bool = False) -> PlaceMention | None:
     """The place the act's own clause names, less its topics; a town its verb's clause names beats a coarser one
     (or none)."""
-    own = _pick(parse, index, _not_topics(parse, index, _mentions_in(parse, tokens, places), crowd))
+    own = _pick(parse, index, _not_topics(parse, index, _mentions_in(parse, tokens, places), crowd), crowd)
     if own is not None and own.place.geo_precision == 1:
         return own
     wider = _pick(parse, index, _not_topics(parse, index, _mentions_in(parse, _verb_clause(parse, index), places),
-                                            crowd))
+                                            crowd), crowd)
     return wider if wider is not None and wider.place.geo_precision == 1 else own
 
 
@@ -163,30 +164,37 @@ def _doers(parse: Parse, index: int) -> set[int]:
     return found
 
 
-def _pick(parse: Parse, index: int, mentions: list[PlaceMention]) -> PlaceMention | None:
+def _pick(parse: Parse, index: int, mentions: list[PlaceMention], crowd: bool = False) -> PlaceMention | None:
     if not mentions:
         return None
     origin = parse.tokens[index].start
     doers = _doers(parse, index)
+
+    def theirs(mention: PlaceMention) -> bool:
+        return parse.token_at(mention.span.start) in doers
+
     # a place named with the qualifier that locates it ("to Kairouan (Kairouan Nord, Kairouan)") is listed twice,
-    # for itself and for its qualifier (`_qualified`)
-    located = {m for m in mentions if mentions.count(m) > 1}
+    # for itself and for its qualifier (`_qualified`); not one of the doers ("protesters in Minneapolis,
+    # Minnesota, rallied outside the courthouse in St. Paul")
+    located = {m for m in mentions if mentions.count(m) > 1 and not theirs(m)}
     # a place named with its qualifier before one named bare ("the road connecting Siliana to Kairouan (Kairouan
     # Nord, ...)"; "in Banandur village (Ramanagara district, Karnataka) ... water for Bengaluru"); then finest
     # first; of two towns, "La Plata (Buenos Aires)", the one the other qualifies; a place the act was at before
-    # one it was headed for ("near Arajuno ... blocked the highway to Puyo"), and that before one it set out from;
+    # one it was headed for ("near Arajuno ... blocked the highway to Puyo"), and, for a crowd's march, that
+    # before one it set out from (not for an attack on travellers "from Djibo to Ouagadougou");
     # before the one its doers are of ("in Oaxaca, residents of Montoya municipality protested"), a town named
     # before a street or landmark placed on the town last named ("blocked the highway in Cascabel Bridge"); then
     # the nearest
     return min(mentions, key=lambda m: (m not in located, _fineness(m), m.qualifies, m.cue in _HEADING,
-                                        _sets_out(parse, m), m.cue == STREET, parse.token_at(m.span.start) in doers,
+                                        crowd and _sets_out(parse, m), m.cue == STREET, theirs(m),
                                         abs(m.span.start - origin)))
 
 
 def _sets_out(parse: Parse, mention: PlaceMention) -> bool:
-    """Where an act set out from, or an end of the road it was on: it comes after the place the act headed for
-    ("marched from Colombo to Kandy" happened in Kandy; "blocked the road from Sofia to Velingrad" did not)."""
-    if mention.cue in ("from", ROUTE_END):
+    """Where a march set out from, or an end of the road a crowd blocked: it comes after the place the crowd
+    headed for ("marched from Colombo to Kandy" happened in Kandy; "blocked the road from Sofia to Velingrad" did
+    not)."""
+    if mention.cue == "from":
         return True
     first = parse.token_at(mention.span.start)
     if mention.cue != "to" or first is None:
@@ -263,7 +271,7 @@ def make(settings: Settings) -> Callable[[Article], Article]:
                 # "arrested migrants from Ethiopia who were on their way ... in Sanjo in the district of Misungwi":
                 # where the act's doers or objects are from gives way to a place its sentence says the act was at
                 there = _pick(parse, index, _not_topics(parse, index, _mentions_in(parse, sentence, article.places),
-                                                        index in crowds))
+                                                        index in crowds), index in crowds)
                 own = there if there is not None and there.cue not in _HEADING else own
             if own is not None:
                 if own.place.geo_precision > 1:
@@ -280,7 +288,7 @@ def make(settings: Settings) -> Callable[[Article], Article]:
                 placed.append(place_event(event, own, own.place.geo_precision, gazetteer))
                 continue
             near = _pick(parse, index, _not_topics(parse, index, _mentions_in(parse, sentence, article.places),
-                                                   index in crowds))
+                                                   index in crowds), index in crowds)
             if near is not None:
                 placed.append(place_event(event, near, near.place.geo_precision, gazetteer))
             elif dateline is not None:  # "KABUL — A suicide bomber struck a market": filed from where it happened

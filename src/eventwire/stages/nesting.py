@@ -314,11 +314,6 @@ def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidat
         best[position], best[position + 1] = _town_of(position, chosen, final, province)
     elif pair is not None:
         best[position], best[position + 1] = pair
-    elif outer.place.feature_code == "ADM1" and inner.place.feature_class == "P" and in_box(inner, outer) \
-            and not any(o.place.country_code == outer.place.country_code for o in chosen[position][1]):
-        # "near Sasabe (Arizona)": the index holds only the twin town across the border (Sasabe, Sonora), inside
-        # the box around the province's towns; it stands for the place, a few kilometres off
-        pass
     elif outer.place.feature_class == "P" and _best_pair(position, chosen, final, _one_country) is not None:
         # "in El Alto (La Paz)", "Pisky, Donetsk": no reading of the first lies in or near the town named after
         # it (El Alto in Mexico, La Paz in Baja California): the first is a place the index lacks, and the second
@@ -388,8 +383,8 @@ def _largest_reading(options: list[Candidate], text: str, candidacy: Candidacy) 
 def _held_by_next(text: str, position: int, chosen: Chosen, best: list[Candidate | None], in_box: InBox) -> bool:
     """The place at `position` lies in the province that the area named right after it as its qualifier is or
     lies in (a town's district is known only from GeoNames' nearest point; a unit's province, from the town
-    nearest its point, may lie across the border: `_unit_in`); or, after a closed parenthesis and "of", in the
-    province of the town named for it ("(Al Amadiya district) of Duhok")."""
+    nearest its point, may lie across the border: `_unit_in`); or, after a closed parenthesis and "of" or "in",
+    in the province of the town named for it ("(Al Amadiya district) of Duhok")."""
     if position + 1 >= len(chosen):
         return False
     gap = text[chosen[position][0].span.end : chosen[position + 1][0].span.start]

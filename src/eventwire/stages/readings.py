@@ -42,6 +42,9 @@ class Context:
         return self.focus[country] / total if total else 0.0
 
 
+_UNCOUNTED_SEAT = 1_000  # the people a town of cities500 with no population given is scored as
+
+
 def reading_score(candidate: Candidate, text: str, cue: str, context: Context) -> float:
     place = candidate.place
     # a town GeoNames gives no population is in cities500 as a seat of its area: a town of some size, not none
@@ -73,7 +76,6 @@ def reading_score(candidate: Candidate, text: str, cue: str, context: Context) -
     return score
 
 
-_UNCOUNTED_SEAT = 1_000  # the people a town of cities500 with no population given is scored as
 _OVERSHADOWED = 100  # times the population of a village known by another's name that the city of the name has
 _OVERSHADOW_PENALTY = 2.0  # the weight of an article wholly about the village's country
 _METROPOLIS, _DWARFED = 1_000_000, 1_000  # a city of a million overshadows a village of its own name 1,000x smaller

@@ -40,7 +40,7 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwes
 # Lowercase words inside place names: "Rio Grande do Norte", "Santiago de Cali", "Bani Walid al-..."
 _CONNECTORS = frozenset({"de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le"})
 TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", "neighborhood", "suburb",
-                         "camp", "locality", "municipality", "commune", "community"})
+                         "camp", "locality", "municipality", "commune"})
 _UNIT_WORDS = ADMIN_WORDS | TOWN_WORDS
 # the words that name a district as one: "the district of Surrey", "the Vienne department", "Bama LGA",
 # "Chintapalle mandal" (not "municipality" or "commune", which name towns as often: `TOWN_WORDS`)
@@ -95,8 +95,8 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # a province's name after a comma, said to be one ("Ocheretino, Donetsk region"): it locates the name before it
 _REGION_AFTER = re.compile(r",\s+(?-i:[A-Z])[\w'’-]+\s+(?:region|oblast|province|governorate|state)\b", re.IGNORECASE)
 # verbs whose object is a place fire fell on or forces took ("shelled Mariupol", "captured Izium")
-_ASSAILED = frozenset({"shell", "bomb", "bombard", "airstrike", "strike", "capture", "recapture", "besiege",
-                       "encircle", "liberate", "storm"})
+_ASSAILED = frozenset({"shell", "bomb", "bombard", "strike", "capture", "recapture", "besiege", "encircle",
+                       "liberate", "storm"})
 _BREAKS = frozenset({"(", ")", ",", ";", "[", "]"})
 # Text between a place and the next that makes the next one its container: "Pirque (Cochabamba)",
 # "Alvaro Obregon, Oaxaca", "Winder town (Las Bela district, Balochistan)".
@@ -115,7 +115,8 @@ QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|
                            rf"|\s*\(\s*(?:the\s+)?(?:{_NAME}(?:\s+{_UNIT})?\s*,\s*)*)$",
                            re.IGNORECASE)
 # "Tal Tamer town in Al Hasakeh countryside", "Basira town in Deir ez Zor": the next place contains this one
-CONTAINED_GAP = re.compile(rf"^['’]?\s+{_UNIT}\s+in\s+(?:the\s+)?$", re.IGNORECASE)  # "Izra' town in Dara"
+# "Izra' town in Dara", "Aksy district of Jalal-Abad region"
+CONTAINED_GAP = re.compile(rf"^['’]?\s+{_UNIT}\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _runs(parse: Parse) -> list[list[int]]:
@@ -256,10 +257,10 @@ def _cue(parse: Parse, first: int, last: int) -> str:
             parse.tokens[last].end and parse.word(last + 2).lower() in _AFFILIATIONS:
         return IN_NAME  # "Turkey-backed groups", "the U.S.-led coalition": whose, not where
     before = [parse.tokens[i].lemma.lower() for i in range(max(0, first - 2), first)]
-    if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS:
-        return f"{before[0]} of"
     after = parse.word(last + 1).lower() if last + 1 < len(parse.tokens) else ""
     after = UNIT_ABBREVIATIONS.get(after, after)
+    if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS and after not in ADMIN_WORDS:
+        return f"{before[0]} of"  # but "Aksy district of Jalal-Abad region": the region
     if after in ADMIN_WORDS or after in TOWN_WORDS or after in _SURROUNDINGS:
         return after
     listed = _listed_unit(parse, first, last)
@@ -279,11 +280,13 @@ def _cue(parse: Parse, first: int, last: int) -> str:
 
 def assailed(parse: Parse, candidacy: Candidacy) -> bool:
     """"shelled Mariupol with heavy weapons": the name is the object of shelling or capture, as a place is; not
-    "Tragedy struck the Webster"."""
+    "Tragedy struck the Webster", nor a person ("police captured Eugene after a manhunt")."""
     first, last = candidacy.tokens[0], candidacy.tokens[-1]
     token = parse.tokens[last]
+    entity = parse.entity_covering(candidacy.span)
     return token.dep == "dobj" and parse.tokens[token.head].lemma.lower() in _ASSAILED \
-        and not (first > 0 and parse.word(first - 1).lower() in ("the", "a", "an"))
+        and not (first > 0 and parse.word(first - 1).lower() in ("the", "a", "an")) \
+        and not (entity is not None and entity.label == "PERSON")
 
 
 def _in_an_organisation(parse: Parse, first: int) -> bool:
