@@ -74,6 +74,9 @@ pytestmark = pytest.mark.slow
     ("On 3 May 2022, police in Lahore, Punjab, arrested 30 protesters in Gujranwala.", "Gujranwala"),
     # an attack on travellers is not placed where they were headed, as a march is
     ("On 3 May 2022, gunmen attacked a bus on its way from Djibo to Ouagadougou.", "Djibo"),
+    # where the act's sentence names no place, the article's main place, for which a qualifier stands
+    ("On 6 January 2022, in Dedaye town (Pyapon district, Ayeyarwady region) two explosions occurred in front of "
+     "the education office.", "Dedaye"),
     # a place in a building's name, with the province after it, is where the building is
     ("On 16 June 2022, students and staff marched through the Louisiana State University of Alexandria (Louisiana) "
      "to commemorate Juneteenth.", "Alexandria"),

@@ -220,8 +220,9 @@ def _related(parse: Parse, index: int) -> list[int]:
 
 def _article_focus(parse: Parse, places: tuple[PlaceMention, ...]) -> PlaceMention | None:
     """The article's main place: its most named town, else its most named area; not a country named as what
-    something is against or about ("holding up signs against Russia's invasion of Ukraine")."""
-    places = tuple(m for m in places if m.says_where
+    something is against or about ("holding up signs against Russia's invasion of Ukraine"); a qualifier stands
+    for the place it locates ("in Dedaye town (Pyapon district, ...)": the township, not the district's town)."""
+    places = tuple(_qualified(parse.text, m, places) for m in places if m.says_where
                    and not (m.place.feature_code == "PCLI" and _topic_of(parse, m)))
     if not places:
         return None
