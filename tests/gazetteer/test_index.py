@@ -24,6 +24,8 @@ def test_a_reviewed_alias_is_a_name_of_the_places_own(gazetteer) -> None:
     amara = [c for c in gazetteer.lookup("Amara") if c.place.country_code == "IQ"]
     assert amara and amara[0].primary_name and amara[0].place.population > 300_000
     assert gazetteer.lookup("Nassriya")[0].place.name == "Nasiriyah"
+    assert {gazetteer.lookup(n)[0].place.country_code for n in ("Tuz Khurma", "Hazrati Imam Sahib", "Ras Kamboni")} \
+        == {"IQ", "AF", "SO"}
     # news's "Korea" is South Korea, not Korea, a village of Ivory Coast
     assert gazetteer.lookup("Korea")[0].place.country_code == "KR"
     # the federal capital territories of Nigeria and Pakistan
