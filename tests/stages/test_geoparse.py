@@ -49,6 +49,9 @@ def test_a_bare_name_qualified_by_its_region_and_a_place_inside_an_organisation(
      "Bourg-de-Peage", "FR", "P"),
     ("On 15 June 2022, union members held a press conference in front of the Gyeongju City Hall (Gyeongju).",
      "Gyeongju", "KR", "P"),
+    # the same after an office named "of" something
+    ("On 11 January 2022, parents picketed at the Gangwon Provincial Office of Education (Chuncheon).",
+     "Chuncheon", "KR", "P"),
     # tagged as a nationality, but located by the region after it
     ("On 21 April 2022, Russian forces shelled Ocheretino, Donetsk region. Casualties unknown.", "Ocheretino",
      "UA", "P"),

@@ -266,7 +266,7 @@ def _cue(parse: Parse, first: int, last: int) -> str:
     listed = _listed_unit(parse, first, last)
     if listed:
         return listed
-    if first >= 2 and parse.word(first - 1) == "(" and parse.word(first - 2).lower() in _LANDMARKS:
+    if first >= 2 and parse.word(first - 1) == "(" and _names_a_landmark(parse, first - 2):
         return "at"  # "the Gyeongju City Hall (Gyeongju)": the town the building is in
     if before and before[-1] in _CUE_PREPOSITIONS - {"of"} and before != ["accord", "to"]:
         return before[-1]  # but "according to X" names a source
@@ -287,6 +287,18 @@ def assailed(parse: Parse, candidacy: Candidacy) -> bool:
     return token.dep == "dobj" and parse.tokens[token.head].lemma.lower() in _ASSAILED \
         and not (first > 0 and parse.word(first - 1).lower() in ("the", "a", "an")) \
         and not (entity is not None and entity.label == "PERSON")
+
+
+def _names_a_landmark(parse: Parse, index: int) -> bool:
+    """The words before `index` (included) end a building's or office's name: "the Gyeongju City Hall", "the
+    Gangwon Provincial Office of Education"."""
+    for back in range(index, max(-1, index - 4), -1):
+        word = parse.word(back)
+        if word.lower() in _LANDMARKS:
+            return True
+        if not (word[:1].isupper() or word.lower() in ("of", "for", "and")):
+            return False
+    return False
 
 
 def _in_an_organisation(parse: Parse, first: int) -> bool:
