@@ -49,6 +49,9 @@ def test_a_bare_name_qualified_by_its_region_and_a_place_inside_an_organisation(
      "Bourg-de-Peage", "FR", "P"),
     ("On 15 June 2022, union members held a press conference in front of the Gyeongju City Hall (Gyeongju).",
      "Gyeongju", "KR", "P"),
+    # a name the model runs into a person's name with its unit's word ("Dubrajpur tehsil")
+    ("On 27 February 2022, party members clashed at Dubrajpur tehsil (Birbhum district, WB) during the polls.",
+     "Dubrajpur", "IN", "P"),
     # the same after an office named "of" something
     ("On 11 January 2022, parents picketed at the Gangwon Provincial Office of Education (Chuncheon).",
      "Chuncheon", "KR", "P"),

@@ -437,3 +437,12 @@ def test_a_town_abroad_is_no_reading_of_a_place_its_province_names(brief_pipelin
 
     article = brief_pipeline.run(Article(raw=text))
     assert [e.country_code for e in article.events] == [country]
+
+
+def test_a_place_is_no_stray_by_a_qualifier_the_chain_read_in_its_country(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # "Los Rios" alone scores best as Ecuador's province; the chain reads it as Chile's, where Rio Bueno lies
+    text = "On 23 June 2022, around Rio Bueno municipality (Los Rios), armed men set fire to a power station van."
+    article = brief_pipeline.run(Article(raw=text))
+    assert [(e.location, e.country_code) for e in article.events] == [("Rio Bueno", "CL")]

@@ -99,7 +99,7 @@ def _stray(best: Candidate, name: str, first: list[tuple[str, Candidate]], conte
     """A small place abroad, far from every other place the article names, in a country it never mentions:
     the name is more likely a local place missing from the index (a district, a market) than that one. So is a
     city known by another name ("Tanda", once a name of Tanta, among places of Nord-Kivu). `first`: the names
-    and their first readings."""
+    and their readings."""
     place = best.place
     small = _STRAY_SIZE[best.primary_name]
     if place.population >= small or context.share(place.country_code) > 0:
@@ -473,13 +473,16 @@ class Geoparser:
         spread_located(parse.text, chosen, best, qualifiers)
         _as_said(parse, chosen, best)
         names = [normalize_name(c.span.of(parse.text)) for c, _ in chosen]
+        # the other names as the chains settled them ("Rio Bueno municipality (Los Rios)": Chile's region, not
+        # Ecuador's, which scored best alone)
+        settled = [(n, b or f) for n, b, f in zip(names, best, first, strict=True)]
         mentions = []
         for position, (candidacy, _) in enumerate(chosen):
             place = best[position]
             if place is None and (area := lying_in(parse.text, chosen, best, qualifiers, position)) is not None:
                 mentions.append(PlaceMention(candidacy.span, area.place, 0.5, WITHIN))
                 continue
-            if place is None or _stray(place, names[position], list(zip(names, first, strict=True)), context):
+            if place is None or _stray(place, names[position], settled, context):
                 continue
             mentions.append(PlaceMention(candidacy.span, place.place, round(confidence[position], 3), candidacy.cue,
                                          qualifies=position in qualifiers and best[position - 1] is not None))

@@ -534,7 +534,7 @@ def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool
     if entity is not None and entity.label in {"DATE", "TIME"} and text.split()[0].lower() in _CALENDAR:
         return not candidacy.cue.endswith(" of")  # "in August", "On March 3"; but "the town of May"
     if entity is not None and entity.label == "PERSON" \
-            and entity.span.of(parse.text).split()[-1].lower() in _UNIT_WORDS:
+            and entity.span.of(parse.text).split()[-1].lower() in _UNIT_WORDS | DISTRICT_WORDS:
         return False  # "(Ye-U township, ...)": no person's name ends in a unit's word
     if entity is not None and entity.label in {"PERSON", "ORG", "NORP"}:
         # "won by Mr Trump - Wisconsin and Pennsylvania": a spaced dash ends a name the model ran on
