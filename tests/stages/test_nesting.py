@@ -443,6 +443,7 @@ def test_a_place_is_no_stray_by_a_qualifier_the_chain_read_in_its_country(brief_
     from eventwire.model import Article
 
     # "Los Rios" alone scores best as Ecuador's province; the chain reads it as Chile's, where Rio Bueno lies
-    text = "On 23 June 2022, around Rio Bueno municipality (Los Rios), armed men set fire to a power station van."
+    text = ("On 23 June 2022, around Rio Bueno municipality (Los Rios), armed men set fire to a power station van. "
+            "There have been several attacks in Los Rios region by indigenous groups.")
     article = brief_pipeline.run(Article(raw=text))
     assert [(e.location, e.country_code) for e in article.events] == [("Rio Bueno", "CL")]
