@@ -745,3 +745,12 @@ def test_a_city_abroad_outweighs_a_province_of_its_name_the_text_does_not_call_o
     somalia = "On 6 March 2022, Al Shabaab militants attacked a Somali army base in Bari."
     places = {m.span.of(somalia): m.place for m in brief_pipeline.run(Article(raw=somalia)).places}
     assert (places["Bari"].country_code, places["Bari"].feature_code) == ("SO", "ADM1")
+
+
+def test_a_bare_name_is_kept_past_a_qualifier_the_index_lacks(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # "North Shewa" (a zone) is not in the index; Oromia locates Yaya Gulele, a woreda, through it
+    text = "On 8 January 2022, police burned homes of 3 civilians in a kebele of Yaya Gulele (North Shewa, Oromia)."
+    places = {m.span.of(text): m.place for m in brief_pipeline.run(Article(raw=text)).places}
+    assert (places["Yaya Gulele"].country_code, places["Yaya Gulele"].feature_code) == ("ET", "ADMD")

@@ -272,7 +272,8 @@ class Geoparser:
                           if o.place.country_code in {c.place.country_code for c in options}]
                 if inside:
                     chosen.append((dataclasses.replace(passed_over, cue="qualified"), inside))
-            passed_over = None
+            # kept past a qualifier the index lacks: "Yaya Gulele (North Shewa, Oromia)"
+            passed_over = passed_over if qualifies and not options else None
             if not options:
                 candidacy, options = self._without_place_noun(parse, candidacy, context)
             named_in = None if options else self.relabel.place_in_name(parse, candidacy)
