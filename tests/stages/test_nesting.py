@@ -447,3 +447,17 @@ def test_a_place_is_no_stray_by_a_qualifier_the_chain_read_in_its_country(brief_
             "There have been several attacks in Los Rios region by indigenous groups.")
     article = brief_pipeline.run(Article(raw=text))
     assert ("Rio Bueno", "CL") in [(e.location, e.country_code) for e in article.events]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a Nepali municipality named with its ward ("-7"), and the district after it, which the index lacks
+    ("On 14 May 2022, cadres of JP, including an election candidate of NC, staged a demonstration and assaulted a "
+     "journalist at the vote counting site of Janata Campus in Rangeli municipality-7 (Morang district).", "Rangeli"),
+    ("On 22 May 2022, a clash ensued between party supporters at Teta locality in Simraungadh municipality-10 (Bara "
+     "district).", "Simraungadh"),
+])
+def test_a_municipality_named_with_its_ward_is_the_municipality(brief_pipeline, text, name) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert {(e.location, e.country_code) for e in article.events} == {(name, "NP")}

@@ -223,7 +223,7 @@ class Geoparser:
             town = candidacy.tokens[:1]
             candidacy = Candidacy(parse.span_of(town), town, candidacy.from_ner, candidacy.cue)
             options = self._options(parse, candidacy, context)
-        unit_word = parse.word(candidacy.tokens[-1]).lower()
+        unit_word = parse.word(candidacy.tokens[-1]).lower().partition("-")[0]  # "municipality-10": its ward
         unit_word = UNIT_ABBREVIATIONS.get(unit_word, unit_word)  # "Bama LGA": a district
         if options or len(candidacy.tokens) < 2 or unit_word not in _UNITS_NAMED_AFTER:
             return candidacy, options

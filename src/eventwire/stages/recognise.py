@@ -109,7 +109,7 @@ _NAME = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,3}"
 QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|county|municipality|regency"
                            r"|department|prefecture|sub-?district|tehsil|upazila|mandal|locality|commune|woreda"
                            r"|province|state|region|governorate|subdivision|corregimiento|payam|kebele|ward|sector"
-                           r"|neighbou?rhood|groupement|chiefdom|lga)(?:\s+cent(?:er|re))?)?"  # "X town center, Y"
+                           r"|neighbou?rhood|groupement|chiefdom|lga)(?:\s+cent(?:er|re)|-\d+)?)?"  # "X town center, Y"
                            r"(?:\s*\(coded\s[^()]*\))?"  # "Hays (coded to district level) (Al Hudaydah)"
                            rf"(?:\s*,\s*(?:the\s+)?(?:{_NAME}\s+{_UNIT}\s*,\s*)*"
                            rf"|\s*\(\s*(?:the\s+)?(?:{_NAME}(?:\s+{_UNIT})?\s*,\s*)*)$",
@@ -257,8 +257,8 @@ def _cue(parse: Parse, first: int, last: int) -> str:
             parse.tokens[last].end and parse.word(last + 2).lower() in _AFFILIATIONS:
         return IN_NAME  # "Turkey-backed groups", "the U.S.-led coalition": whose, not where
     before = [parse.tokens[i].lemma.lower() for i in range(max(0, first - 2), first)]
-    after = parse.word(last + 1).lower() if last + 1 < len(parse.tokens) else ""
-    after = UNIT_ABBREVIATIONS.get(after, after)
+    after = parse.word(last + 1).lower().partition("-")[0] if last + 1 < len(parse.tokens) else ""
+    after = UNIT_ABBREVIATIONS.get(after, after)  # "Bama LGA"; "Rangeli municipality-7" (its ward 7)
     if len(before) == 2 and before[1] == "of" and before[0] in _PLACE_NOUNS and after not in ADMIN_WORDS:
         return f"{before[0]} of"  # but "Aksy district of Jalal-Abad region": the region
     if after in ADMIN_WORDS or after in TOWN_WORDS or after in _SURROUNDINGS:
