@@ -26,8 +26,6 @@ def test_a_reviewed_alias_is_a_name_of_the_places_own(gazetteer) -> None:
     assert gazetteer.lookup("Nassriya")[0].place.name == "Nasiriyah"
     assert {gazetteer.lookup(n)[0].place.country_code for n in ("Tuz Khurma", "Hazrati Imam Sahib", "Ras Kamboni")} \
         == {"IQ", "AF", "SO"}
-    # news's "Korea" is South Korea, not Korea, a village of Ivory Coast
-    assert gazetteer.lookup("Korea")[0].place.country_code == "KR"
     # the federal capital territories of Nigeria and Pakistan
     assert {(c.place.country_code, c.place.feature_code) for c in gazetteer.lookup("FCT")} == {("NG", "ADM1"),
                                                                                               ("PK", "ADM1")}

@@ -117,3 +117,12 @@ def test_a_place_before_led_or_backed_says_whose_not_where(brief_pipeline) -> No
     text = "On 3 May 2022, a Kabul-based journalist was shot dead by unidentified gunmen."
     article = brief_pipeline.run(Article(raw=text))
     assert {e.location for e in article.events} == {"Kabul"}
+
+
+def test_a_place_named_with_its_qualifier_counts_once_for_the_articles_main_place(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the third act's sentence names no place: the main place is Paris, named twice, not "Lyon, France"
+    text = ("Hundreds of farmers rallied in Lyon, France on Saturday. In Paris, police clashed with protesters outside "
+            "the Paris city hall. Later, rioters set fire to cars.")
+    assert [e.location for e in brief_pipeline.run(Article(raw=text)).events][-1] == "Paris"

@@ -95,10 +95,10 @@ _CAMP_KINDS = frozenset({"refugee", "refugees", "idp", "idps", "displacement", "
 _STRAY_SIZE = {True: 50_000, False: 1_000_000}
 
 
-def _stray(best: Candidate, name: str, first: list[tuple[str, Candidate]], context: Context) -> bool:
+def _stray(best: Candidate, name: str, readings: list[tuple[str, Candidate]], context: Context) -> bool:
     """A small place abroad, far from every other place the article names, in a country it never mentions:
     the name is more likely a local place missing from the index (a district, a market) than that one. So is a
-    city known by another name ("Tanda", once a name of Tanta, among places of Nord-Kivu). `first`: the names
+    city known by another name ("Tanda", once a name of Tanta, among places of Nord-Kivu). `readings`: the names
     and their readings."""
     place = best.place
     small = _STRAY_SIZE[best.primary_name]
@@ -106,7 +106,7 @@ def _stray(best: Candidate, name: str, first: list[tuple[str, Candidate]], conte
         return False
     # countries named are topics ("a protest in Volkach against the war in Ukraine"), not neighbours
     # ... and other mentions of the same name ("Kale town of Kale township", another La Noria) are no evidence
-    others = [f.place for own, f in first if own != name and f.place != place and f.place.country_code
+    others = [f.place for own, f in readings if own != name and f.place != place and f.place.country_code
               and f.place.feature_code != "PCLI"]
     if not others:
         return False
@@ -243,7 +243,7 @@ class Geoparser:
         chosen: list[tuple[Candidacy, list[Candidate]]] = []
         unknown: list[Candidacy] = []  # names the index does not have as written
         previous: Candidacy | None = None  # the last candidacy, resolved or not
-        passed_over: Candidacy | None = None  # the last bare proper noun that was not taken
+        passed_over: Candidacy | None = None  # the last bare name not taken; kept past an unknown qualifier
         # the same query _options makes, so that the run's later lookup is a cache hit, not a second query
         def known(name: str) -> bool:
             return bool(self.gazetteer.lookup(name, limit=self.max_candidates))
@@ -272,7 +272,6 @@ class Geoparser:
                           if o.place.country_code in {c.place.country_code for c in options}]
                 if inside:
                     chosen.append((dataclasses.replace(passed_over, cue="qualified"), inside))
-            # kept past a qualifier the index lacks: "Yaya Gulele (North Shewa, Oromia)"
             passed_over = passed_over if qualifies and not options else None
             if not options:
                 candidacy, options = self._without_place_noun(parse, candidacy, context)
@@ -468,7 +467,8 @@ class Geoparser:
                 best[position] = next((o for o in namesake_towns(options, chosen_place.place,
                                                                  candidacy.span.of(parse.text))
                                        if o.place.admin1 == chosen_place.place.admin1),
-                                      capital or _city_abroad(options, chosen_place, context) or chosen_place)
+                                      capital or (None if candidacy.cue in (QUALIFIER, REGION_QUALIFIER) else
+                                                  _city_abroad(options, chosen_place, context, best)) or chosen_place)
         self._province_not_country(chosen, best, first)
         qualifiers = read_chains(parse.text, chosen, best, final, self._in_box)
         spread_located(parse.text, chosen, best, qualifiers)
@@ -520,11 +520,16 @@ class Geoparser:
                 best[position] = province
 
 
-def _city_abroad(options: list[Candidate], province: Candidate, context: Context) -> Candidate | None:
-    """"in Bari": where a province read for a name the text does not call a province has no town of its name,
-    and the article is not about its country, a city of `LIST_CITY` people that bears the name as its own, in
-    another country, half the province's size or more (Bari, Italy, not Somalia's Bari region); None if none."""
-    if context.share(province.place.country_code) > 0:
+def _city_abroad(options: list[Candidate], province: Candidate, context: Context,
+                 readings: list[Candidate | None]) -> Candidate | None:
+    """"in Bari": where a province read for a name the text does not call a province (nor names as a qualifier:
+    "Qardho, Bari") has no town of its name in it, and neither the article's focus nor any other name's reading
+    (`readings`) is in its country, a city of `LIST_CITY` people that bears the name as its own, in another
+    country, half the province's size or more (Bari, Italy, not Somalia's Bari region; but "near Bosaso in Bari"
+    is the region); None if none."""
+    code = province.place.country_code
+    if context.share(code) > 0 or any(r is not None and r != province and r.place.country_code == code
+                                      for r in readings):
         return None
     return max((o for o in options if o.place.feature_class == "P" and o.primary_name
                 and o.place.country_code != province.place.country_code and o.place.population >= LIST_CITY

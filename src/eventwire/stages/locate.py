@@ -219,15 +219,18 @@ def _related(parse: Parse, index: int) -> list[int]:
 
 
 def _article_focus(parse: Parse, places: tuple[PlaceMention, ...]) -> PlaceMention | None:
-    """The article's main place: its most named town, else its most named area; not a country named as what
-    something is against or about ("holding up signs against Russia's invasion of Ukraine"); a qualifier stands
-    for the place it locates ("in Dedaye town (Pyapon district, ...)": the township, not the district's town)."""
-    places = tuple(_qualified(parse.text, m, places) for m in places if m.says_where
+    """The article's main place: its most named town, else its most named area, and of two named as often the
+    one named with its qualifier; not a country named as what something is against or about ("holding up signs
+    against Russia's invasion of Ukraine"), nor a qualifier of a place named before it ("in Dedaye town (Pyapon
+    district, ...)": the township, not the district's town; "Lyon, France" names Lyon once)."""
+    located = {_qualified(parse.text, m, places) for m in places if m.qualifies}
+    places = tuple(m for m in places if m.says_where and _qualified(parse.text, m, places) is m
                    and not (m.place.feature_code == "PCLI" and _topic_of(parse, m)))
     if not places:
         return None
     counts = Counter((m.place.name, m.place.country_code) for m in places)
-    return max(places, key=lambda m: (-m.place.geo_precision, counts[(m.place.name, m.place.country_code)]))
+    return max(places, key=lambda m: (-m.place.geo_precision, counts[(m.place.name, m.place.country_code)],
+                                      m in located))
 
 
 def place_event(event: Event, mention: PlaceMention, precision: int, gazetteer: Gazetteer) -> Event:

@@ -214,7 +214,8 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
 
 _HAMLET_RATIO = 100  # times the population of a hamlet that a province of its name has, to be the one named
 _OVERWHELMING = 1_000  # ... and to be the one named though the first name has no reading in its country
-_HAMLET_SIZE = 1_000  # the people a seat or unit GeoNames gives no population is taken to have
+# the fewest people a hamlet is taken to have: GeoNames gives seats and units none (cities500 holds towns of 500)
+UNCOUNTED_SEAT = 1_000
 
 
 def _province_over(hamlet: Candidate, position: int, chosen: Chosen) -> Candidate | None:
@@ -225,7 +226,7 @@ def _province_over(hamlet: Candidate, position: int, chosen: Chosen) -> Candidat
     USA, does not overshadow Uruguay's town of Florida in "Sarandi Grande (Florida)")."""
     if hamlet.place.feature_class != "P" and hamlet.place.feature_code != "ADMD":
         return None
-    size = max(hamlet.place.population, _HAMLET_SIZE)  # GeoNames gives seats and units no population
+    size = max(hamlet.place.population, UNCOUNTED_SEAT)
     countries = {hamlet.place.country_code} | {o.place.country_code for o in chosen[position][1]}
     return max((o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1" and o.primary_name
                 and o.place.population >= _HAMLET_RATIO * size

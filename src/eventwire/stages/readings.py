@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from eventwire.gazetteer import Candidate
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.model import DATELINE
-from eventwire.stages.nesting import namesake_towns
+from eventwire.stages.nesting import UNCOUNTED_SEAT, namesake_towns
 from eventwire.stages.recognise import ADMIN_WORDS, DISTRICT_WORDS, QUALIFIER, REGION_QUALIFIER, TOWN_WORDS
 
 CAPITAL = 1.0  # the bonus of a named country's capital
@@ -42,13 +42,10 @@ class Context:
         return self.focus[country] / total if total else 0.0
 
 
-_UNCOUNTED_SEAT = 1_000  # the people a town of cities500 with no population given is scored as
-
-
 def reading_score(candidate: Candidate, text: str, cue: str, context: Context) -> float:
     place = candidate.place
     # a town GeoNames gives no population is in cities500 as a seat of its area: a town of some size, not none
-    people = place.population or (_UNCOUNTED_SEAT if place.feature_class == "P" else 0)
+    people = place.population or (UNCOUNTED_SEAT if place.feature_class == "P" else 0)
     score = math.log10(people + 1) / 7 + 2.0 * context.share(place.country_code)
     if candidate.primary_name:
         score += 0.3
