@@ -1,8 +1,8 @@
 """locate: the place where each event happened, never just the first place named.
 
 Order of evidence: places in the trigger's own clause (one named with its qualifier first, then the finest, then
-the nearest: `_pick`), or a town in the clause of
-the verb whose object names the act ("held a protest ... in Kale town") where the act's own clause names none,
+the nearest: `_pick`), or a town in the clause of the verb whose object names the act ("held a protest ... in
+Kale town") where the act's own clause names none,
 then places in its sentence that no other act claims, then the article's main place with a coarser
 `geo_precision`. A qualifier stands for the place it qualifies ("Mariupol, Donetsk"); a country named as an owner
 ("Armenia's president") says no place; a country or province the clause names gives way to a finer place inside
@@ -177,14 +177,13 @@ def _pick(parse: Parse, index: int, mentions: list[PlaceMention], crowd: bool = 
     # for itself and for its qualifier (`_qualified`); not one of the doers ("protesters in Minneapolis,
     # Minnesota, rallied outside the courthouse in St. Paul")
     located = {m for m in mentions if mentions.count(m) > 1 and not theirs(m)}
-    # a place named with its qualifier before one named bare ("the road connecting Siliana to Kairouan (Kairouan
-    # Nord, ...)"; "in Banandur village (Ramanagara district, Karnataka) ... water for Bengaluru"); then finest
-    # first; of two towns, "La Plata (Buenos Aires)", the one the other qualifies; a place the act was at before
-    # one it was headed for ("near Arajuno ... blocked the highway to Puyo"), and, for a crowd's march, that
-    # before one it set out from (not for an attack on travellers "from Djibo to Ouagadougou");
-    # before the one its doers are of ("in Oaxaca, residents of Montoya municipality protested"), a town named
-    # before a street or landmark placed on the town last named ("blocked the highway in Cascabel Bridge"); then
-    # the nearest
+    # so: a place named with its qualifier before one named bare ("the road connecting Siliana to Kairouan
+    # (Kairouan Nord, ...)"; "in Banandur village (Ramanagara district, Karnataka) ... water for Bengaluru"); then
+    # finest first; of two towns, "La Plata (Buenos Aires)", the one the other qualifies; a place the act was at
+    # before one it was headed for ("near Arajuno ... blocked the highway to Puyo"), and, for a crowd's march, that
+    # before one it set out from (not for an attack on travellers "from Djibo to Ouagadougou"); before the one its
+    # doers are of ("in Oaxaca, residents of Montoya municipality protested"), a town named before a street or
+    # landmark placed on the town last named ("blocked the highway in Cascabel Bridge"); then the nearest
     return min(mentions, key=lambda m: (m not in located, _fineness(m), m.qualifies, m.cue in _HEADING,
                                         crowd and _sets_out(parse, m), m.cue == STREET, theirs(m),
                                         abs(m.span.start - origin)))
