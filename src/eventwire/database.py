@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any, Protocol
 from eventwire.errors import ResourceError, StoreError
 
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
+_WAL_PATIENCE = 10.0  # seconds a new SQLite store waits for its switch to write-ahead logging
 
 
 class Cursor(Protocol):
@@ -46,9 +48,23 @@ class SqliteDatabase:
     def __init__(self, path: Path) -> None:
         self.location = str(path)
         self.connection = sqlite3.connect(path, isolation_level=None)  # explicit transactions only
-        for pragma in ("journal_mode = WAL", "foreign_keys = ON", "busy_timeout = 10000",
-                       "cache_size = -65536", "mmap_size = 268435456"):
+        for pragma in ("busy_timeout = 10000", "foreign_keys = ON", "cache_size = -65536", "mmap_size = 268435456"):
             self.connection.execute(f"PRAGMA {pragma}")
+        self._write_ahead()
+
+    def _write_ahead(self) -> None:
+        """Switch a new file to write-ahead logging. Several processes opening one new store at once contend for
+        the switch, and SQLite answers "database is locked" at once rather than wait its busy timeout: try again
+        for up to `_WAL_PATIENCE` seconds."""
+        deadline = time.monotonic() + _WAL_PATIENCE
+        while True:
+            try:
+                self.connection.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def execute(self, sql: str, params: Sequence[object] = ()) -> Cursor:
         return self.connection.execute(sql, tuple(params))
