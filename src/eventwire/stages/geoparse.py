@@ -467,8 +467,8 @@ class Geoparser:
                 best[position] = next((o for o in namesake_towns(options, chosen_place.place,
                                                                  candidacy.span.of(parse.text))
                                        if o.place.admin1 == chosen_place.place.admin1),
-                                      capital or (None if candidacy.cue in (QUALIFIER, REGION_QUALIFIER) else
-                                                  _city_abroad(options, chosen_place, context, best)) or chosen_place)
+                                      capital or _city_abroad(candidacy, options, chosen_place, context, best)
+                                      or chosen_place)
         self._province_not_country(chosen, best, first)
         qualifiers = read_chains(parse.text, chosen, best, final, self._in_box)
         spread_located(parse.text, chosen, best, qualifiers)
@@ -520,7 +520,7 @@ class Geoparser:
                 best[position] = province
 
 
-def _city_abroad(options: list[Candidate], province: Candidate, context: Context,
+def _city_abroad(candidacy: Candidacy, options: list[Candidate], province: Candidate, context: Context,
                  readings: list[Candidate | None]) -> Candidate | None:
     """"in Bari": where a province read for a name the text does not call a province (nor names as a qualifier:
     "Qardho, Bari") has no town of its name in it, and neither the article's focus nor any other name's reading
@@ -528,11 +528,11 @@ def _city_abroad(options: list[Candidate], province: Candidate, context: Context
     country, half the province's size or more (Bari, Italy, not Somalia's Bari region; but "near Bosaso in Bari"
     is the region); None if none."""
     code = province.place.country_code
-    if context.share(code) > 0 or any(r is not None and r != province and r.place.country_code == code
-                                      for r in readings):
+    if candidacy.cue in (QUALIFIER, REGION_QUALIFIER) or context.share(code) > 0 or any(
+            r is not None and r != province and r.place.country_code == code for r in readings):
         return None
     return max((o for o in options if o.place.feature_class == "P" and o.primary_name
-                and o.place.country_code != province.place.country_code and o.place.population >= LIST_CITY
+                and o.place.country_code != code and o.place.population >= LIST_CITY
                 and 2 * o.place.population >= province.place.population),
                key=lambda o: o.place.population, default=None)
 

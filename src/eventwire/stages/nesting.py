@@ -17,7 +17,7 @@ from eventwire import geodesy
 from eventwire.gazetteer import Candidate
 from eventwire.gazetteer.names import normalize_name
 from eventwire.model import ROUTE_END, Place
-from eventwire.stages.recognise import ADMIN_WORDS, CONTAINED_GAP, QUALIFIER_GAP
+from eventwire.stages.recognise import ADMIN_WORDS, CLOSED_OF_GAP, CONTAINED_GAP, QUALIFIER_GAP
 from eventwire.stages.relabel import Candidacy
 
 Chosen = list[tuple[Candidacy, list[Candidate]]]
@@ -27,9 +27,6 @@ IN_A_TOWN = re.compile(r"^\s+(?:(?:airport|station|camp|market|square|stadium|ho
 _PART_GAP = re.compile(r"^ [-–] $")  # a spaced dash between a city and a part of it ("Caracas - Libertador")
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")  # matched where the second name ends
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")  # between two names of a list
-# "(Al Amadiya district) of Duhok": the parenthesis closed, the province that holds the place named in it
-_CLOSED_OF = re.compile(r"^(?:\s+(?:district|county|region|province|governorate|municipality|township))?\)\s+(?:of|in)"
-                        r"\s+(?:the\s+)?$")
 Scorer = Callable[[Candidate, Candidacy], float]
 InBox = Callable[[Candidate, Candidate], bool]  # (town, province): the town lies in the box of the province's towns
 LIST_CITY = 100_000  # a city this large is not a place the index lacks in another town ("Kiev, Minsk")
@@ -389,7 +386,7 @@ def _held_by_next(text: str, position: int, chosen: Chosen, best: list[Candidate
     if position + 1 >= len(chosen):
         return False
     gap = text[chosen[position][0].span.end : chosen[position + 1][0].span.start]
-    closed = bool(_CLOSED_OF.match(gap))
+    closed = bool(CLOSED_OF_GAP.match(gap))
     place, area = best[position], best[position + 1]
     if not (closed or QUALIFIER_GAP.match(gap)) or place is None or area is None \
             or (area.place.feature_class != "A" and not closed):

@@ -117,6 +117,8 @@ QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|city|village|township|area|district|
 # "Tal Tamer town in Al Hasakeh countryside", "Basira town in Deir ez Zor": the next place contains this one
 # "Izra' town in Dara", "Aksy district of Jalal-Abad region"
 CONTAINED_GAP = re.compile(rf"^['’]?\s+{_UNIT}\s+(?:in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# "(Al Amadiya district) of Duhok": the parenthesis closed, the province that holds the place named in it
+CLOSED_OF_GAP = re.compile(rf"^(?:\s+{_UNIT})?\)\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _runs(parse: Parse) -> list[list[int]]:
