@@ -396,3 +396,27 @@ def test_the_lead_act_keeps_its_rank_when_no_day_leads_the_text(pipeline) -> Non
                              "junta." + FILLER, published=dt.date(2022, 4, 11))
     confidence = {e.sub_event_type: e.confidence for e in article.events}
     assert confidence["Armed clash"] >= confidence["Peaceful protest"]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("On 27 March 2022, in La Plata, neighbors surrounded the building of the Teatro del Lago to demand its "
+     "reactivation.", "Peaceful protest"),
+    ("On 30 January 2022, residents used rocks as barricades closing a road in Bordj Bou Arreridj to denounce "
+     "their living conditions.", "Violent demonstration"),
+])
+def test_a_crowds_act_done_to_demand_something_is_a_protest(brief_pipeline, text, sub_event_type) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert [e.sub_event_type for e in article.events] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of Kaduna condemned the attack on Monday, demanding justice.",  # a statement
+    "Villagers in Kaduna returned home on Monday, denouncing the government's failure.",
+    "Families of the victims met the governor in Jos on Monday to demand justice.",  # a meeting
+])
+def test_a_crowds_statement_or_errand_with_a_demand_is_no_protest(brief_pipeline, text) -> None:
+    from eventwire.model import Article
+
+    assert not brief_pipeline.run(Article(raw=text)).events

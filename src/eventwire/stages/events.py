@@ -145,6 +145,16 @@ class EventFinder:
             return Judgement(reason=reason, detail=detail)
         return Judgement(sub_event_type=self.type_of(parse, index, trigger))
 
+    def demanding(self, parse: Parse, verb: int) -> bool:
+        """The act at `verb` is done for a protest's aim and is no statement: "neighbors surrounded the theatre to
+        demand its reopening", "occupied the premises demanding that..."; not "condemned the attack, demanding"."""
+        lemma = parse.tokens[verb].lemma.lower()
+        if lemma in self.lexicon.speech or lemma in self.lexicon.purposes or lemma in self.lexicon.not_asserted:
+            return False
+        return bool(_purpose_after(parse, verb) & self.lexicon.protest_aims) or any(
+            parse.tokens[c].tag == "VBG" and parse.tokens[c].lemma.lower() in _DEMANDING
+            for c in parse.children(verb, "advcl", "xcomp", "conj"))
+
     @staticmethod
     def _told_next(parse: Parse, index: int) -> set[str]:
         """The lemmas of the next sentence when "they" do it ("...gathered in front of the school. They
@@ -395,10 +405,13 @@ class EventFinder:
         found: list[Event] = []
         taxonomy = load_taxonomy()
         category = taxonomy["Peaceful protest"]
-        for token in parse.tokens:
-            if token.sent in kept_sentences or token.dep != "nsubj" or token.lemma.lower() not in _CROWD_WORDS:
+        for position, token in enumerate(parse.tokens):
+            if token.sent in kept_sentences or token.dep != "nsubj":
                 continue
             verb = token.head
+            if token.lemma.lower() not in _CROWD_WORDS and not (
+                    self.sides.kind_of(parse, position) in _PEOPLE and self.demanding(parse, verb)):
+                continue
             if self.reported.reason(parse, verb)[0] or parse.tokens[verb].pos not in ("VERB", "AUX"):
                 continue
             kept_sentences.add(token.sent)
@@ -411,6 +424,8 @@ class EventFinder:
         return found
 
 
+_PEOPLE = frozenset({"civilians", "crowd", "protesters"})  # kinds of doers whose act with a demand is a protest
+_DEMANDING = frozenset({"demand", "protest"})  # "occupied the premises demanding"; not "returned, denouncing"
 _CROWD_WORDS = frozenset({"protester", "protestor", "demonstrator", "protesters", "demonstrators", "protestors"})
 CONSEQUENCE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 _TARGET_PREPOSITIONS = frozenset({"at", "on", "against", "upon", "toward", "towards"})
