@@ -111,6 +111,13 @@ def test_townships_and_other_units_no_town_names_are_found_in_their_country_and_
     assert not [c for c in gazetteer.lookup("Central", limit=80) if c.place.feature_code == "ADMD"]
 
 
+def test_a_ukrainian_community_is_found_by_its_centres_name_but_no_city_by_a_units(gazetteer) -> None:
+    # "Starohnativka" of the Starohnativska community, which GeoNames' towns lack
+    found = [c for c in gazetteer.lookup("Starohnativka") if c.place.feature_code == "ADMD"]
+    assert [(c.place.country_code, c.place.admin1, c.primary_name) for c in found] == [("UA", "Donetsk", False)]
+    assert not [c for c in gazetteer.lookup("Kharkiv", limit=80) if c.place.feature_code == "ADMD"]
+
+
 def test_iso_numeric_codes(gazetteer) -> None:
     assert gazetteer.iso_numeric("IQ") == 368
 

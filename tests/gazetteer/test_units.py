@@ -1,5 +1,5 @@
 from eventwire.gazetteer import PLACE_CREDIT
-from eventwire.gazetteer.units import read_units, spelt_alike
+from eventwire.gazetteer.units import centre_names, read_units, spelt_alike
 
 
 def test_the_vendored_units_are_named_points_credited_to_geoboundaries() -> None:
@@ -16,3 +16,13 @@ def test_a_unit_named_for_its_town_is_the_towns() -> None:
     assert spelt_alike("Ludhiana (East)", "Ludhiana")
     assert not spelt_alike("Myaing", "Pakokku") and not spelt_alike("Kartal", "Maltepe")
     assert not spelt_alike("North", "Awka") and not spelt_alike("Awka Road", "Awka")
+
+
+def test_a_ukrainian_units_adjective_gives_the_names_its_centre_may_bear() -> None:
+    assert {"Ustynivka", "Klynove"} <= centre_names("Ustynivska", "UA") | centre_names("Klynivska", "UA")
+    assert "Zarichne" in centre_names("Zarichnenska", "UA") and "Kvitneve" in centre_names("Kvitneva", "UA")
+    assert {"Petrivka", "Petrivske"} <= centre_names("Petrivska", "UA")
+    assert {"Kamianka", "Kamyanka"} <= centre_names("Kamianska", "UA")
+    # only Ukraine's, of one word, and never the bare stem ("Kharkiv" of "Kharkivska" is the city's name)
+    assert not centre_names("Petrivska", "RU") and not centre_names("Lymanska Druha", "UA")
+    assert "Lyman" not in centre_names("Lymanska", "UA")

@@ -461,3 +461,28 @@ def test_a_municipality_named_with_its_ward_is_the_municipality(brief_pipeline, 
 
     article = brief_pipeline.run(Article(raw=text))
     assert {(e.location, e.country_code) for e in article.events} == {(name, "NP")}
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # the community named for the village; "Donetsk" is the oblast, though Russian forces bring Russia's town
+    ("On 25 June 2022, Russian forces fired mortars and artillery at Klynove district, Donetsk. Casualties unknown.",
+     "Klynivska"),
+    ("On 26 February 2022, following clashes, Russian forces captured Starohnativka, Donetsk.", "Starohnativska"),
+])
+def test_a_ukrainian_village_the_index_lacks_is_read_as_the_community_named_for_it(brief_pipeline, text,
+                                                                                  unit) -> None:
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    first = next(m for m in article.places if m.place.feature_code == "ADMD")
+    assert (first.place.name, first.place.country_code, first.place.admin1) == (unit, "UA", "Donetsk")
+    assert article.events[0].location == unit
+
+
+def test_a_village_of_its_province_outweighs_a_community_named_for_a_namesake(brief_pipeline) -> None:
+    # GeoNames holds the village; the Yasnohorodska community of Kyiv oblast, 60 km off, is another's
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="Around 16 March 2022, Russian military forces shelled the village of "
+                                             "Yasnohorodka, Kyiv oblast. There were no casualties."))
+    assert article.events[0].location == "Yasnohorodka" and article.events[0].geo_precision == 1

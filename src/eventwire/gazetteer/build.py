@@ -36,7 +36,7 @@ from eventwire.gazetteer.names import (
     strip_admin_suffix,
 )
 
-SCHEMA_VERSION = 19
+SCHEMA_VERSION = 20
 PLACE_CREDIT = ("Place data: GeoNames (https://www.geonames.org), CC BY 4.0; administrative units: geoBoundaries "
                 "(https://www.geoboundaries.org), CC BY 4.0 or ODbL by source")
 # another province's group of towns under a district's name is a district of its own (Poland's two "brzeski")
@@ -334,6 +334,9 @@ def _insert_district(db: sqlite3.Connection, place_id: int, name: str, cc: str, 
     _add_names(db, place_id, {name, admin2}, name)
 
 
+_CENTRE_TOWN = 10_000  # people of a town by whose name a unit is not found, though its adjective derives from it
+
+
 def _insert_units(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminNames) -> None:
     """The smaller administrative units (`gazetteer.units`) that no place of their country names near them, as
     places of feature code ADMD, found by their own names only. Not those of the United States, whose counties
@@ -341,7 +344,7 @@ def _insert_units(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminNa
     with words for a kind of place or a direction ("Centre", "Central")."""
     # numpy and scipy only where the index is built, not in every process that queries it
     try:
-        from eventwire.gazetteer.units import COMPASS_WORDS, locate_units, named_nearby
+        from eventwire.gazetteer.units import COMPASS_WORDS, centre_names, locate_units, named_nearby, town_named
     except ImportError as exc:
         raise ResourceError(f"building the place index needs numpy and scipy ({exc.name} is missing): "
                             "pip install 'eventwire[geo]'") from None
@@ -353,7 +356,10 @@ def _insert_units(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminNa
             continue
         db.execute("INSERT INTO places VALUES (?, NULL, ?, ?, ?, ?, ?, ?, 'A', 'ADMD', 0)",
                    (next_id, unit.name, unit.country_code, unit.province, unit.name, unit.latitude, unit.longitude))
-        _add_names(db, next_id, {unit.name}, unit.name)
+        # its centre's names, but not a town's of some size ("Kharkiv" of "Kharkivska" is the city)
+        centres = {n for n in centre_names(unit.name, unit.country_code)
+                   if not town_named(db, n, unit.country_code, _CENTRE_TOWN)}
+        _add_names(db, next_id, {unit.name} | centres, unit.name)
         next_id -= 1
 
 

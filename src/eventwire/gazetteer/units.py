@@ -79,6 +79,32 @@ def locate_units(cities: list[dict[str, Any]], province_of: dict[tuple[str, str]
         yield Unit(name, cc, province_of.get((cc, town["admin1code"]), ""), lat, lon)
 
 
+# Ukraine's councils and communities are named with the adjective of their centre ("Ustynivska" of Ustynivka,
+# "Zarichnenska" of Zarichne, "Kvitneva" of Kvitneve), which news names instead: the endings of the adjective and
+# those of the names it can come from, longest first
+_CENTRE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("nenska", ("ne",)),
+    ("kivska", ("kivka", "ke", "kove")),
+    ("ivska", ("ivka", "iv", "ove", "eve")),
+    ("atska", ("ate",)),
+    ("ska", ("ske", "ka")),
+    ("va", ("ve",)),
+    ("na", ("ne",)),
+)
+
+
+def centre_names(name: str, country_code: str) -> set[str]:
+    """The names a Ukrainian unit's centre may bear, from the unit's adjectival name ("Petrivska": Petrivka,
+    Petriv, Petrove, Petreve, Petrivske); none for a unit of another country or of several words ("Lymanska
+    Druha")."""
+    if country_code != "UA" or " " in name.strip():
+        return set()
+    names = {name[: len(name) - len(ending)] + source for ending, sources in _CENTRE_ENDINGS
+             if name.endswith(ending) and len(name) - len(ending) >= 3 for source in sources}
+    # "ia" and "ya" both transliterate "я" after a consonant: Kamianka, Kamyanka
+    return names | {n.replace("ia", "ya") for n in names}
+
+
 def _chord(km: float) -> float:
     """The straight-line distance between two points on the unit sphere `km` apart on the globe."""
     return 2 * math.sin(km / geodesy.EARTH_RADIUS_KM / 2)
@@ -92,6 +118,15 @@ def spelt_alike(unit: str, town: str) -> bool:
     if a == b or b.endswith(f" {a}") or b.startswith(f"{a} ") or (side in COMPASS_WORDS and head == b):
         return True  # "Awka North", "Ludhiana (East)": the town's too, as news and ACLED name it
     return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= _ALIKE
+
+
+def town_named(db: sqlite3.Connection, name: str, country_code: str, population: int) -> bool:
+    """A place of the country bears the name and has at least `population` people (or is a province)."""
+    keys = sorted(name_keys(name))
+    return db.execute(
+        f"SELECT 1 FROM names n JOIN places p USING (place_id) WHERE n.key IN ({','.join('?' * len(keys))}) "
+        f"AND p.country_code = ? AND (p.population >= ? OR p.feature_code = 'ADM1') LIMIT 1",
+        (*keys, country_code, population)).fetchone() is not None
 
 
 def named_nearby(db: sqlite3.Connection, unit: Unit) -> bool:

@@ -88,6 +88,7 @@ def with_evidenced_units(parse: Parse, chosen: list[tuple[Candidacy, list[Candid
     A name left with no reading joins `unknown`. `in_box`: whether a reading lies in a province's box."""
     kept = []
     for candidacy, options in chosen:
+        options = [o for o in options if not _beside_its_town(o, options)]
         # the name said again vouches for no unit of its own ("fighting in Bwisha. Clashes in Bwisha (Rutshuru,
         # Nord-Kivu)"), only by its other readings ("Al Jabal al Akhdar (Al Jabal Al Akhdar, East)", the province)
         own = normalize_name(candidacy.span.of(parse.text))
@@ -104,6 +105,14 @@ def with_evidenced_units(parse: Parse, chosen: list[tuple[Candidacy, list[Candid
         else:
             unknown.append(candidacy)
     return kept
+
+
+def _beside_its_town(unit: Candidate, options: list[Candidate]) -> bool:
+    """A unit found by another name than its own (the council "Yasnohorodska" by its centre's name
+    "Yasnohorodka") where a town of its province bears that name as its own: the town is the place meant."""
+    return unit.place.feature_code == "ADMD" and not unit.primary_name and any(
+        o.primary_name and o.place.feature_class == "P" and o.place.country_code == unit.place.country_code
+        and o.place.admin1 == unit.place.admin1 for o in options)
 
 
 def _across_the_border(unit: Candidate, readings: list[Candidate],

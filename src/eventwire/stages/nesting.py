@@ -235,8 +235,8 @@ def _town_of(position: int, chosen: Chosen, final: Scorer,
              province: Candidate) -> tuple[Candidate | None, Candidate]:
     """The best reading of the name at `position` that is a town of `province`, with the province; where none is,
     a town of it the index lacks (None)."""
-    pair = _best_pair(position, chosen, final, lambda i, o: o == province and i.place.feature_class == "P"
-                      and _lies_in(i, o))
+    pair = _best_pair(position, chosen, final, lambda i, o: o == province and (
+        i.place.feature_class == "P" or i.place.feature_code == "ADMD") and _lies_in(i, o))
     return pair or (None, province)
 
 
