@@ -23,6 +23,7 @@ def test_a_ukrainian_units_adjective_gives_the_names_its_centre_may_bear() -> No
     assert "Zarichne" in centre_names("Zarichnenska", "UA") and "Kvitneve" in centre_names("Kvitneva", "UA")
     assert {"Petrivka", "Petrivske"} <= centre_names("Petrivska", "UA")
     assert {"Kamianka", "Kamyanka"} <= centre_names("Kamianska", "UA")
+    assert "Novomykhaylivka" in centre_names("Novomykhailivska", "UA")
     # only Ukraine's, of one word, and never the bare stem ("Kharkiv" of "Kharkivska" is the city's name)
     assert not centre_names("Petrivska", "RU") and not centre_names("Lymanska Druha", "UA")
     assert "Lyman" not in centre_names("Lymanska", "UA")

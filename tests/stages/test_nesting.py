@@ -468,6 +468,9 @@ def test_a_municipality_named_with_its_ward_is_the_municipality(brief_pipeline, 
     ("On 25 June 2022, Russian forces fired mortars and artillery at Klynove district, Donetsk. Casualties unknown.",
      "Klynivska"),
     ("On 26 February 2022, following clashes, Russian forces captured Starohnativka, Donetsk.", "Starohnativska"),
+    # a bare name, not cued as a village or a district
+    ("On 17 May 2022, Russian forces engaged in an offensive in the direction of Novomykhaylivka, Donetsk, "
+     "clashing with Ukrainian forces.", "Novomykhailivska"),
 ])
 def test_a_ukrainian_village_the_index_lacks_is_read_as_the_community_named_for_it(brief_pipeline, text,
                                                                                   unit) -> None:

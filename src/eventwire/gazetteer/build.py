@@ -334,7 +334,7 @@ def _insert_district(db: sqlite3.Connection, place_id: int, name: str, cc: str, 
     _add_names(db, place_id, {name, admin2}, name)
 
 
-_CENTRE_TOWN = 10_000  # people of a town by whose name a unit is not found, though its adjective derives from it
+_CENTRE_TOWN = 100_000  # people of a town by whose name a unit is not found, though its adjective derives from it
 
 
 def _insert_units(db: sqlite3.Connection, cities: dict[str, Any], admin: AdminNames) -> None:

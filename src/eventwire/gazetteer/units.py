@@ -101,8 +101,10 @@ def centre_names(name: str, country_code: str) -> set[str]:
         return set()
     names = {name[: len(name) - len(ending)] + source for ending, sources in _CENTRE_ENDINGS
              if name.endswith(ending) and len(name) - len(ending) >= 3 for source in sources}
-    # "ia" and "ya" both transliterate "я" after a consonant: Kamianka, Kamyanka
-    return names | {n.replace("ia", "ya") for n in names}
+    # "ia" and "ya" both transliterate "я" after a consonant (Kamianka, Kamyanka), "ai" and "ay" "ай"
+    # (Novomykhailivka, Novomykhaylivka)
+    names |= {n.replace("ia", "ya") for n in names}
+    return names | {n.replace("ai", "ay") for n in names}
 
 
 def _chord(km: float) -> float:

@@ -180,8 +180,9 @@ class Geoparser:
         if candidacy.cue in ("", IN_NAME):
             # a township, woreda or other unit no town names is read where the text says where or what it is
             # ("in Myaing township", "(Warsaj district, Takhar)"), not for a name alone or an organisation's
-            # ("according to Al-Ahram", "the Al-Ahram news outlet")
-            options = [o for o in options if o.place.feature_code != "ADMD"]
+            # ("according to Al-Ahram", "the Al-Ahram news outlet"); but a community found by its centre's name
+            # stands for that village ("towards Novomykhaylivka")
+            options = [o for o in options if o.place.feature_code != "ADMD" or not o.primary_name]
         known = normalize_name(text) in context.accepted_keys
         if normalize_name(text) in DIRECTIONS and not known \
                 and candidacy.cue not in ADMIN_WORDS | {QUALIFIER, REGION_QUALIFIER}:
