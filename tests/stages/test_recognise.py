@@ -277,3 +277,13 @@ def test_a_hyphenated_name_before_its_units_word_is_a_place_whatever_the_model_t
     text = "On 2 January 2022, in In Taw village (Ye-U township, Shwebo district, Sagaing region), the PDF attacked."
     parse = _parse(text)
     assert "Ye-U" in {c.span.of(text) for c in candidacies(parse) if not blocked(parse, c, [])}
+
+
+def test_a_name_tagged_as_an_adjective_before_a_districts_word_is_a_place() -> None:
+    from eventwire.stages.recognise import blocked, candidacies
+
+    # the small model tags "Indramayu" as an adjective; "regency" is a district's word, not a town's
+    text = ("On 17 March 2022, tourism workers protested at the beach in the Balongan district (Indramayu regency, "
+            "West Java province).")
+    parse = _parse(text)
+    assert "Indramayu" in {c.span.of(text) for c in candidacies(parse) if not blocked(parse, c, [])}

@@ -47,6 +47,8 @@ _UNIT_WORDS = ADMIN_WORDS | TOWN_WORDS
 DISTRICT_WORDS = ADMIN_WORDS | frozenset({"department", "prefecture", "oblast", "rayon", "raion", "lga", "upazila",
                                           "tehsil", "woreda", "regency", "division", "subdivision", "arrondissement",
                                           "cercle", "territory", "mandal"})
+# the words of districts alone, not of peoples' or armies' areas ("Kurdish region", "Syrian territory")
+_DISTRICTS_ONLY = DISTRICT_WORDS - ADMIN_WORDS - {"division", "territory"}
 # a unit's word written short, and the unit it is: "Bama LGA (Borno)", a local government area of Nigeria
 UNIT_ABBREVIATIONS: Mapping[str, str] = MappingProxyType({"lga": "district"})
 _INSTITUTIONS = frozenset({"school", "university", "college", "hospital", "clinic", "academy", "institute",
@@ -142,15 +144,18 @@ def _runs(parse: Parse) -> list[list[int]]:
                                 or (parse.word(index - 1) == "," and parse.word(index - 2).lower() in _UNIT_WORDS
                                     and not (index + 1 < len(parse.tokens)  # not "village, Akura parish"
                                              and parse.tokens[index + 1].pos == "NOUN"))))
-        # or before the unit it names ("(Shimla district, HP)", "(Ye-U township"), not at the start of its sentence
+        # or before the unit it names ("(Shimla district, HP)", "(Ye-U township", "(Indramayu regency"), not at the
+        # start of its sentence
         unit_at = index + 1
         if unit_at + 1 < len(parse.tokens) and parse.word(unit_at) == "-" and parse.word(unit_at + 1)[:1].isupper() \
                 and parse.tokens[unit_at].start == token.end and parse.tokens[unit_at + 1].start == token.end + 1:
             unit_at += 2  # the unit's word after the hyphenated name's second part
-        named_before_unit = (token.pos in ("NOUN", "VERB") and word[:1].isupper() and index > 0
+        named_before_unit = (token.pos in ("NOUN", "VERB", "ADJ") and word[:1].isupper() and index > 0
                              and word.lower() not in DIRECTIONS
                              and parse.tokens[index - 1].sent == token.sent and unit_at < len(parse.tokens)
-                             and parse.word(unit_at) in _UNIT_WORDS)
+                             # an adjective only before a word no people or region is ("an Arab village")
+                             and parse.word(unit_at) in (_DISTRICTS_ONLY if token.pos == "ADJ"
+                                                         else _UNIT_WORDS | DISTRICT_WORDS))
         if (token.pos == "PROPN" and word != "-") or (word == "-" and glued and current) or connects \
                 or named_after_cue or named_before_unit or hyphened:
             if current and not glued and parse.text[parse.tokens[current[-1]].end : token.start] != " ":
