@@ -126,3 +126,17 @@ def test_a_place_named_with_its_qualifier_counts_once_for_the_articles_main_plac
     text = ("Hundreds of farmers rallied in Lyon, France on Saturday. In Paris, police clashed with protesters outside "
             "the Paris city hall. Later, rioters set fire to cars.")
     assert [e.location for e in brief_pipeline.run(Article(raw=text)).events][-1] == "Paris"
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    # the village is unknown: its first qualifier the index holds, a township, not the district's town after it
+    ("On 8 June 2022, in Myo Haung village (Palaw township, Myeik district, Tanintharyi region), 50 military "
+     "soldiers arrested 6 civilians.", "Palaw"),
+    # a known township, though the district and the region after it both qualify it
+    ("On 12 June 2022, in Shein Ma Kar village of Wetlet township (Shwebo district, Sagaing region), the military "
+     "arrested four local civilians.", "Wetlet"),
+])
+def test_a_chain_of_qualifiers_stands_for_its_first_place(brief_pipeline, text, location) -> None:
+    from eventwire.model import Article
+
+    assert [e.location for e in brief_pipeline.run(Article(raw=text)).events] == [location]

@@ -99,11 +99,14 @@ def _qualified(text: str, mention: PlaceMention, places: tuple[PlaceMention, ...
     so an act whose clause reaches only the qualifier happened at that place."""
     if not mention.qualifies:
         return mention
-    before = [m for m in places if m.span.end <= mention.span.start and not m.qualifies
+    before = [m for m in places if m.span.end <= mention.span.start
               and (m.says_where or (m.cue == IN_NAME and m.place.country_code == mention.place.country_code))
               and mention.span.start - m.span.end <= _GAP_REACH
               and QUALIFIER_GAP.match(text[m.span.end : mention.span.start])]
-    return max(before, key=lambda m: m.span.start, default=mention)
+    head = max(before, key=lambda m: m.span.start, default=mention)
+    # along a chain of qualifiers, to the place they all locate: "in Myo Haung village (Palaw township, Myeik
+    # district, Tanintharyi region)" stands for Palaw, the first the index holds
+    return _qualified(text, head, places) if head is not mention else mention
 
 
 def _mentions_in(parse: Parse, tokens: set[int], places: tuple[PlaceMention, ...]) -> list[PlaceMention]:
