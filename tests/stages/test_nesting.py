@@ -489,3 +489,12 @@ def test_a_village_of_its_province_outweighs_a_community_named_for_a_namesake(br
     article = brief_pipeline.run(Article(raw="Around 16 March 2022, Russian military forces shelled the village of "
                                              "Yasnohorodka, Kyiv oblast. There were no casualties."))
     assert article.events[0].location == "Yasnohorodka" and article.events[0].geo_precision == 1
+
+
+def test_a_village_abroad_gives_way_to_the_town_the_province_after_it_holds(brief_pipeline) -> None:
+    # Mala is a town of Peru; Harib lies in the province of Marib, though "Marib" is read as the town first
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 6 June 2022, Houthi forces fired artillery at residential areas in "
+                                             "Mala (Harib, Marib), burning a food store."))
+    assert [(e.location, e.country) for e in article.events] == [("Harib", "Yemen")]

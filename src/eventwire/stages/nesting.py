@@ -388,12 +388,14 @@ def _held_by_next(text: str, position: int, chosen: Chosen, best: list[Candidate
     gap = text[chosen[position][0].span.end : chosen[position + 1][0].span.start]
     closed = bool(CLOSED_OF_GAP.match(gap))
     place, area = best[position], best[position + 1]
-    if not (closed or QUALIFIER_GAP.match(gap)) or place is None or area is None \
-            or (area.place.feature_class != "A" and not closed):
+    if not (closed or QUALIFIER_GAP.match(gap)) or place is None or area is None:
         return False
-    if area.place.feature_code == "PCLI":
-        return place.place.country_code == area.place.country_code
-    return _same_province(place, area) or _unit_in(place, area, in_box)
+    # the area's best reading, or, where that is a town, a province the name is too ("Mala (Harib, Marib)": the
+    # province of Marib, not yet settled against the town of Marib)
+    areas = [area] if closed or area.place.feature_class == "A" else [
+        o for o in chosen[position + 1][1] if o.place.feature_code == "ADM1" and o.primary_name]
+    return any(place.place.country_code == a.place.country_code if a.place.feature_code == "PCLI"
+               else _same_province(place, a) or _unit_in(place, a, in_box) for a in areas)
 
 
 def _nested_pair(position: int, chosen: Chosen, final: Scorer) -> tuple[Candidate, Candidate] | None:
