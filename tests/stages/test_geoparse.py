@@ -756,3 +756,12 @@ def test_a_bare_name_is_kept_past_a_qualifier_the_index_lacks(brief_pipeline) ->
     text = "On 8 January 2022, police burned homes of 3 civilians in a kebele of Yaya Gulele (North Shewa, Oromia)."
     places = {m.span.of(text): m.place for m in brief_pipeline.run(Article(raw=text)).places}
     assert (places["Yaya Gulele"].country_code, places["Yaya Gulele"].feature_code) == ("ET", "ADMD")
+
+
+def test_a_seat_without_a_population_still_qualifies_a_bare_name(brief_pipeline) -> None:
+    # cities500 gives Al Maslub no population; with it, Al Jawf is Yemen's province, not Saudi Arabia's
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 10 February 2022, Saudi-led coalition air raids targeted As Saqiyah "
+                                             "(Al Maslub, Al Jawf) killing cattle."))
+    assert [(e.location, e.country) for e in article.events] == [("Al Maslub", "Yemen")]

@@ -24,7 +24,15 @@ from eventwire.settings import Settings
 from eventwire.stages.discourse import named_again
 from eventwire.stages.localities import near_their_town, streets
 from eventwire.stages.neighbours import Neighbours, with_evidenced_units
-from eventwire.stages.nesting import IN_A_TOWN, LIST_CITY, lying_in, namesake_towns, read_chains, spread_located
+from eventwire.stages.nesting import (
+    IN_A_TOWN,
+    LIST_CITY,
+    UNCOUNTED_SEAT,
+    lying_in,
+    namesake_towns,
+    read_chains,
+    spread_located,
+)
 from eventwire.stages.readings import (
     NAMED_NEXT,
     Context,
@@ -191,7 +199,9 @@ class Geoparser:
             options = [o for o in options if o.place.feature_class == "A" and context.share(o.place.country_code) > 0]
         if candidacy.cue == REGION_QUALIFIER and not (candidacy.from_ner or known):
             # "shelled Rubizhne, Luhansk": Y is a region or a sizeable place that locates X
-            return [o for o in options if o.place.feature_class == "A" or o.place.population >= self.min_population]
+            # (cities500 gives some seats no population: "(Al Maslub, Al Jawf)")
+            return [o for o in options if o.place.feature_class == "A"
+                    or (o.place.population or UNCOUNTED_SEAT) >= self.min_population]
         if candidacy.from_ner or candidacy.cue not in ("", ROUTE_END) or known:  # a road's name is no cue
             return options
         # A bare proper noun is a place only if it is a sizeable place in a country the article is about; the
