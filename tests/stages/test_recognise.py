@@ -287,3 +287,11 @@ def test_a_name_tagged_as_an_adjective_before_a_districts_word_is_a_place() -> N
             "West Java province).")
     parse = _parse(text)
     assert "Indramayu" in {c.span.of(text) for c in candidacies(parse) if not blocked(parse, c, [])}
+
+
+def test_a_lowercase_direction_before_a_city_is_no_part_of_its_name() -> None:
+    from eventwire.stages.recognise import candidacies
+
+    # the small model tags "west Mosul" as one place; the index knows only Mosul
+    text = "On 7 March 2022, residents gathered in west Mosul to demand jobs."
+    assert "Mosul" in {c.span.of(text) for c in candidacies(_parse(text))}

@@ -361,6 +361,9 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
                     indexes = indexes[:-1]  # "Boone County’s unemployment rate"; but "St. John's"
                 while indexes and parse.word(indexes[-1]) in TOWN_WORDS | ADMIN_WORDS:
                     indexes = indexes[:-1]  # "Zmiivka village": the name, with "village" as its cue
+                while len(indexes) > 1 and parse.word(indexes[0]) in DIRECTIONS \
+                        and not known(parse.span_of(indexes).of(parse.text)):
+                    indexes = indexes[1:]  # "west Mosul": the city's part, the city's name
                 if indexes:
                     span = parse.span_of(indexes)
                     found[span] = Candidacy(span, tuple(indexes), True, _cue(parse, indexes[0], indexes[-1]))
