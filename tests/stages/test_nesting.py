@@ -498,3 +498,12 @@ def test_a_village_abroad_gives_way_to_the_town_the_province_after_it_holds(brie
     article = brief_pipeline.run(Article(raw="On 6 June 2022, Houthi forces fired artillery at residential areas in "
                                              "Mala (Harib, Marib), burning a food store."))
     assert [(e.location, e.country) for e in article.events] == [("Harib", "Yemen")]
+
+
+def test_a_town_named_twice_is_the_one_whose_province_bears_its_name(brief_pipeline) -> None:
+    # the index holds no province "San Fernando"; Trinidad's town lies in the City of San Fernando
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw="On 19 June 2022, in San Fernando, San Fernando, gang members in a "
+                                             "vehicle opened fire near the stadium, killing two people."))
+    assert [e.country for e in article.events] == ["Trinidad and Tobago"]

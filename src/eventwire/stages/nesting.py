@@ -147,7 +147,7 @@ def _nest(text: str, position: int, chosen: Chosen, best: list[Candidate | None]
     inner, outer = best[position], best[position + 1]
     # a national capital read twice stays ("Santiago, Santiago" is Chile's, whose region has another name)
     if inner is not None and inner == outer and inner.place.feature_class == "P" \
-            and inner.place.feature_code != "PPLC" and _town_and_its_province(position, chosen, best, final):
+            and inner.place.feature_code != "PPLC" and _town_and_its_province(text, position, chosen, best, final):
         return True
     if _no_chain(text, position, chosen, best, final):
         return False
@@ -268,7 +268,8 @@ def _part_of_the_town(position: int, chosen: Chosen, best: list[Candidate | None
     return True
 
 
-def _town_and_its_province(position: int, chosen: Chosen, best: list[Candidate | None], final: Scorer) -> bool:
+def _town_and_its_province(text: str, position: int, chosen: Chosen, best: list[Candidate | None],
+                           final: Scorer) -> bool:
     """"in San Jose, San Jose" read twice as one town: a town does not qualify itself, so the second is the
     province of the name and the first its town (San Jose, Costa Rica, not California): the best province of the
     name with a town of the name in it, then that town. False, with nothing changed, where there is none."""
@@ -278,7 +279,15 @@ def _town_and_its_province(position: int, chosen: Chosen, best: list[Candidate |
         i.place.country_code, i.place.admin1) == (area.place.country_code, area.place.admin1)] for area in areas}
     province = max((a for a in areas if towns[id(a)]), key=lambda a: final(a, outer_c), default=None)
     if province is None:
-        return False
+        # no province of the name is in the index, but its town's province bears it ("San Fernando, San
+        # Fernando": the town of the City of San Fernando, Trinidad, not the Philippines' larger one)
+        name = normalize_name(inner_c.span.of(text))
+        seats = [i for i in inner_options if i.place.feature_class == "P"
+                 and re.search(rf"\b{re.escape(name)}\b", normalize_name(i.place.admin1))]
+        if not seats:
+            return False
+        best[position] = best[position + 1] = max(seats, key=lambda i: final(i, inner_c))
+        return True
     best[position + 1] = province
     best[position] = max(towns[id(province)], key=lambda i: final(i, inner_c))
     return True
