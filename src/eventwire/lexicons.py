@@ -69,7 +69,7 @@ class EventLexicon:
     purposes: frozenset[str]
     demands: frozenset[str]
     protest_aims: frozenset[str]
-    speech: frozenset[str]
+    crowd_acts: frozenset[str]
     cues: dict[str, re.Pattern[str]]
 
 
@@ -127,7 +127,7 @@ def load_event_lexicon() -> EventLexicon:
         background=frozenset(filters["background"]), occurrence=frozenset(filters["occurrence"]),
         support=frozenset(filters["support"]), territory_nouns=frozenset(filters["territory_nouns"]),
         purposes=frozenset(filters["purposes"]), demands=frozenset(filters["demands"]),
-        protest_aims=frozenset(filters["protest_aims"]), speech=frozenset(filters["speech"]),
+        protest_aims=frozenset(filters["protest_aims"]), crowd_acts=frozenset(filters["crowd_acts"]),
         cues={name: _cue_pattern(words) for name, words in data["cue"].items()},
     )
 

@@ -482,6 +482,17 @@ def test_a_ukrainian_village_the_index_lacks_is_read_as_the_community_named_for_
     assert article.events[0].location == unit
 
 
+@pytest.mark.parametrize("text", [
+    # communities named for a Novokalynove or a Synkivka lie in Lviv and Cherkasy oblasts: nothing names those
+    "Fighting continued near Novokalynove, north of Avdiivka.",
+    "Russian troops attacked near Synkivka on Tuesday.",
+])
+def test_a_community_named_for_a_village_needs_its_province_in_the_text(brief_pipeline, text) -> None:
+    from eventwire.model import Article
+
+    assert not [m for m in brief_pipeline.run(Article(raw=text)).places if m.place.feature_code == "ADMD"]
+
+
 def test_a_village_of_its_province_outweighs_a_community_named_for_a_namesake(brief_pipeline) -> None:
     # GeoNames holds the village; the Yasnohorodska community of Kyiv oblast, 60 km off, is another's
     from eventwire.model import Article

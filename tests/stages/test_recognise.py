@@ -287,6 +287,8 @@ def test_a_name_tagged_as_an_adjective_before_a_districts_word_is_a_place() -> N
             "West Java province).")
     parse = _parse(text)
     assert "Indramayu" in {c.span.of(text) for c in candidacies(parse) if not blocked(parse, c, [])}
+    text = "Thieves looted the Oriental department store during the riots."  # a shop, not a department
+    assert "Oriental" not in {c.span.of(text) for c in candidacies(_parse(text))}
 
 
 def test_a_lowercase_direction_before_a_city_is_no_part_of_its_name() -> None:

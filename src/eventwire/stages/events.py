@@ -146,10 +146,10 @@ class EventFinder:
         return Judgement(sub_event_type=self.type_of(parse, index, trigger))
 
     def demanding(self, parse: Parse, verb: int) -> bool:
-        """The act at `verb` is done for a protest's aim and is no statement: "neighbors surrounded the theatre to
-        demand its reopening", "occupied the premises demanding that..."; not "condemned the attack, demanding"."""
-        lemma = parse.tokens[verb].lemma.lower()
-        if lemma in self.lexicon.speech or lemma in self.lexicon.purposes or lemma in self.lexicon.not_asserted:
+        """The act at `verb` is a crowd's physical act done for a protest's aim: "neighbors surrounded the theatre to
+        demand its reopening", "bikers drove through the centre demanding...", not "civilians remained trapped,
+        demanding a corridor" nor "families flew to Manila to demand justice"."""
+        if parse.tokens[verb].lemma.lower() not in self.lexicon.crowd_acts:
             return False
         return bool(_purpose_after(parse, verb) & self.lexicon.protest_aims) or any(
             parse.tokens[c].tag == "VBG" and parse.tokens[c].lemma.lower() in _DEMANDING

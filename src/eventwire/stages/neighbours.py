@@ -88,12 +88,13 @@ def with_evidenced_units(parse: Parse, chosen: list[tuple[Candidacy, list[Candid
     A name left with no reading joins `unknown`. `in_box`: whether a reading lies in a province's box."""
     kept = []
     for candidacy, options in chosen:
-        options = [o for o in options if not _beside_its_town(o, options)]
         # the name said again vouches for no unit of its own ("fighting in Bwisha. Clashes in Bwisha (Rutshuru,
         # Nord-Kivu)"), only by its other readings ("Al Jabal al Akhdar (Al Jabal Al Akhdar, East)", the province)
         own = normalize_name(candidacy.span.of(parse.text))
         readings = [o for other, found in chosen if other.span != candidacy.span for o in found
                     if normalize_name(other.span.of(parse.text)) != own or o.place.feature_code != "ADMD"]
+        options = [o for o in options if not _beside_its_town(o, options)
+                   and not _unplaced_centre(o, readings, in_box)]
         others = {o.place.country_code for o in readings}
         if others and not _called_a_unit(parse, candidacy):
             options = [_across_the_border(o, readings, in_box) if o.place.feature_code == "ADMD" else o
@@ -109,10 +110,21 @@ def with_evidenced_units(parse: Parse, chosen: list[tuple[Candidacy, list[Candid
 
 def _beside_its_town(unit: Candidate, options: list[Candidate]) -> bool:
     """A unit found by another name than its own (the council "Yasnohorodska" by its centre's name
-    "Yasnohorodka") where a town of its province bears that name as its own: the town is the place meant."""
+    "Yasnohorodka") where a town of its province bears that name: the town is the place meant."""
     return unit.place.feature_code == "ADMD" and not unit.primary_name and any(
-        o.primary_name and o.place.feature_class == "P" and o.place.country_code == unit.place.country_code
+        o.place.feature_class == "P" and o.place.country_code == unit.place.country_code
         and o.place.admin1 == unit.place.admin1 for o in options)
+
+
+def _unplaced_centre(unit: Candidate, readings: list[Candidate],
+                     in_box: Callable[[Candidate, Candidate], bool]) -> bool:
+    """A unit found by its centre's name in a province no other name is read in or as: of the many communities
+    named for a Novokalynove or a Synkivka, nothing says this one ("near Novokalynove, north of Avdiivka" is no
+    community of Lviv oblast). `readings`: the other names'."""
+    return unit.place.feature_code == "ADMD" and not unit.primary_name and not any(
+        r.place.country_code == unit.place.country_code and (
+            r.place.admin1 == unit.place.admin1 or (r.place.feature_code == "ADM1" and in_box(unit, r)))
+        for r in readings)
 
 
 def _across_the_border(unit: Candidate, readings: list[Candidate],

@@ -47,8 +47,9 @@ _UNIT_WORDS = ADMIN_WORDS | TOWN_WORDS
 DISTRICT_WORDS = ADMIN_WORDS | frozenset({"department", "prefecture", "oblast", "rayon", "raion", "lga", "upazila",
                                           "tehsil", "woreda", "regency", "division", "subdivision", "arrondissement",
                                           "cercle", "territory", "mandal"})
-# the words of districts alone, not of peoples' or armies' areas ("Kurdish region", "Syrian territory")
-_DISTRICTS_ONLY = DISTRICT_WORDS - ADMIN_WORDS - {"division", "territory"}
+# the words of districts alone, not of peoples', armies' or shops' ("Kurdish region", "Syrian territory", "the
+# Oriental department store")
+_DISTRICTS_ONLY = DISTRICT_WORDS - ADMIN_WORDS - {"division", "territory", "department"}  # "Oriental department store"
 # a unit's word written short, and the unit it is: "Bama LGA (Borno)", a local government area of Nigeria
 UNIT_ABBREVIATIONS: Mapping[str, str] = MappingProxyType({"lga": "district"})
 _INSTITUTIONS = frozenset({"school", "university", "college", "hospital", "clinic", "academy", "institute",
