@@ -32,7 +32,7 @@ _CUE_PREPOSITIONS = frozenset({"in", "near", "at", "from", "to", "outside", "aro
 _TITLES = frozenset({"president", "prime", "minister", "general", "gen", "mr", "mrs", "ms", "dr", "king", "queen",
                      "sheikh", "colonel", "col", "captain", "lieutenant", "major", "commander", "spokesman",
                      "governor", "senator", "secretary", "pope", "prince", "emir"})
-ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "county"})
+ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "county", "oblast"})
 # bare directions, which name provinces of some countries ("Central", "Eastern") and parts of any
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                         "north west", "north east", "south west", "south east", "central", "centre", "center",
