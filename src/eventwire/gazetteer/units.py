@@ -81,7 +81,7 @@ def locate_units(cities: list[dict[str, Any]], province_of: dict[tuple[str, str]
 
 # Ukraine's councils and communities are named with the adjective of their centre ("Ustynivska" of Ustynivka,
 # "Zarichnenska" of Zarichne, "Kvitneva" of Kvitneve), which news names instead: the endings of the adjective and
-# those of the names it can come from, longest first
+# those of the names it can come from (every ending that fits: "Petrivska" is of a Petrivka or a Petrivske)
 _CENTRE_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("nenska", ("ne",)),
     ("kivska", ("kivka", "ke", "kove")),

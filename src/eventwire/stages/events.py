@@ -147,8 +147,8 @@ class EventFinder:
 
     def demanding(self, parse: Parse, verb: int) -> bool:
         """The act at `verb` is a crowd's physical act done for a protest's aim: "neighbors surrounded the theatre to
-        demand its reopening", "bikers drove through the centre demanding...", not "civilians remained trapped,
-        demanding a corridor" nor "families flew to Manila to demand justice"."""
+        demand its reopening", "residents erected tents outside the town hall to demand water", not "civilians
+        remained trapped, demanding a corridor" nor "families flew to Manila to demand justice"."""
         if parse.tokens[verb].lemma.lower() not in self.lexicon.crowd_acts:
             return False
         return bool(_purpose_after(parse, verb) & self.lexicon.protest_aims) or any(

@@ -44,12 +44,12 @@ TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", 
 _UNIT_WORDS = ADMIN_WORDS | TOWN_WORDS
 # the words that name a district as one: "the district of Surrey", "the Vienne department", "Bama LGA",
 # "Chintapalle mandal" (not "municipality" or "commune", which name towns as often: `TOWN_WORDS`)
-DISTRICT_WORDS = ADMIN_WORDS | frozenset({"department", "prefecture", "oblast", "rayon", "raion", "lga", "upazila",
+DISTRICT_WORDS = ADMIN_WORDS | frozenset({"department", "prefecture", "rayon", "raion", "lga", "upazila",
                                           "tehsil", "woreda", "regency", "division", "subdivision", "arrondissement",
                                           "cercle", "territory", "mandal"})
 # the words of districts alone, not of peoples', armies' or shops' ("Kurdish region", "Syrian territory", "the
 # Oriental department store")
-_DISTRICTS_ONLY = DISTRICT_WORDS - ADMIN_WORDS - {"division", "territory", "department"}  # "Oriental department store"
+_DISTRICTS_ONLY = DISTRICT_WORDS - ADMIN_WORDS - {"division", "territory", "department"}
 # a unit's word written short, and the unit it is: "Bama LGA (Borno)", a local government area of Nigeria
 UNIT_ABBREVIATIONS: Mapping[str, str] = MappingProxyType({"lga": "district"})
 _INSTITUTIONS = frozenset({"school", "university", "college", "hospital", "clinic", "academy", "institute",
