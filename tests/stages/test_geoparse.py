@@ -1,4 +1,3 @@
-from collections import Counter
 
 import pytest
 
@@ -680,24 +679,6 @@ def test_a_cluster_of_small_towns_vouches_for_itself(brief_pipeline) -> None:
             "meeting with the Canaan Board of Finance is scheduled for this week.")
     article = brief_pipeline.run(Article(raw=text))
     assert {m.place.admin1 for m in article.places if m.span.of(text) == "Kent"} == {"Connecticut"}
-
-
-def test_another_reading_of_the_same_name_is_no_neighbour_of_a_stray_place() -> None:
-    from eventwire.gazetteer import Candidate
-    from eventwire.model import Place
-    from eventwire.stages.geoparse import _stray
-    from eventwire.stages.readings import Context
-
-    def reading(name: str, code: str, feature: str, population: int, lat: float, lon: float) -> Candidate:
-        return Candidate(Place(name, code, code, name, "", lat, lon, "P" if feature == "PPL" else "A", feature,
-                               population), True)
-
-    noria = reading("La Noria", "MX", "PPL", 911, 20.5, -103.0)
-    other_noria = reading("La Noria", "MX", "PPL", 1500, 24.0, -104.0)
-    first = [("la noria", other_noria),
-             ("buenos aires", reading("Buenos Aires", "AR", "ADM1", 8_000_000, -37.0, -60.0)),
-             ("caba", reading("Buenos Aires F.D.", "AR", "ADM1", 3_500_000, -34.6, -58.4))]
-    assert _stray(noria, "la noria", first, Context(Counter(), set()))
 
 
 @pytest.mark.parametrize(("text", "name", "country"), [

@@ -2,7 +2,15 @@ from collections import Counter
 
 from eventwire.gazetteer import Candidate
 from eventwire.model import Place
-from eventwire.stages.readings import Context, contained, overshadowed, own_name_city, province_named, reading_score
+from eventwire.stages.readings import (
+    Context,
+    contained,
+    overshadowed,
+    own_name_city,
+    province_named,
+    reading_score,
+    stray,
+)
 
 
 def _reading(name: str, code: str, admin1: str, feature: str, population: int, primary: bool = True,
@@ -75,3 +83,16 @@ def test_a_seat_geonames_gives_no_population_is_a_town_of_some_size() -> None:
     # a unit with no population stays below a town of its name
     unit = _reading("Birnin Gwari", "NG", "Kaduna", "ADMD", 0)
     assert reading_score(unit, "Birnin Gwari", "in", context) < reading_score(seat, "Birnin Gwari", "in", context)
+
+
+def test_another_reading_of_the_same_name_is_no_neighbour_of_a_stray_place() -> None:
+    def reading(name: str, code: str, feature: str, population: int, lat: float, lon: float) -> Candidate:
+        return Candidate(Place(name, code, code, name, "", lat, lon, "P" if feature == "PPL" else "A", feature,
+                               population), True)
+
+    noria = reading("La Noria", "MX", "PPL", 911, 20.5, -103.0)
+    other_noria = reading("La Noria", "MX", "PPL", 1500, 24.0, -104.0)
+    first = [("la noria", other_noria),
+             ("buenos aires", reading("Buenos Aires", "AR", "ADM1", 8_000_000, -37.0, -60.0)),
+             ("caba", reading("Buenos Aires F.D.", "AR", "ADM1", 3_500_000, -34.6, -58.4))]
+    assert stray(noria, "la noria", first, Context(Counter(), set()))

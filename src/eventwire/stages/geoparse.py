@@ -40,6 +40,7 @@ from eventwire.stages.readings import (
     own_name_city,
     province_named,
     reading_score,
+    stray,
 )
 from eventwire.stages.recognise import (
     ADMIN_WORDS,
@@ -98,34 +99,6 @@ def _a_name(text: str) -> bool:
 
 _CAMPS = frozenset({"camp", "camps"})
 _CAMP_KINDS = frozenset({"refugee", "refugees", "idp", "idps", "displacement", "displaced", "transit", "military"})
-# a stray reading's largest population, by its own name or by another ("Najran" is no name of Arak, Iran, nor
-# "Singu" of Xinyu); a city of a million is not lost by an old name however little the article says of its country
-_STRAY_SIZE = {True: 50_000, False: 1_000_000}
-
-
-def _stray(best: Candidate, name: str, readings: list[tuple[str, Candidate]], context: Context) -> bool:
-    """A small place abroad, far from every other place the article names, in a country it never mentions:
-    the name is more likely a local place missing from the index (a district, a market) than that one. So is a
-    city known by another name ("Tanda", once a name of Tanta, among places of Nord-Kivu). `readings`: the names
-    and their readings."""
-    place = best.place
-    small = _STRAY_SIZE[best.primary_name]
-    if place.population >= small or context.share(place.country_code) > 0:
-        return False
-    # countries named are topics ("a protest in Volkach against the war in Ukraine"), not neighbours
-    # ... and other mentions of the same name ("Kale town of Kale township", another La Noria) are no evidence
-    others = [f.place for own, f in readings if own != name and f.place != place and f.place.country_code
-              and f.place.feature_code != "PCLI"]
-    if not others:
-        return False
-    named = Counter(o.country_code for o in others)
-    if not any(context.share(code) > 0 or count >= 2 for code, count in named.items()):
-        return False  # nothing says the article is about the other places' country either
-    if any(o.country_code == place.country_code for o in others):
-        return False
-    return all(geodesy.km(place.point, o.point) > 500 for o in others)
-
-
 class Geoparser:
     """Recognises and resolves the place mentions of one annotated article."""
 
@@ -494,7 +467,7 @@ class Geoparser:
             if place is None and (area := lying_in(parse.text, chosen, best, qualifiers, position)) is not None:
                 mentions.append(PlaceMention(candidacy.span, area.place, 0.5, WITHIN))
                 continue
-            if place is None or _stray(place, names[position], settled, context):
+            if place is None or stray(place, names[position], settled, context):
                 continue
             mentions.append(PlaceMention(candidacy.span, place.place, round(confidence[position], 3), candidacy.cue,
                                          qualifies=position in qualifiers and best[position - 1] is not None))

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from eventwire import geodesy
 from eventwire.gazetteer import Candidate
 from eventwire.gazetteer.names import normalize_name, strip_admin_suffix
 from eventwire.model import DATELINE
@@ -136,3 +137,31 @@ def contained(admin1: str, admin2: str, text: str, region_keys: frozenset[str]) 
     own = strip_admin_suffix(text)
     return any(key and key != own and key in region_keys
                for key in (strip_admin_suffix(admin1), strip_admin_suffix(admin2)))
+
+
+# a stray reading's largest population, by its own name or by another ("Najran" is no name of Arak, Iran, nor
+# "Singu" of Xinyu); a city of a million is not lost by an old name however little the article says of its country
+STRAY_SIZE = {True: 50_000, False: 1_000_000}
+
+
+def stray(best: Candidate, name: str, readings: list[tuple[str, Candidate]], context: Context) -> bool:
+    """A small place abroad, far from every other place the article names, in a country it never mentions:
+    the name is more likely a local place missing from the index (a district, a market) than that one. So is a
+    city known by another name ("Tanda", once a name of Tanta, among places of Nord-Kivu). `readings`: the names
+    and their readings."""
+    place = best.place
+    small = STRAY_SIZE[best.primary_name]
+    if place.population >= small or context.share(place.country_code) > 0:
+        return False
+    # countries named are topics ("a protest in Volkach against the war in Ukraine"), not neighbours
+    # ... and other mentions of the same name ("Kale town of Kale township", another La Noria) are no evidence
+    others = [f.place for own, f in readings if own != name and f.place != place and f.place.country_code
+              and f.place.feature_code != "PCLI"]
+    if not others:
+        return False
+    named = Counter(o.country_code for o in others)
+    if not any(context.share(code) > 0 or count >= 2 for code, count in named.items()):
+        return False  # nothing says the article is about the other places' country either
+    if any(o.country_code == place.country_code for o in others):
+        return False
+    return all(geodesy.km(place.point, o.point) > 500 for o in others)
