@@ -402,6 +402,8 @@ def test_the_lead_act_keeps_its_rank_when_no_day_leads_the_text(pipeline) -> Non
     ("On 27 March 2022, in La Plata, neighbors surrounded the building of the Teatro del Lago to demand its "
      "reactivation.", "Peaceful protest"),
     ("On 3 May 2022, villagers stopped a mining convoy in Cajamarca to demand compensation.", "Peaceful protest"),
+    ("On 3 May 2022, residents lay on the road in Lusaka to demand speed bumps.", "Peaceful protest"),
+    ("On 3 May 2022, workers downed tools at the mine in Rustenburg, demanding higher wages.", "Peaceful protest"),
 ])
 def test_a_crowds_act_done_to_demand_something_is_a_protest(brief_pipeline, text, sub_event_type) -> None:
     from eventwire.model import Article

@@ -746,15 +746,3 @@ def test_a_seat_without_a_population_still_qualifies_a_bare_name(brief_pipeline)
     article = brief_pipeline.run(Article(raw="On 10 February 2022, Saudi-led coalition air raids targeted As Saqiyah "
                                              "(Al Maslub, Al Jawf) killing cattle."))
     assert [(e.location, e.country) for e in article.events] == [("Al Maslub", "Yemen")]
-
-
-@pytest.mark.parametrize(("text", "name"), [
-    # "oblast" is a province's word: Ukraine's oblast, not Russia's town of Donetsk nor Kyiv city
-    ("Fighting raged in Donetsk oblast on Monday.", "Donetsk"),
-    ("Russian forces shelled the village of Rusaniv, Kyiv oblast, on Monday.", "Kyiv"),
-])
-def test_an_oblast_is_the_province(brief_pipeline, text, name) -> None:
-    from eventwire.model import Article
-
-    oblast = [m.place for m in brief_pipeline.run(Article(raw=text)).places if m.span.of(text) == name]
-    assert [(p.country_code, p.feature_code) for p in oblast] == [("UA", "ADM1")]

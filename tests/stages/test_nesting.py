@@ -486,6 +486,7 @@ def test_a_ukrainian_village_the_index_lacks_is_read_as_the_community_named_for_
     # communities named for a Novokalynove or a Synkivka lie in Lviv and Cherkasy oblasts: nothing names those
     "Fighting continued near Novokalynove, north of Avdiivka.",
     "Russian troops attacked near Synkivka on Tuesday.",
+    "Fighting continued near Novokalynove and Kamianka on Monday.",  # no name of its own for either's province
 ])
 def test_a_community_named_for_a_village_needs_its_province_in_the_text(brief_pipeline, text) -> None:
     from eventwire.model import Article

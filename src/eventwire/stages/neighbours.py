@@ -118,11 +118,12 @@ def _beside_its_town(unit: Candidate, options: list[Candidate]) -> bool:
 
 def _unplaced_centre(unit: Candidate, readings: list[Candidate],
                      in_box: Callable[[Candidate, Candidate], bool]) -> bool:
-    """A unit found by its centre's name in a province no other name is read in or as: of the many communities
-    named for a Novokalynove or a Synkivka, nothing says this one ("near Novokalynove, north of Avdiivka" is no
-    community of Lviv oblast). `readings`: the other names'."""
+    """A unit found by its centre's name in a province no other name is read in or as by its own name: of the
+    many communities named for a Novokalynove or a Synkivka, nothing says this one ("near Novokalynove, north of
+    Avdiivka" is no community of Lviv oblast, nor is it with "and Kamianka", another such name). `readings`: the
+    other names'."""
     return unit.place.feature_code == "ADMD" and not unit.primary_name and not any(
-        r.place.country_code == unit.place.country_code and (
+        r.primary_name and r.place.country_code == unit.place.country_code and (
             r.place.admin1 == unit.place.admin1 or (r.place.feature_code == "ADM1" and in_box(unit, r)))
         for r in readings)
 

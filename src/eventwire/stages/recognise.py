@@ -32,7 +32,7 @@ _CUE_PREPOSITIONS = frozenset({"in", "near", "at", "from", "to", "outside", "aro
 _TITLES = frozenset({"president", "prime", "minister", "general", "gen", "mr", "mrs", "ms", "dr", "king", "queen",
                      "sheikh", "colonel", "col", "captain", "lieutenant", "major", "commander", "spokesman",
                      "governor", "senator", "secretary", "pope", "prince", "emir"})
-ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "county", "oblast"})
+ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "county"})
 # bare directions, which name provinces of some countries ("Central", "Eastern") and parts of any
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                         "north west", "north east", "south west", "south east", "central", "centre", "center",
@@ -44,7 +44,7 @@ TOWN_WORDS = frozenset({"town", "city", "village", "township", "neighbourhood", 
 _UNIT_WORDS = ADMIN_WORDS | TOWN_WORDS
 # the words that name a district as one: "the district of Surrey", "the Vienne department", "Bama LGA",
 # "Chintapalle mandal" (not "municipality" or "commune", which name towns as often: `TOWN_WORDS`)
-DISTRICT_WORDS = ADMIN_WORDS | frozenset({"department", "prefecture", "rayon", "raion", "lga", "upazila",
+DISTRICT_WORDS = ADMIN_WORDS | frozenset({"department", "prefecture", "oblast", "rayon", "raion", "lga", "upazila",
                                           "tehsil", "woreda", "regency", "division", "subdivision", "arrondissement",
                                           "cercle", "territory", "mandal"})
 # the words of districts alone, not of peoples', armies' or shops' ("Kurdish region", "Syrian territory", "the
