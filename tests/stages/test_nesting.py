@@ -519,3 +519,16 @@ def test_a_town_named_twice_is_the_one_whose_province_bears_its_name(brief_pipel
     article = brief_pipeline.run(Article(raw="On 19 June 2022, in San Fernando, San Fernando, gang members in a "
                                              "vehicle opened fire near the stadium, killing two people."))
     assert [e.country for e in article.events] == ["Trinidad and Tobago"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops shelled the village of Kamianka in Donetsk region on Monday.",
+    "Russian troops shelled Kamianka in the Donetsk region on Monday.",
+])
+def test_a_place_said_to_be_in_a_province_lies_in_it(brief_pipeline, text) -> None:
+    # not Russia's Kamenka (Penza): a reading in the province, or the province itself
+    from eventwire.model import Article
+
+    article = brief_pipeline.run(Article(raw=text))
+    assert [e.country for e in article.events] == ["Ukraine"]
+    assert {m.place.country_code for m in article.places if m.span.of(text) == "Kamianka"} <= {"UA"}

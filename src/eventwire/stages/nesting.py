@@ -24,6 +24,7 @@ Chosen = list[tuple[Candidacy, list[Candidate]]]
 # "X in Y", "X airport in Y", where Y read as a town
 IN_A_TOWN = re.compile(r"^\s+(?:(?:airport|station|camp|market|square|stadium|hospital|university|prison|port"
                         r"|base|bridge|district|neighbou?rhood|area)\s+)?in\s+$", re.IGNORECASE)
+_IN_GAP = re.compile(r"^\s+in\s+(?:the\s+)?$", re.IGNORECASE)  # "Kamianka in (the) Donetsk region"
 _PART_GAP = re.compile(r"^ [-–] $")  # a spaced dash between a city and a part of it ("Caracas - Libertador")
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")  # matched where the second name ends
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")  # between two names of a list
@@ -91,7 +92,10 @@ def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: 
         gap = text[inner[0].span.end : outer[0].span.start]
         if position in parts:
             continue  # "Ciudad de Mexico - Cuauhtemoc, Mexico": the country, not the State of Mexico, after it
-        if (QUALIFIER_GAP.match(gap) or CONTAINED_GAP.match(gap)) \
+        # "X in Y region" as "X, Y region": a place said to be in a province lies in it ("the village of Kamianka
+        # in Donetsk region", not Russia's Kamenka)
+        in_a_province = bool(_IN_GAP.match(gap)) and outer[0].cue in ADMIN_WORDS
+        if (QUALIFIER_GAP.match(gap) or CONTAINED_GAP.match(gap) or in_a_province) \
                 and _nest(text, position, chosen, best, final, in_box):
             qualifiers.add(position + 1)
         elif IN_A_TOWN.match(gap):
