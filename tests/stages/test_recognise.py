@@ -297,3 +297,5 @@ def test_a_lowercase_direction_before_a_city_is_no_part_of_its_name() -> None:
     # the small model tags "west Mosul" as one place; the index knows only Mosul
     text = "On 7 March 2022, residents gathered in west Mosul to demand jobs."
     assert "Mosul" in {c.span.of(text) for c in candidacies(_parse(text))}
+    text = "Russian forces shelled east Kharkiv on Monday."  # "east" tagged a proper noun, not NER's
+    assert "Kharkiv" in {c.span.of(text) for c in candidacies(_parse(text))}

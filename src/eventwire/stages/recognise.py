@@ -362,9 +362,7 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
                     indexes = indexes[:-1]  # "Boone County’s unemployment rate"; but "St. John's"
                 while indexes and parse.word(indexes[-1]) in TOWN_WORDS | ADMIN_WORDS:
                     indexes = indexes[:-1]  # "Zmiivka village": the name, with "village" as its cue
-                while len(indexes) > 1 and parse.word(indexes[0]) in DIRECTIONS \
-                        and not known(parse.span_of(indexes).of(parse.text)):
-                    indexes = indexes[1:]  # "west Mosul": the city's part, the city's name
+                indexes = _without_direction(parse, indexes, known)
                 if indexes:
                     span = parse.span_of(indexes)
                     found[span] = Candidacy(span, tuple(indexes), True, _cue(parse, indexes[0], indexes[-1]))
@@ -374,7 +372,7 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
         for index in range(candidacy.tokens[0], candidacy.tokens[-1] + 1):
             at_token.setdefault(index, []).append(candidacy)
     for run in _runs(parse):
-        run = _strip_titles(parse, run)
+        run = _without_direction(parse, _strip_titles(parse, run), known)
         if not run:
             continue
         span = parse.span_of(run)
@@ -391,6 +389,15 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
     datelines = _datelines(parse)
     undated = [c for c in found.values() if not any(d.span.overlaps(c.span) for d in datelines)]
     return _longest_known(parse, sorted((*undated, *datelines), key=lambda c: c.span.start), known)
+
+
+def _without_direction(parse: Parse, indexes: list[int], known: Callable[[str], bool]) -> list[int]:
+    """"west Mosul", "east Kharkiv": a lowercase direction the model took into a city's name is the city's part,
+    and the name the city's, unless the index knows the whole ("East Naples")."""
+    while len(indexes) > 1 and parse.word(indexes[0]) in DIRECTIONS \
+            and not known(parse.span_of(indexes).of(parse.text)):
+        indexes = indexes[1:]
+    return indexes
 
 
 def _known_before_unit(parse: Parse, run: list[int], known: Callable[[str], bool]) -> bool:
