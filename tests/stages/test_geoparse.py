@@ -746,3 +746,16 @@ def test_a_seat_without_a_population_still_qualifies_a_bare_name(brief_pipeline)
     article = brief_pipeline.run(Article(raw="On 10 February 2022, Saudi-led coalition air raids targeted As Saqiyah "
                                              "(Al Maslub, Al Jawf) killing cattle."))
     assert [(e.location, e.country) for e in article.events] == [("Al Maslub", "Yemen")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # "Russian forces" puts Russia in the article's focus: the village is Ukraine's by the province after it
+    ("On 24 May 2022, Russian forces shelled Bereznehuvate territorial community, Mykolaiv, hitting houses.",
+     "Bereznehuvate"),
+    ("On 17 May 2022, Russian forces launched missiles on Desna, Chernihiv.", "Desna"),
+])
+def test_a_bare_name_is_a_town_of_the_province_named_after_it(brief_pipeline, text, name) -> None:
+    from eventwire.model import Article
+
+    found = [m.place for m in brief_pipeline.run(Article(raw=text)).places if m.span.of(text) == name]
+    assert [(p.country_code, p.feature_class) for p in found] == [("UA", "P")]
