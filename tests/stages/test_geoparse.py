@@ -752,10 +752,23 @@ def test_a_seat_without_a_population_still_qualifies_a_bare_name(brief_pipeline)
     # "Russian forces" puts Russia in the article's focus: the village is Ukraine's by the province after it
     ("On 24 May 2022, Russian forces shelled Bereznehuvate territorial community, Mykolaiv, hitting houses.",
      "Bereznehuvate"),
-    ("On 17 May 2022, Russian forces launched missiles on Desna, Chernihiv.", "Desna"),
+    ("On 2 June 2022, Russian aircraft struck one of the settlements in the Krasnopillia community, Sumy.",
+     "Krasnopillia"),
 ])
-def test_a_bare_name_is_a_town_of_the_province_named_after_it(brief_pipeline, text, name) -> None:
+def test_a_community_is_a_town_of_the_province_named_after_it(brief_pipeline, text, name) -> None:
     from eventwire.model import Article
 
     found = [m.place for m in brief_pipeline.run(Article(raw=text)).places if m.span.of(text) == name]
     assert [(p.country_code, p.feature_class) for p in found] == [("UA", "P")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a bare name before a province is no town of it without a community's word
+    ("Russian forces shelled positions of the Azov (Zaporizhia) regiment near Mariupol.", "Azov"),
+    ("Gunmen attacked a bus, said Morelos, Veracruz state police chief.", "Morelos"),
+])
+def test_a_name_before_a_province_is_no_town_of_it_by_that_alone(brief_pipeline, text, name) -> None:
+    from eventwire.model import Article
+
+    assert not [m for m in brief_pipeline.run(Article(raw=text)).places
+                if m.span.of(text) == name and m.place.feature_class == "P"]

@@ -73,8 +73,9 @@ _UNITS_NAMED_AFTER = TOWN_WORDS | DISTRICT_WORDS - {"department", "division", "s
 _VILLAGE_SIZE = 500_000  # no city this large is one the text calls a village ("the village of Ranya" may be)
 _UNIT_REACH_KM = 30.0  # how far past the box around a province's towns the point of a unit of it may lie
 _ASSAILED_CITY = 100_000  # a city this large by its own name is the place shelled or taken, wherever it lies
-# the province after a bare name, past a unit's words: "Bereznehuvate territorial community, Mykolaiv"
-_PROVINCE_AFTER = re.compile(r"(?:\s+(?:territorial\s+)?(?:community|hromada|village|town|settlement))?\s*[,(]\s*"
+# the province after a bare name called a community: "Bereznehuvate territorial community, Mykolaiv" (not after a
+# bare name alone: "the Azov, Zaporizhia regiment", "said Morelos, Veracruz state police chief")
+_PROVINCE_AFTER = re.compile(r"\s+(?:territorial\s+)?(?:community|hromada)\s*[,(]\s*"
                              r"((?-i:[A-Z])[\w'’-]*(?:\s(?-i:[A-Z])[\w'’-]*){0,2})", re.IGNORECASE)
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 
@@ -185,7 +186,8 @@ class Geoparser:
         # object of shelling or capture ("shelled Mariupol") may also be a city by its own name, wherever it lies
         # (not a city abroad once called so: "shelled Tanda" is no attack on Tanta, Egypt)
         city = _ASSAILED_CITY if not candidacy.cue and assailed(parse, candidacy) else _CITY
-        # or one of the province named right after it ("shelled Bereznehuvate territorial community, Mykolaiv")
+        # or, called a community, one of the province named right after it ("shelled Bereznehuvate territorial
+        # community, Mykolaiv")
         after = _PROVINCE_AFTER.match(parse.text, candidacy.span.end)
         province = strip_admin_suffix(after.group(1)) if after else ""
         return [o for o in options if o.place.population >= self.min_population
