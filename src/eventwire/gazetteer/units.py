@@ -122,19 +122,21 @@ def spelt_alike(unit: str, town: str) -> bool:
     return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= _ALIKE
 
 
-def town_named(db: sqlite3.Connection, name: str, country_code: str, population: int) -> bool:
-    """A place of the country bears the name and has at least `population` people (or is a province)."""
+def _places_named(db: sqlite3.Connection, name: str, country_code: str) -> list[tuple[float, float, int, str]]:
+    """Latitude, longitude, population and feature code of each place of the country that bears the name."""
     keys = sorted(name_keys(name))
     return db.execute(
-        f"SELECT 1 FROM names n JOIN places p USING (place_id) WHERE n.key IN ({','.join('?' * len(keys))}) "
-        f"AND p.country_code = ? AND (p.population >= ? OR p.feature_code = 'ADM1') LIMIT 1",
-        (*keys, country_code, population)).fetchone() is not None
+        f"SELECT p.latitude, p.longitude, p.population, p.feature_code FROM names n JOIN places p USING (place_id) "
+        f"WHERE n.key IN ({','.join('?' * len(keys))}) AND p.country_code = ?", (*keys, country_code)).fetchall()
+
+
+def town_named(db: sqlite3.Connection, name: str, country_code: str, population: int) -> bool:
+    """A place of the country bears the name and has at least `population` people (or is a province)."""
+    return any(people >= population or feature == "ADM1"
+               for _, _, people, feature in _places_named(db, name, country_code))
 
 
 def named_nearby(db: sqlite3.Connection, unit: Unit) -> bool:
     """A place of the unit's country already bears its name near its point."""
-    keys = sorted(name_keys(unit.name))
-    rows = db.execute(
-        f"SELECT p.latitude, p.longitude FROM names n JOIN places p USING (place_id) "
-        f"WHERE n.key IN ({','.join('?' * len(keys))}) AND p.country_code = ?", (*keys, unit.country_code))
-    return any(geodesy.km((lat, lon), (unit.latitude, unit.longitude)) <= _SAME_PLACE_KM for lat, lon in rows)
+    return any(geodesy.km((lat, lon), (unit.latitude, unit.longitude)) <= _SAME_PLACE_KM
+               for lat, lon, _, _ in _places_named(db, unit.name, unit.country_code))

@@ -24,7 +24,7 @@ from eventwire.parse import Parse
 from eventwire.settings import Settings
 from eventwire.stages.discourse import named_again
 from eventwire.stages.localities import near_their_town, streets
-from eventwire.stages.neighbours import Neighbours, with_evidenced_units
+from eventwire.stages.neighbours import Neighbours, by_centre_name, with_evidenced_units
 from eventwire.stages.nesting import (
     IN_A_TOWN,
     LIST_CITY,
@@ -168,7 +168,7 @@ class Geoparser:
             # ("in Myaing township", "(Warsaj district, Takhar)"), not for a name alone or an organisation's
             # ("according to Al-Ahram", "the Al-Ahram news outlet"); but a community found by its centre's name
             # stands for that village ("towards Novomykhaylivka")
-            options = [o for o in options if o.place.feature_code != "ADMD" or not o.primary_name]
+            options = [o for o in options if o.place.feature_code != "ADMD" or by_centre_name(o)]
         known = normalize_name(text) in context.accepted_keys
         if normalize_name(text) in DIRECTIONS and not known \
                 and candidacy.cue not in ADMIN_WORDS | {QUALIFIER, REGION_QUALIFIER}:

@@ -108,10 +108,16 @@ def with_evidenced_units(parse: Parse, chosen: list[tuple[Candidacy, list[Candid
     return kept
 
 
+def by_centre_name(reading: Candidate) -> bool:
+    """A unit found by another name than its own: the council "Yasnohorodska" by its centre's name "Yasnohorodka"
+    (`gazetteer.units.centre_names`)."""
+    return reading.place.feature_code == "ADMD" and not reading.primary_name
+
+
 def _beside_its_town(unit: Candidate, options: list[Candidate]) -> bool:
-    """A unit found by another name than its own (the council "Yasnohorodska" by its centre's name
-    "Yasnohorodka") where a town of its province bears that name: the town is the place meant."""
-    return unit.place.feature_code == "ADMD" and not unit.primary_name and any(
+    """A unit found by its centre's name where a town of its province bears that name: the town is the place
+    meant."""
+    return by_centre_name(unit) and any(
         o.place.feature_class == "P" and o.place.country_code == unit.place.country_code
         and o.place.admin1 == unit.place.admin1 for o in options)
 
@@ -122,7 +128,7 @@ def _unplaced_centre(unit: Candidate, readings: list[Candidate],
     many communities named for a Novokalynove or a Synkivka, nothing says this one ("near Novokalynove, north of
     Avdiivka" is no community of Lviv oblast, nor is it with "and Kamianka", another such name). `readings`: the
     other names'."""
-    return unit.place.feature_code == "ADMD" and not unit.primary_name and not any(
+    return by_centre_name(unit) and not any(
         r.primary_name and r.place.country_code == unit.place.country_code and (
             r.place.admin1 == unit.place.admin1 or (r.place.feature_code == "ADM1" and in_box(unit, r)))
         for r in readings)
