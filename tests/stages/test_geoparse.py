@@ -772,3 +772,18 @@ def test_a_name_before_a_province_is_no_town_of_it_by_that_alone(brief_pipeline,
 
     assert not [m for m in brief_pipeline.run(Article(raw=text)).places
                 if m.span.of(text) == name and m.place.feature_class == "P"]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a unit bears the name as its own: not a town abroad that bears it as one of its other names (Kakanj, Garda)
+    ("On 9 March 2022, locals staged a protest in Kakani municipality (Nuwakot district).", "Kakani", "NP"),
+    ("On 30 January 2022, hundreds of youths staged a protest rally in Garuda municipality (Rautahat district).",
+     "Garuda", "NP"),
+    # a town of a country where a unit bears the name stays ("Tadmor district": Tadmur)
+    ("IS members attacked regime positions in Khiwaylia town in Tadmor district in Homs badia.", "Tadmor", "SY"),
+])
+def test_a_unit_called_so_outranks_a_town_abroad_known_by_another_name(brief_pipeline, text, name, country) -> None:
+    from eventwire.model import Article
+
+    found = [m.place for m in brief_pipeline.run(Article(raw=text)).places if m.span.of(text) == name]
+    assert [p.country_code for p in found] == [country]

@@ -140,3 +140,33 @@ def test_a_chain_of_qualifiers_stands_for_its_first_place(brief_pipeline, text, 
     from eventwire.model import Article
 
     assert [e.location for e in brief_pipeline.run(Article(raw=text)).events] == [location]
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    # a coder's note says where the event is placed, a town of the province the text names
+    ("On 30 June 2022, Ukrainian forces repulsed the attack of the Russian forces on the stretch between Dovhenke, "
+     "Kharkiv and Mazanivka, Donetsk (coded to Dovhenke). Casualties unknown.", "Dovhenkivska"),
+    ("On 13 March 2022, OLF-Shane clashed with Oromia regional special force in Gibsi Shone. Location not found, "
+     "coded to the nearest town, Ginchi (Dendi, West Shewa, Oromia).", "Ginch'i"),
+    ("On 10 January 2022, unidentified armed individuals killed a Shell staff at Igalamela LGA (Kogi), coded as "
+     "Ajaka.", "Ajaka"),
+])
+def test_an_event_is_placed_where_the_note_says_it_is_coded(brief_pipeline, text, location) -> None:
+    from eventwire.model import Article
+
+    assert [e.location for e in brief_pipeline.run(Article(raw=text)).events] == [location]
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    # the fatalities of another event are coded there, not this event
+    ("On 20 February 2022, the Ukrainian Forces fired mortars at the positions of the Luhansk People's Militia near "
+     "Stanytsia Luhanska, Luhansk. Two civilians were killed at unspecified locations (fatalities coded to Kalinovo "
+     "event).", "Stanytsya-Luhanska"),
+    # a name coded to that lies in no province the text names is another place of the name (Xigang, Ningxia)
+    ("Around 4 April 2022, workers protested in Dalian city, Liaoning (coded to Xigang) to demand wage arrears.",
+     "Dalian"),
+])
+def test_a_coding_note_that_cannot_place_the_event_is_passed_over(brief_pipeline, text, location) -> None:
+    from eventwire.model import Article
+
+    assert brief_pipeline.run(Article(raw=text)).events[0].location == location

@@ -77,6 +77,8 @@ _ASSAILED_CITY = 100_000  # a city this large by its own name is the place shell
 # bare name alone: "the Azov, Zaporizhia regiment", "said Morelos, Veracruz state police chief")
 _PROVINCE_AFTER = re.compile(r"\s+(?:territorial\s+)?(?:community|hromada)\s*[,(]\s*"
                              r"((?-i:[A-Z])[\w'’-]*(?:\s(?-i:[A-Z])[\w'’-]*){0,2})", re.IGNORECASE)
+# the words that call a name a unit, be it a town's too ("Kakani municipality", "Sawkai district")
+_UNIT_CUES = DISTRICT_WORDS | {"municipality", "commune", "township"}
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 
 # a demonym naming a sea, not a country ("Indian Ocean", "Irish Sea"); "American Indian" is no India
@@ -169,6 +171,13 @@ class Geoparser:
             # ("according to Al-Ahram", "the Al-Ahram news outlet"); but a community found by its centre's name
             # stands for that village ("towards Novomykhaylivka")
             options = [o for o in options if o.place.feature_code != "ADMD" or by_centre_name(o)]
+        if candidacy.cue.partition(" ")[0] in _UNIT_CUES \
+                and any(o.primary_name and o.place.feature_code == "ADMD" for o in options):
+            # "Kakani municipality (Nuwakot district)": the unit of that very name, not a town of a country where
+            # nothing bears the name as its own, known by it as one of its other names (Kakanj, Bosnia); but
+            # "Tadmor district" may be Tadmur's own
+            own = {o.place.country_code for o in options if o.primary_name}
+            options = [o for o in options if o.place.country_code in own]
         known = normalize_name(text) in context.accepted_keys
         if normalize_name(text) in DIRECTIONS and not known \
                 and candidacy.cue not in ADMIN_WORDS | {QUALIFIER, REGION_QUALIFIER}:

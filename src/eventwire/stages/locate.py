@@ -13,6 +13,7 @@ theirs gives way to a town of their sentence; a country the act is against or ab
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -39,6 +40,12 @@ _PARTS_OF_A_COUNTRY = frozenset({"capital", "north", "south", "east", "west", "n
                                  "countryside", "interior", "heartland", "frontier", "port", "ports"})
 _CROWD_TYPES = frozenset({"Protests", "Riots"})
 _CLAUSE_SKIP = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis"})
+# a coder's own word of where the event is placed: "(coded to Dovhenke)", "Location coded as Paukkhaung township",
+# "coded to the nearest town, Ginchi"; not where the fatalities of another event are ("fatalities coded to
+# Kalinovo event")
+_CODED = re.compile(r"\bcoded\s+(?:to|as|at)\s+(?:the\s+(?:nearby|nearest)\s+[\w ]{3,30}?,\s*)?$", re.IGNORECASE)
+_NOT_CODED = re.compile(r"(?:fatalit|casualt|death|killed)[^.;()]*$", re.IGNORECASE)
+_OTHER_EVENT = re.compile(r"[\w'’ -]{0,30}\bevents?\b")
 # Rejected candidates that are still acts in the text: their places are theirs, not another event's.
 _ACTS = ("background (past perfect)", "background", "description, not a report", "not asserted",
          "hypothetical or future", "negated")
@@ -214,6 +221,24 @@ def _people_from(parse: Parse, mention: PlaceMention) -> bool:
     return parse.tokens[parse.tokens[first - 1].head].pos in ("NOUN", "PROPN")
 
 
+def _coded(text: str, places: tuple[PlaceMention, ...]) -> PlaceMention | None:
+    """The place a coder's note says the event is coded to ("(coded to Dovhenke)"), if any, where another name
+    of the text lies in its province (and it is no province for a name the index lacks: "coded as Tenkasi,
+    Kerala"): "Dalian city, Liaoning (coded to Xigang)" is no Xigang of Ningxia, and
+    "(coded as Ta Khun Taing)" no Tagondaing of Kayin beside "(Shwebo township, ..., Sagaing region)"."""
+    for mention in places:
+        before = text[max(0, mention.span.start - 80) : mention.span.start]
+        found = _CODED.search(before)
+        if not found or _NOT_CODED.search(before[: found.start()]) or _OTHER_EVENT.match(text, mention.span.end):
+            continue
+        name, place = mention.span.of(text), mention.place
+        if place.geo_precision < 3 and place.admin1 and any(
+                (m.place.country_code, m.place.admin1) == (place.country_code, place.admin1)
+                and m.span.of(text) != name for m in places):
+            return mention
+    return None
+
+
 def _related(parse: Parse, index: int) -> list[int]:
     """The words whose act the one at `index` shares a place with, nearest first: its conjuncts ("arrested and
     killed") and the verbs it is told under ("killed after he was beaten")."""
@@ -264,9 +289,13 @@ def make(settings: Settings) -> Callable[[Article], Article]:
         crowds = {parse.token_at(e.evidence.trigger.start) for e in article.events if e.event_type in _CROWD_TYPES}
         owns = {t: _own_place(parse, t, tokens, article.places, t in crowds) for t, tokens in claims.items()}
         placed = []
+        coded = _coded(parse.text, article.places)
         for event in article.events:
             index = parse.token_at(event.evidence.trigger.start)
             assert index is not None
+            if coded is not None:
+                placed.append(place_event(event, coded, coded.place.geo_precision, gazetteer))
+                continue
             # "was arrested and killed in Piaxtla", "arrested ... after he was beaten": an act with no place of its
             # own happened where the act it is conjoined with or told under did
             # (kept acts only: a rejected background act lends no place)

@@ -276,6 +276,8 @@ def _cue(parse: Parse, first: int, last: int) -> str:
         return listed
     if first >= 2 and parse.word(first - 1) == "(" and _names_a_landmark(parse, first - 2):
         return "at"  # "the Gyeongju City Hall (Gyeongju)": the town the building is in
+    if len(before) == 2 and parse.word(first - 2).lower() == "coded" and before[1] in ("to", "as", "at"):
+        return "at"  # "(coded as Ajaka)": where a coder's note places the event
     if before and before[-1] in _CUE_PREPOSITIONS - {"of"} and before != ["accord", "to"]:
         return before[-1]  # but "according to X" names a source
     if len(before) == 2 and parse.word(first - 1).lower() in _PART_ADJECTIVES \
