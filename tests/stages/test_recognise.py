@@ -299,3 +299,17 @@ def test_a_lowercase_direction_before_a_city_is_no_part_of_its_name() -> None:
     assert "Mosul" in {c.span.of(text) for c in candidacies(_parse(text))}
     text = "Russian forces shelled east Kharkiv on Monday."  # "east" tagged a proper noun, not NER's
     assert "Kharkiv" in {c.span.of(text) for c in candidacies(_parse(text))}
+
+
+def test_an_arabic_name_keeps_its_article_and_its_and() -> None:
+    found = _candidacies("On 21 January 2022, protesters demonstrated in Bani an Namri and Bani as Sayagh "
+                         "(Al Haymah Ad Dakhiliyah, Sanaa).")
+    assert "Bani an Namri" in found and "Bani as Sayagh" in found and "Bani" not in found
+    found = _candidacies("Pro-IRG forces fired missiles at Houthi positions in As Sawh (Kitaf wa Al Boqee, Sadah).")
+    assert "Kitaf wa Al Boqee" in found
+
+
+def test_an_english_article_between_names_splits_them() -> None:
+    # "as" joins an Arabic name only after the words such names begin with
+    found = _candidacies("Fighting resumed in Kharkiv as Russia shelled Izium again on Monday.")
+    assert "Kharkiv" in found and "Russia" in found

@@ -81,6 +81,12 @@ _LANDMARKS = frozenset({"hall", "office", "offices", "assembly", "square", "stad
 _HYPHENED_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "lès", "sur", "en", "et", "aux", "sous",
                                  "di", "del", "al", "el", "ez", "es", "ad", "ar", "as", "ash", "az", "an", "n",
                                  "on", "upon", "under", "am", "im", "na", "nad", "pod"})
+# "Bani an Namri", "Wadi as Sir", "Jabal ash Sheikh": the article of an Arabic name written apart, after the words
+# such names begin with ("Kitaf wa Al Boqee": "and" is "wa" wherever it stands)
+_ARABIC_ARTICLES = frozenset({"al", "an", "as", "ash", "at", "ad", "ar", "az", "adh", "ath"})
+_ARABIC_HEADS = frozenset({"bani", "beni", "wadi", "jabal", "jebel", "ras", "tal", "tell", "bir", "ain", "deir",
+                           "dayr", "kafr", "abu", "umm", "khirbet", "beit", "bayt", "suq", "souq", "qasr", "hisn",
+                           "dar", "shib"})
 # participles after a place and a hyphen that say whose something is, or where it is from, not where it acts
 _AFFILIATIONS = frozenset({"led", "backed", "owned", "funded", "brokered", "made", "allied", "controlled",
                            "sponsored", "trained", "armed", "supported", "flagged"})  # not "based", "born": a home
@@ -131,8 +137,10 @@ def _runs(parse: Parse) -> list[list[int]]:
     for index, token in enumerate(parse.tokens):
         word = parse.word(index)
         glued = bool(current) and parse.tokens[current[-1]].end == token.start
-        connects = (word in _CONNECTORS and bool(current) and index + 1 < len(parse.tokens)
-                    and parse.tokens[index + 1].pos == "PROPN")
+        connects = ((word in _CONNECTORS or word == "wa"
+                     or (word in _ARABIC_ARTICLES and len(current) == 1
+                         and parse.word(current[0]).lower() in _ARABIC_HEADS))
+                    and bool(current) and index + 1 < len(parse.tokens) and parse.tokens[index + 1].pos == "PROPN")
         # a hyphenated name the small model split into other parts of speech ("Bourg-de-Peage": Peage/NOUN)
         hyphened = glued and parse.word(current[-1]) == "-" and (
             word[:1].isupper() or (word in _HYPHENED_PARTICLES and index + 1 < len(parse.tokens)
