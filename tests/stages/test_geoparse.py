@@ -781,6 +781,9 @@ def test_a_name_before_a_province_is_no_town_of_it_by_that_alone(brief_pipeline,
      "Garuda", "NP"),
     # a town of a country where a unit bears the name stays ("Tadmor district": Tadmur)
     ("IS members attacked regime positions in Khiwaylia town in Tadmor district in Homs badia.", "Tadmor", "SY"),
+    # as does a sizeable town known by the name as one of its others
+    ("On 3 May 2022, unidentified armed men shot dead a taxi driver in Acapulco municipality.", "Acapulco", "MX"),
+    ("Police clashed with protesters in Bombay municipality.", "Bombay", "IN"),
 ])
 def test_a_unit_called_so_outranks_a_town_abroad_known_by_another_name(brief_pipeline, text, name, country) -> None:
     from eventwire.model import Article

@@ -148,8 +148,9 @@ def test_a_chain_of_qualifiers_stands_for_its_first_place(brief_pipeline, text, 
      "Kharkiv and Mazanivka, Donetsk (coded to Dovhenke). Casualties unknown.", "Dovhenkivska"),
     ("On 13 March 2022, OLF-Shane clashed with Oromia regional special force in Gibsi Shone. Location not found, "
      "coded to the nearest town, Ginchi (Dendi, West Shewa, Oromia).", "Ginch'i"),
-    ("On 10 January 2022, unidentified armed individuals killed a Shell staff at Igalamela LGA (Kogi), coded as "
-     "Ajaka.", "Ajaka"),
+    # the note in parentheses moves the event placed on the name before it, here the province's seat
+    ("On 4 June 2022, IRG forces fired artillery at Houthi positions in Tukhiyah 'in Asir' (location unclear "
+     "coded to Baqim Junction) (Baqim, Sadah). Casualties unknown.", "Baqim as Suq"),
 ])
 def test_an_event_is_placed_where_the_note_says_it_is_coded(brief_pipeline, text, location) -> None:
     from eventwire.model import Article
@@ -165,8 +166,24 @@ def test_an_event_is_placed_where_the_note_says_it_is_coded(brief_pipeline, text
     # a name coded to that lies in no province the text names is another place of the name (Xigang, Ningxia)
     ("Around 4 April 2022, workers protested in Dalian city, Liaoning (coded to Xigang) to demand wage arrears.",
      "Dalian"),
+    # a note about another event
+    ("On 6 June 2022, Ukrainian forces shelled Russian positions near Kupiansk, Kharkiv. The shelling of Vovchansk "
+     "is coded to Vovchansk separately.", "Kupyansk"),
 ])
 def test_a_coding_note_that_cannot_place_the_event_is_passed_over(brief_pipeline, text, location) -> None:
     from eventwire.model import Article
 
     assert brief_pipeline.run(Article(raw=text)).events[0].location == location
+
+
+@pytest.mark.parametrize(("text", "locations"), [
+    # a note inside a sentence moves only the event placed on the name it follows
+    ("On 2 March 2022, gunmen killed 5 people in Kafanchan, Kaduna. Two other attacks occurred in Zangon Kataf "
+     "(coded to Kafanchan) and in Kauru.", ["Kauru", "Kafanchan"]),
+    ("On 5 May 2022, unidentified gunmen killed two civilians in Tomo village (coded to Ginchi), West Shewa, Oromia. "
+     "On the same day, protesters demonstrated in Addis Ababa against rising prices.", ["Addis Ababa", "Ginch'i"]),
+])
+def test_a_coding_note_moves_only_the_event_it_is_about(brief_pipeline, text, locations) -> None:
+    from eventwire.model import Article
+
+    assert sorted(e.location for e in brief_pipeline.run(Article(raw=text)).events) == sorted(locations)

@@ -79,6 +79,7 @@ _PROVINCE_AFTER = re.compile(r"\s+(?:territorial\s+)?(?:community|hromada)\s*[,(
                              r"((?-i:[A-Z])[\w'’-]*(?:\s(?-i:[A-Z])[\w'’-]*){0,2})", re.IGNORECASE)
 # the words that call a name a unit, be it a town's too ("Kakani municipality", "Sawkai district")
 _UNIT_CUES = DISTRICT_WORDS | {"municipality", "commune", "township"}
+_KNOWN_VARIANT = 20_000  # a town this large known by a unit's name as one of its others is still a reading of it
 _CITY = 300_000  # a bare name of a city this large is read as the city even in an article about elsewhere
 
 # a demonym naming a sea, not a country ("Indian Ocean", "Irish Sea"); "American Indian" is no India
@@ -173,11 +174,12 @@ class Geoparser:
             options = [o for o in options if o.place.feature_code != "ADMD" or by_centre_name(o)]
         if candidacy.cue.partition(" ")[0] in _UNIT_CUES \
                 and any(o.primary_name and o.place.feature_code == "ADMD" for o in options):
-            # "Kakani municipality (Nuwakot district)": the unit of that very name, not a town of a country where
-            # nothing bears the name as its own, known by it as one of its other names (Kakanj, Bosnia); but
-            # "Tadmor district" may be Tadmur's own
+            # "Kakani municipality (Nuwakot district)": the unit of that very name, not a small town of a country
+            # where nothing bears the name as its own, known by it as one of its other names (Kakanj, Bosnia); but
+            # "Tadmor district" may be Tadmur's own, and "Acapulco municipality" is Acapulco de Juarez's
             own = {o.place.country_code for o in options if o.primary_name}
-            options = [o for o in options if o.place.country_code in own]
+            options = [o for o in options if o.place.country_code in own or o.place.population >= _KNOWN_VARIANT
+                       or context.share(o.place.country_code)]
         known = normalize_name(text) in context.accepted_keys
         if normalize_name(text) in DIRECTIONS and not known \
                 and candidacy.cue not in ADMIN_WORDS | {QUALIFIER, REGION_QUALIFIER}:

@@ -45,7 +45,9 @@ _CLAUSE_SKIP = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "pa
 # Kalinovo event")
 _CODED = re.compile(r"\bcoded\s+(?:to|as|at)\s+(?:the\s+(?:nearby|nearest)\s+[\w ]{3,30}?,\s*)?$", re.IGNORECASE)
 _NOT_CODED = re.compile(r"(?:fatalit|casualt|death|killed)[^.;()]*$", re.IGNORECASE)
-_OTHER_EVENT = re.compile(r"[\w'’ -]{0,30}\bevents?\b")
+_OTHER_EVENT = re.compile(r"[\w'’ -]{0,30}\b(?:events?|separately)\b")
+# the qualifiers of the place a note in parentheses follows: "Pekon township (coded as Pekon) (Taunggyi district"
+_CHAIN_AFTER = re.compile(r"[)\]]?\s*[(\[]")
 # Rejected candidates that are still acts in the text: their places are theirs, not another event's.
 _ACTS = ("background (past perfect)", "background", "description, not a report", "not asserted",
          "hypothetical or future", "negated")
@@ -221,11 +223,17 @@ def _people_from(parse: Parse, mention: PlaceMention) -> bool:
     return parse.tokens[parse.tokens[first - 1].head].pos in ("NOUN", "PROPN")
 
 
-def _coded(text: str, places: tuple[PlaceMention, ...]) -> PlaceMention | None:
-    """The place a coder's note says the event is coded to ("(coded to Dovhenke)"), if any, where another name
-    of the text lies in its province (and it is no province for a name the index lacks: "coded as Tenkasi,
-    Kerala"): "Dalian city, Liaoning (coded to Xigang)" is no Xigang of Ningxia, and
-    "(coded as Ta Khun Taing)" no Tagondaing of Kayin beside "(Shwebo township, ..., Sagaing region)"."""
+def _coded(parse: Parse, places: tuple[PlaceMention, ...], events: list[Event], gazetteer: Gazetteer) -> list[Event]:
+    """The events a coder's note places ("(coded to Dovhenke)", "Location coded as Paukkhaung township"), moved
+    to the place it names.
+
+    The place must lie, at town or unit precision, in the province of another name of the text ("Dalian city,
+    Liaoning (coded to Xigang)" is no Xigang of Ningxia, "coded as Tenkasi, Kerala" no province for a name the
+    index lacks), and the note must not be about another event's fatalities ("fatalities coded to Kalinovo
+    event"). A note that is a sentence of its own places every event; one inside a sentence, only the events
+    placed on the name it follows or on the qualifiers after it ("in Zangon Kataf (coded to Kafanchan) and in
+    Kauru" leaves Kauru's attack where it is)."""
+    text = parse.text
     for mention in places:
         before = text[max(0, mention.span.start - 80) : mention.span.start]
         found = _CODED.search(before)
@@ -235,8 +243,22 @@ def _coded(text: str, places: tuple[PlaceMention, ...]) -> PlaceMention | None:
         if place.geo_precision < 3 and place.admin1 and any(
                 (m.place.country_code, m.place.admin1) == (place.country_code, place.admin1)
                 and m.span.of(text) != name for m in places):
-            return mention
-    return None
+            break
+    else:
+        return events
+    note = mention.span.start - len(before) + found.start()
+    sentence = parse.tokens[parse.token_at(note) or 0].sent
+    triggers = {parse.tokens[parse.token_at(e.evidence.trigger.start) or 0].sent for e in events}
+    previous = max((m.span.start for m in places if m.span.end <= note), default=note)
+    moved = []
+    for event in events:
+        at = event.evidence.place
+        referred = at is not None and (previous <= at.start < note or (
+            at.start >= mention.span.end and _CHAIN_AFTER.match(text[mention.span.end : at.start].strip())))
+        if sentence not in triggers or referred:
+            event = place_event(event, mention, place.geo_precision, gazetteer)
+        moved.append(event)
+    return moved
 
 
 def _related(parse: Parse, index: int) -> list[int]:
@@ -289,13 +311,9 @@ def make(settings: Settings) -> Callable[[Article], Article]:
         crowds = {parse.token_at(e.evidence.trigger.start) for e in article.events if e.event_type in _CROWD_TYPES}
         owns = {t: _own_place(parse, t, tokens, article.places, t in crowds) for t, tokens in claims.items()}
         placed = []
-        coded = _coded(parse.text, article.places)
         for event in article.events:
             index = parse.token_at(event.evidence.trigger.start)
             assert index is not None
-            if coded is not None:
-                placed.append(place_event(event, coded, coded.place.geo_precision, gazetteer))
-                continue
             # "was arrested and killed in Piaxtla", "arrested ... after he was beaten": an act with no place of its
             # own happened where the act it is conjoined with or told under did
             # (kept acts only: a rejected background act lends no place)
@@ -338,6 +356,6 @@ def make(settings: Settings) -> Callable[[Article], Article]:
                 placed.append(place_event(event, theirs, max(2, theirs.place.geo_precision), gazetteer))
             else:
                 placed.append(event)
-        return dataclasses.replace(article, events=tuple(placed))
+        return dataclasses.replace(article, events=tuple(_coded(parse, article.places, placed, gazetteer)))
 
     return locate

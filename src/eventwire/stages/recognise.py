@@ -82,8 +82,9 @@ _HYPHENED_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "lès", "
                                  "di", "del", "al", "el", "ez", "es", "ad", "ar", "as", "ash", "az", "an", "n",
                                  "on", "upon", "under", "am", "im", "na", "nad", "pod"})
 # "Bani an Namri", "Wadi as Sir", "Jabal ash Sheikh": the article of an Arabic name written apart, after the words
-# such names begin with ("Kitaf wa Al Boqee": "and" is "wa" wherever it stands)
-_ARABIC_ARTICLES = frozenset({"al", "an", "as", "ash", "at", "ad", "ar", "az", "adh", "ath"})
+# such names begin with ("Kitaf wa Al Boqee": "and" is "wa" wherever it stands); an article other than "al" takes
+# the sound of the word after it, so "Dar at Shopian" is a man at a town
+_ARABIC_ARTICLES = frozenset({"an", "as", "ash", "at", "ad", "ar", "az", "adh", "ath"})
 _ARABIC_HEADS = frozenset({"bani", "beni", "wadi", "jabal", "jebel", "ras", "tal", "tell", "bir", "ain", "deir",
                            "dayr", "kafr", "abu", "umm", "khirbet", "beit", "bayt", "suq", "souq", "qasr", "hisn",
                            "dar", "shib"})
@@ -130,6 +131,11 @@ CONTAINED_GAP = re.compile(rf"^['’]?\s+{_UNIT}\s+(?:in|of)\s+(?:the\s+)?$", re
 CLOSED_OF_GAP = re.compile(rf"^(?:\s+{_UNIT})?\)\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def _arabic_article(word: str, following: str) -> bool:
+    """"al", or an article that takes the sound of the word after it: "an Namri", "as Sayagh", "ash Sheikh"."""
+    return word == "al" or (word in _ARABIC_ARTICLES and following.lower().startswith(word[1:]))
+
+
 def _runs(parse: Parse) -> list[list[int]]:
     """Maximal runs of proper nouns, joined across hyphens written without spaces ("al-Qaim")."""
     runs: list[list[int]] = []
@@ -138,8 +144,8 @@ def _runs(parse: Parse) -> list[list[int]]:
         word = parse.word(index)
         glued = bool(current) and parse.tokens[current[-1]].end == token.start
         connects = ((word in _CONNECTORS or word == "wa"
-                     or (word in _ARABIC_ARTICLES and len(current) == 1
-                         and parse.word(current[0]).lower() in _ARABIC_HEADS))
+                     or (len(current) == 1 and parse.word(current[0]).lower() in _ARABIC_HEADS
+                         and index + 1 < len(parse.tokens) and _arabic_article(word, parse.word(index + 1))))
                     and bool(current) and index + 1 < len(parse.tokens) and parse.tokens[index + 1].pos == "PROPN")
         # a hyphenated name the small model split into other parts of speech ("Bourg-de-Peage": Peage/NOUN)
         hyphened = glued and parse.word(current[-1]) == "-" and (
@@ -284,8 +290,6 @@ def _cue(parse: Parse, first: int, last: int) -> str:
         return listed
     if first >= 2 and parse.word(first - 1) == "(" and _names_a_landmark(parse, first - 2):
         return "at"  # "the Gyeongju City Hall (Gyeongju)": the town the building is in
-    if len(before) == 2 and parse.word(first - 2).lower() == "coded" and before[1] in ("to", "as", "at"):
-        return "at"  # "(coded as Ajaka)": where a coder's note places the event
     if before and before[-1] in _CUE_PREPOSITIONS - {"of"} and before != ["accord", "to"]:
         return before[-1]  # but "according to X" names a source
     if len(before) == 2 and parse.word(first - 1).lower() in _PART_ADJECTIVES \
