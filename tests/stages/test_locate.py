@@ -187,3 +187,19 @@ def test_a_coding_note_moves_only_the_event_it_is_about(brief_pipeline, text, lo
     from eventwire.model import Article
 
     assert sorted(e.location for e in brief_pipeline.run(Article(raw=text)).events) == sorted(locations)
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    # the part of a city after a spaced dash, where the index holds it
+    ("On 8 April 2022, residents gathered at a town hall in Johannesburg - Diepsloot (Gauteng, City of "
+     "Johannesburg) to express opposition to ineffective policing.", "Diepsloot"),
+    # a city's centre is the city, not a town called Centro
+    ("On 11 January 2022, in Ciudad de Mexico - Centro, Mexico, armed men in a moving vehicle shot at two women "
+     "travelling in another vehicle (drive-by). One woman died and the other was severely injured.", "Mexico City"),
+    # another city after a dash is no part of the first
+    ("On 3 May 2022, protesters blocked the Lagos - Ibadan expressway in Lagos.", "Lagos"),
+])
+def test_an_event_in_a_part_of_a_city_is_placed_on_the_part(brief_pipeline, text, location) -> None:
+    from eventwire.model import Article
+
+    assert [e.location for e in brief_pipeline.run(Article(raw=text)).events] == [location]

@@ -17,11 +17,13 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from eventwire import geodesy
 from eventwire.gazetteer import Gazetteer, open_gazetteer
 from eventwire.gazetteer.names import ascii_name
 from eventwire.model import DATELINE, IN_NAME, ROUTE_END, STREET, Article, Event, Place, PlaceMention
 from eventwire.parse import Parse
 from eventwire.settings import Settings
+from eventwire.stages.nesting import PART_GAP, TOWN_REACH_KM
 from eventwire.stages.recognise import QUALIFIER_GAP, ROUTES
 from eventwire.stages.topics import RECALLING, act_topics, topic_word
 
@@ -261,6 +263,20 @@ def _coded(parse: Parse, places: tuple[PlaceMention, ...], events: list[Event], 
     return moved
 
 
+def _into_parts(text: str, places: tuple[PlaceMention, ...], events: list[Event], gazetteer: Gazetteer) -> list[Event]:
+    """Each event placed on a city, moved to the part of it named after a spaced dash ("in Johannesburg -
+    Diepsloot"), where that part is read as a town of its own near it (`nesting._part_of_the_town`); not the other
+    end of a road ("the Onitsha - Enugu expressway") nor another city ("the Paris - London train")."""
+    moved = []
+    for event in events:
+        at = next((m for m in places if m.span == event.evidence.place), None)
+        part = at and next((m for m in places if PART_GAP.match(text[at.span.end : m.span.start])
+                            and m.place.feature_class == "P" and m.place != at.place and m.cue != ROUTE_END
+                            and geodesy.km(m.place.point, at.place.point) <= TOWN_REACH_KM), None)
+        moved.append(place_event(event, part, part.place.geo_precision, gazetteer) if part else event)
+    return moved
+
+
 def _related(parse: Parse, index: int) -> list[int]:
     """The words whose act the one at `index` shares a place with, nearest first: its conjuncts ("arrested and
     killed") and the verbs it is told under ("killed after he was beaten")."""
@@ -356,6 +372,7 @@ def make(settings: Settings) -> Callable[[Article], Article]:
                 placed.append(place_event(event, theirs, max(2, theirs.place.geo_precision), gazetteer))
             else:
                 placed.append(event)
+        placed = _into_parts(parse.text, article.places, placed, gazetteer)
         return dataclasses.replace(article, events=tuple(_coded(parse, article.places, placed, gazetteer)))
 
     return locate

@@ -25,13 +25,15 @@ Chosen = list[tuple[Candidacy, list[Candidate]]]
 IN_A_TOWN = re.compile(r"^\s+(?:(?:airport|station|camp|market|square|stadium|hospital|university|prison|port"
                         r"|base|bridge|district|neighbou?rhood|area)\s+)?in\s+$", re.IGNORECASE)
 _IN_GAP = re.compile(r"^\s+in\s+(?:the\s+)?$", re.IGNORECASE)  # "Kamianka in (the) Donetsk region"
-_PART_GAP = re.compile(r"^ [-–] $")  # a spaced dash between a city and a part of it ("Caracas - Libertador")
+PART_GAP = re.compile(r"^ [-–] $")  # a spaced dash between a city and a part of it ("Caracas - Libertador")
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")  # matched where the second name ends
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")  # between two names of a list
 Scorer = Callable[[Candidate, Candidacy], float]
 InBox = Callable[[Candidate, Candidate], bool]  # (town, province): the town lies in the box of the province's towns
 LIST_CITY = 100_000  # a city this large is not a place the index lacks in another town ("Kiev, Minsk")
 TOWN_REACH_KM = 50.0  # how far from a town a place it qualifies may lie ("San Martin, San Salvador")
+# the part of a city that is its centre, by the words that name it so ("Rome - City Center")
+_CITY_CENTRES = frozenset({"centro", "center", "centre", "city center", "city centre", "downtown", "central"})
 
 
 def namesake_towns(options: list[Candidate], division: Place, written: str = "") -> list[Candidate]:
@@ -101,7 +103,7 @@ def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: 
         elif IN_A_TOWN.match(gap):
             _inside_the_town(position, chosen, best, final)
         # a part of a city after a spaced dash, but not the other end of a road ("the Onitsha - Enugu expressway")
-        elif _PART_GAP.match(gap) and outer[0].cue != ROUTE_END and _part_of_the_town(position, chosen, best):
+        elif PART_GAP.match(gap) and outer[0].cue != ROUTE_END and _part_of_the_town(text, position, chosen, best):
             parts.add(position + 1)
     for position in sorted(qualifiers, reverse=True):
         if position < 2 or position - 1 not in qualifiers:
@@ -256,13 +258,16 @@ def _inside_the_town(position: int, chosen: Chosen, best: list[Candidate | None]
     best[position] = max(near, key=lambda o: final(o, candidacy), default=None)
 
 
-def _part_of_the_town(position: int, chosen: Chosen, best: list[Candidate | None]) -> bool:
+def _part_of_the_town(text: str, position: int, chosen: Chosen, best: list[Candidate | None]) -> bool:
     """"Ciudad de Mexico - Cuauhtemoc", "Caracas - Libertador": the name after a city and a spaced dash is a part
     of it: the reading nearest it, within `TOWN_REACH_KM` of it or, where the city is read as its province, in
     it; False where no reading is."""
     town = best[position]
     if town is None or not (town.place.feature_class == "P" or town.place.feature_code == "ADM1"):
         return False
+    if normalize_name(chosen[position + 1][0].span.of(text)) in _CITY_CENTRES and town.place.feature_class == "P":
+        best[position + 1] = town  # "Ciudad de Mexico - Centro": the city's own centre, not a town called Centro
+        return True
     near = [o for o in chosen[position + 1][1] if o.place.country_code == town.place.country_code
             and (geodesy.km(o.place.point, town.place.point) <= TOWN_REACH_KM
                  or (town.place.feature_code == "ADM1" and o.place.admin1 == town.place.admin1))]
