@@ -203,3 +203,17 @@ def test_an_event_in_a_part_of_a_city_is_placed_on_the_part(brief_pipeline, text
     from eventwire.model import Article
 
     assert [e.location for e in brief_pipeline.run(Article(raw=text)).events] == [location]
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    # the town in parentheses after a landmark's name is where the landmark is
+    ("On 13 January 2022, demonstrators blocked the road with cars, burning rubber tires and rocks at Khaldah "
+     "junction (Aley).", "Aley"),
+    # a lowercase direction before a name the index knows whole ("East Naples")
+    ("On 7 March 2022, almost 500 local residents gathered in and outside of a development proposal meeting in east "
+     "Naples (Florida) to call for a halt of housing development.", "East Naples"),
+])
+def test_a_town_named_in_passing_places_the_event(brief_pipeline, text, location) -> None:
+    from eventwire.model import Article
+
+    assert [e.location for e in brief_pipeline.run(Article(raw=text)).events] == [location]
