@@ -217,3 +217,16 @@ def test_a_town_named_in_passing_places_the_event(brief_pipeline, text, location
     from eventwire.model import Article
 
     assert [e.location for e in brief_pipeline.run(Article(raw=text)).events] == [location]
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    # of two towns of the act's clause, the one a preposition says the act was at, not one named in passing
+    ("On 19 May 2022, around Cajelitos, Guerrero, relatives and friends of a taxi driver who has been missing "
+     "since 7 May blocked the Chilpancingo-Acapulco federal highway to demand his search.", "Cajelitos"),
+    ("On 6 April 2022, in Tlapa de Comonfort, Guerrero, teachers and students from popular high schools of "
+     "Tlatlauquitepec community blocked the Tlapa-Chilpancingo highway.", "Tlapa de Comonfort"),
+])
+def test_a_town_the_act_is_said_to_be_at_outranks_one_named_bare(brief_pipeline, text, location) -> None:
+    from eventwire.model import Article
+
+    assert [e.location for e in brief_pipeline.run(Article(raw=text)).events] == [location]

@@ -316,3 +316,17 @@ def test_an_english_article_between_names_splits_them() -> None:
     # nor after such a word as a man's name, where the article does not sound like the word after it
     found = _candidacies("Security forces killed Dar at Shopian, Kashmir police said.")
     assert found.get("Shopian") == "at"
+
+
+def test_a_province_of_a_name_is_one_name() -> None:
+    from eventwire.gazetteer import open_gazetteer
+    from eventwire.stages.recognise import candidacies
+
+    gazetteer = open_gazetteer()
+
+    def found(text: str) -> dict[str, str]:
+        return {c.span.of(text): c.cue for c in candidacies(_parse(text), lambda n: bool(gazetteer.lookup(n)))}
+
+    names = found("More than 100 people demonstrated outside of the U.S. Department of Education in Washington DC - "
+                  "Southwest (District of Columbia) to call for debt relief.")
+    assert "District of Columbia" in names and "Columbia" not in names

@@ -199,7 +199,7 @@ def _pick(parse: Parse, index: int, mentions: list[PlaceMention], crowd: bool = 
     # doers are of ("in Oaxaca, residents of Montoya municipality protested"), a town named before a street or
     # landmark placed on the town last named ("blocked the highway in Cascabel Bridge"); then the nearest
     return min(mentions, key=lambda m: (m not in located, _fineness(m), m.qualifies, m.cue in _HEADING,
-                                        crowd and _sets_out(parse, m), m.cue == STREET, theirs(m),
+                                        crowd and _sets_out(parse, m), m.cue == STREET, theirs(m), not m.cue,
                                         abs(m.span.start - origin)))
 
 

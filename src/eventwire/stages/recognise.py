@@ -482,7 +482,11 @@ def _name_like(parse: Parse, start: int, end: int, last: int, sentence: int) -> 
     if not (words[0][:1].isupper() and words[-1][:1].isupper()) or parse.tokens[end].sent != sentence \
             or parse.tokens[start].sent != sentence:
         return False
-    return all(w[:1].isupper() or w.lower() in _INNER_WORDS for w in words)
+    # "of" after a capitalised province's word: "District of Columbia" is a name, where "City of Richmond" is Richmond
+    # with its cue
+    return all(w[:1].isupper() or w.lower() in _INNER_WORDS
+               or (w == "of" and k > 0 and words[k - 1].istitle() and words[k - 1].lower() in ADMIN_WORDS)
+               for k, w in enumerate(words))
 
 
 def split_hyphenated(parse: Parse, candidacy: Candidacy) -> list[Candidacy]:
