@@ -532,3 +532,17 @@ def test_a_place_said_to_be_in_a_province_lies_in_it(brief_pipeline, text) -> No
     article = brief_pipeline.run(Article(raw=text))
     assert [e.country for e in article.events] == ["Ukraine"]
     assert {m.place.country_code for m in article.places if m.span.of(text) == "Kamianka"} <= {"UA"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a town of the name in another province than the chain after it names is a village the index lacks
+    ("On 28 May 2022, Islamist militia ambushed a truck outside the village of Tete (Mocimboa da Praia, Cabo "
+     "Delgado) near the border between Mocimboa da Praia and Palma.", "Tete"),
+    # so is one far from the town it is said to be located in
+    ("On 27 January 2022, around 20 workers protested in Gaviao located in Vila Nova de Famalicao, demanding better "
+     "working conditions.", "Gaviao"),
+])
+def test_a_town_outside_the_places_that_locate_it_is_left_out(brief_pipeline, text, name) -> None:
+    from eventwire.model import Article
+
+    assert name not in {m.span.of(text) for m in brief_pipeline.run(Article(raw=text)).places if m.cue != "within"}

@@ -42,6 +42,7 @@ from eventwire.stages.readings import (
     province_named,
     reading_score,
     stray,
+    with_direction,
 )
 from eventwire.stages.recognise import (
     ADMIN_WORDS,
@@ -147,6 +148,9 @@ class Geoparser:
             and candidacy.cue in (QUALIFIER, REGION_QUALIFIER)  # ", Sask." but not "near Alta."
         options = (period and self.gazetteer.abbreviated(text + ".")) or self.gazetteer.abbreviated(text) \
             or self.gazetteer.lookup(text, limit=self.max_candidates)
+        side, _, rest = text.partition(" ")
+        if side in DIRECTIONS and rest:  # "in east Naples (Florida)", "east Berlin"
+            options = with_direction(options, self.gazetteer.lookup(rest, limit=self.max_candidates), context)
         if candidacy.cue == "county" and not (parse.text[candidacy.span.end : candidacy.span.end + 1] == ","
                                               and any(o.place.feature_code in ("ADM1", "PCLI") for o in options)):
             # "Barrow" of "Jackson and Barrow counties" is Barrow County, not a town; but "in Texas, Harris and

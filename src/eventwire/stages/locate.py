@@ -199,8 +199,15 @@ def _pick(parse: Parse, index: int, mentions: list[PlaceMention], crowd: bool = 
     # doers are of ("in Oaxaca, residents of Montoya municipality protested"), a town named before a street or
     # landmark placed on the town last named ("blocked the highway in Cascabel Bridge"); then the nearest
     return min(mentions, key=lambda m: (m not in located, _fineness(m), m.qualifies, m.cue in _HEADING,
-                                        crowd and _sets_out(parse, m), m.cue == STREET, theirs(m), not m.cue,
-                                        abs(m.span.start - origin)))
+                                        crowd and _sets_out(parse, m), m.cue == STREET, theirs(m),
+                                        not m.cue and not _acted_on(parse, m), abs(m.span.start - origin)))
+
+
+def _acted_on(parse: Parse, mention: PlaceMention) -> bool:
+    """The place is what was hit or taken, the object or passive subject of a verb ("drones hit Kyiv, officials
+    in Lviv said"; "Kyiv was shelled"): with no preposition, as much where the act was as a place cued by one."""
+    last = parse.token_at(mention.span.end - 1)
+    return last is not None and parse.tokens[last].dep in ("dobj", "nsubjpass")
 
 
 def _sets_out(parse: Parse, mention: PlaceMention) -> bool:
@@ -266,12 +273,14 @@ def _coded(parse: Parse, places: tuple[PlaceMention, ...], events: list[Event], 
 def _into_parts(text: str, places: tuple[PlaceMention, ...], events: list[Event], gazetteer: Gazetteer) -> list[Event]:
     """Each event placed on a city, moved to the part of it named after a spaced dash ("in Johannesburg -
     Diepsloot"), where that part is read as a town of its own near it (`nesting._part_of_the_town`); not the other
-    end of a road ("the Onitsha - Enugu expressway") nor another city ("the Paris - London train")."""
+    end of a road ("the Onitsha - Enugu expressway") nor another city ("the Paris - London train", "in Tijuana - San
+    Diego")."""
     moved = []
     for event in events:
         at = next((m for m in places if m.span == event.evidence.place), None)
         part = at and next((m for m in places if PART_GAP.match(text[at.span.end : m.span.start])
                             and m.place.feature_class == "P" and m.place != at.place and m.cue != ROUTE_END
+                            and m.place.country_code == at.place.country_code
                             and geodesy.km(m.place.point, at.place.point) <= TOWN_REACH_KM), None)
         moved.append(place_event(event, part, part.place.geo_precision, gazetteer) if part else event)
     return moved

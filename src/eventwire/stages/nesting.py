@@ -25,6 +25,8 @@ Chosen = list[tuple[Candidacy, list[Candidate]]]
 IN_A_TOWN = re.compile(r"^\s+(?:(?:airport|station|camp|market|square|stadium|hospital|university|prison|port"
                         r"|base|bridge|district|neighbou?rhood|area)\s+)?in\s+$", re.IGNORECASE)
 _IN_GAP = re.compile(r"^\s+in\s+(?:the\s+)?$", re.IGNORECASE)  # "Kamianka in (the) Donetsk region"
+# "in Gaviao located in Vila Nova de Famalicao", "Sawla, which is located in ..."
+_LOCATED_GAP = re.compile(r"^,?\s+(?:(?:which|that)\s+is\s+)?(?:located|situated)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 PART_GAP = re.compile(r"^ [-–] $")  # a spaced dash between a city and a part of it ("Caracas - Libertador")
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?-i:[A-Z])|and\s|or\s)")  # matched where the second name ends
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s*$")  # between two names of a list
@@ -97,9 +99,14 @@ def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: 
         # "X in Y region" as "X, Y region": a place said to be in a province lies in it ("the village of Kamianka
         # in Donetsk region", not Russia's Kamenka)
         in_a_province = bool(_IN_GAP.match(gap)) and outer[0].cue in ADMIN_WORDS
-        if (QUALIFIER_GAP.match(gap) or CONTAINED_GAP.match(gap) or in_a_province) \
+        if (QUALIFIER_GAP.match(gap) or CONTAINED_GAP.match(gap) or in_a_province or _LOCATED_GAP.match(gap)) \
                 and _nest(text, position, chosen, best, final, in_box):
             qualifiers.add(position + 1)
+            town, around = best[position], best[position + 1]
+            if _LOCATED_GAP.match(gap) and town is not None and around is not None \
+                    and around.place.feature_class == "P" \
+                    and geodesy.km(town.place.point, around.place.point) > TOWN_REACH_KM:
+                best[position] = None  # "Gaviao located in Vila Nova de Famalicao": not the Gaviao 250 km off
         elif IN_A_TOWN.match(gap):
             _inside_the_town(position, chosen, best, final)
         # a part of a city after a spaced dash, but not the other end of a road ("the Onitsha - Enugu expressway")
@@ -112,8 +119,9 @@ def read_chains(text: str, chosen: Chosen, best: list[Candidate | None], final: 
         town, district, province = best[position - 2], best[position - 1], best[position]
         if province is not None and province.place.feature_code == "ADM1" \
                 and _same_province(district, province) and not _same_province(town, district):
+            stray = town is not None and town.place.feature_class == "P" and not _same_province(town, province)
             best[position - 2] = max((o for o in chosen[position - 2][1] if _same_province(o, district)),
-                                     key=lambda o: final(o, chosen[position - 2][0]), default=town)
+                                     key=lambda o: final(o, chosen[position - 2][0]), default=None if stray else town)
     return qualifiers
 
 

@@ -165,3 +165,19 @@ def stray(best: Candidate, name: str, readings: list[tuple[str, Candidate]], con
     if any(o.country_code == place.country_code for o in others):
         return False
     return all(geodesy.km(place.point, o.point) > 500 for o in others)
+
+
+_OUTSIZED = 10  # times the population of a place named with a direction that the place without it has
+
+
+def with_direction(whole: list[Candidate], part: list[Candidate], context: Context) -> list[Candidate]:
+    """The readings of a name written with a lowercase direction the index knows whole ("east Naples": East Naples,
+    Florida), given `part`, those of the name without it: the whole where its country is one the article is about,
+    or the article is about none and the name without the direction is no place ten times larger ("east London" is
+    London's east, not East London, South Africa; "east Berlin" in an article about Germany is Berlin's)."""
+    inside = [o for o in whole if context.share(o.place.country_code)]
+    if not inside and context.focus.total():
+        return part
+    kept = inside or whole
+    largest = max((o.place.population for o in kept), default=0)
+    return part if any(o.place.population >= _OUTSIZED * max(largest, 1) for o in part if o.primary_name) else kept

@@ -75,8 +75,7 @@ _LANDMARKS = frozenset({"hall", "office", "offices", "assembly", "square", "stad
                         "building", "headquarters", "park", "bridge", "church", "mosque", "temple", "palace",
                         "center", "centre", "airport", "plaza", "parliament", "prison", "factory", "plant", "mall",
                         "terminal", "residence", "secretariat", "prefecture", "monument", "memorial", "roundabout",
-                        "intersection", "checkpoint", "base", "barracks", "compound", "agency", "company", "junction",
-                        "crossroads"})
+                        "intersection", "checkpoint", "base", "barracks", "compound", "agency", "company"})
 # Lowercase words between hyphens inside a name: "Bourg-de-Peage", "Plourin-les-Morlaix", "Aix-en-Provence",
 # "Deir-ez-Zor", "Ti-n-Agadel", "Komsomolsk-on-Amur", "Rostov-na-Donu", "Frankfurt-am-Main"
 _HYPHENED_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "lès", "sur", "en", "et", "aux", "sous",
@@ -544,8 +543,10 @@ def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool
     if candidacy.cue == DATELINE or (text.lower() in _SEATS and not government_seat(parse, candidacy)):
         return False  # "outside the White House": the place, whatever the model tags it as
     if not text[:1].isupper() and not text.lower().startswith(("al-", "el-")) \
-            and not (text.partition(" ")[0] in DIRECTIONS and text.partition(" ")[2][:1].isupper()):
-        return True  # but "in east Naples", a place the index knows by that name (`_without_direction`)
+            and not (text.partition(" ")[0] in DIRECTIONS and text.partition(" ")[2][:1].isupper()
+                     and text.partition(" ")[2].lower() not in _UNIT_WORDS | DISTRICT_WORDS):
+        return True  # but "in east Naples", a place the index knows by that name (`_without_direction`); not
+        # "in central Province"
     if text.lower() in _PLACE_NOUNS | TOWN_WORDS | ADMIN_WORDS | _LEADING_ARTICLES:
         return True  # "City" of "City of Cape Town"; "Al" of "Al 'ishreen street"
     last = candidacy.tokens[-1]
