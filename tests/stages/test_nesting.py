@@ -546,3 +546,14 @@ def test_a_town_outside_the_places_that_locate_it_is_left_out(brief_pipeline, te
     from eventwire.model import Article
 
     assert name not in {m.span.of(text) for m in brief_pipeline.run(Article(raw=text)).places if m.cue != "within"}
+
+
+def test_the_one_town_of_a_name_just_across_a_border_is_the_place_its_province_locates(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    # the index holds only Mexico's Sasabe, a few km from Arizona's, inside the box of Arizona's towns; "near", not
+    # "in" ("in Avsuyu (Idlib governorate)" is no Turkish village: the test above)
+    text = ("On 10 March 2022, Veterans on Patrol conducted a patrol in the area along the US-Mexico border near "
+            "Sasabe (Arizona).")
+    places = {m.span.of(text): m for m in brief_pipeline.run(Article(raw=text)).places}
+    assert places["Sasabe"].cue != "within" and places["Sasabe"].place.feature_class == "P"

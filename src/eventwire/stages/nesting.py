@@ -34,6 +34,7 @@ Scorer = Callable[[Candidate, Candidacy], float]
 InBox = Callable[[Candidate, Candidate], bool]  # (town, province): the town lies in the box of the province's towns
 LIST_CITY = 100_000  # a city this large is not a place the index lacks in another town ("Kiev, Minsk")
 TOWN_REACH_KM = 50.0  # how far from a town a place it qualifies may lie ("San Martin, San Salvador")
+_NEAR = frozenset({"near", "around", "outside", "vicinity of"})  # cues of a place the act was by, not in
 # the part of a city that is its centre, by the words that name it so ("Rome - City Center")
 _CITY_CENTRES = frozenset({"centro", "center", "centre", "city center", "city centre", "downtown", "central"})
 
@@ -330,8 +331,14 @@ def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidat
                    inner: Candidate, outer: Candidate, in_box: InBox) -> None:
     """A place and its qualifier read in two countries: the best pair of readings where one lies in the other,
     else one of them is a place the index lacks."""
+    # "near Sasabe (Arizona)": near, not in, the one town of the name, across the border inside the box around the
+    # province's towns (but "in Avsuyu (Idlib governorate)" is no Turkish village)
+    towns = [o for o in chosen[position][1] if o.place.feature_class == "P"] \
+        if chosen[position][0].cue in _NEAR else []
     pair = _best_pair(position, chosen, final, _lies_in) \
-        or _best_pair(position, chosen, final, lambda i, o: _unit_in(i, o, in_box))
+        or _best_pair(position, chosen, final, lambda i, o: _unit_in(i, o, in_box)) \
+        or _best_pair(position, chosen, final, lambda i, o: o.place.feature_code == "ADM1" and in_box(i, o)
+                      and towns == [i])
     province = _province_over(pair[1], position, chosen) if pair is not None else None
     if province is not None:
         # "Benito Juarez, Nuevo Leon" read in Guatemala: not the pair of hamlets in Chiapas, but Nuevo Leon
