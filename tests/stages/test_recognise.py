@@ -330,3 +330,12 @@ def test_a_province_of_a_name_is_one_name() -> None:
     names = found("More than 100 people demonstrated outside of the U.S. Department of Education in Washington DC - "
                   "Southwest (District of Columbia) to call for debt relief.")
     assert "District of Columbia" in names and "Columbia" not in names
+
+
+def test_a_beach_and_a_route_through_a_town_cue_it() -> None:
+    found = _candidacies("Around 15 activists staged a protest action on the beach of Knokke-Heist against a gas "
+                         "company.")
+    assert found.get("Knokke-Heist") == "beach of"
+    # "Sigmaringen", which the small model tags as a common noun
+    found = _candidacies("Around 40 people demonstrated and cycled through Sigmaringen at the call of ADFC.")
+    assert found.get("Sigmaringen") == "through"

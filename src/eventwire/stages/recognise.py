@@ -22,7 +22,7 @@ from eventwire.stages.relabel import Candidacy
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the entity labels of names that may be places
 _PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "governorate", "county",
                           "state", "area", "capital", "outskirts", "suburb", "municipality", "neighbourhood",
-                          "neighborhood", "locality", "commune", "camp", "countryside", "vicinity",
+                          "neighborhood", "locality", "commune", "camp", "countryside", "vicinity", "beach",
                           # a part or a site of a town: "the port of Alexandroupoli", "the prison of Dunkerque"
                           "port", "prison", "jail", "entrance", "edge", "centre", "center", "heart", "street"})
 # the land around a place, named after it: "in As Sweida countryside", "Aleppo's outskirts"
@@ -155,7 +155,7 @@ def _runs(parse: Parse) -> list[list[int]]:
         # unit's word and a comma ("in Haliliye town, Sanliurfa")
         named_after_cue = (token.pos in ("NOUN", "VERB", "ADJ") and word[:1].isupper() and index > 1
                            and parse.tokens[index - 1].sent == token.sent
-                           and (parse.word(index - 1) in ("in", "at", "near", "outside")
+                           and (parse.word(index - 1) in ("in", "at", "near", "outside", "through")
                                 or (parse.word(index - 1) == "," and parse.word(index - 2).lower() in _UNIT_WORDS
                                     and not (index + 1 < len(parse.tokens)  # not "village, Akura parish"
                                              and parse.tokens[index + 1].pos == "NOUN"))))
