@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -71,6 +71,7 @@ class EventLexicon:
     protest_aims: frozenset[str]
     crowd_acts: frozenset[str]
     cues: dict[str, re.Pattern[str]]
+    labels: dict[str, Category] = field(default_factory=dict)  # a note's opening label -> the act's category
 
 
 _INSTRUMENT_TYPES = (
@@ -120,6 +121,9 @@ def load_event_lexicon() -> EventLexicon:
                 if sub and sub not in taxonomy:
                     raise ValueError(f"events.toml: unknown sub_event_type {sub!r}")
             triggers.setdefault(trigger.lemma, []).append(trigger)
+    unknown = sorted(set(data["labels"].values()) - set(taxonomy))
+    if unknown:
+        raise ValueError(f"events.toml [labels]: unknown sub_event_type {unknown[0]!r}")
     filters = data["filters"]
     return EventLexicon(
         triggers={k: tuple(v) for k, v in triggers.items()},
@@ -129,6 +133,7 @@ def load_event_lexicon() -> EventLexicon:
         purposes=frozenset(filters["purposes"]), demands=frozenset(filters["demands"]),
         protest_aims=frozenset(filters["protest_aims"]), crowd_acts=frozenset(filters["crowd_acts"]),
         cues={name: _cue_pattern(words) for name, words in data["cue"].items()},
+        labels={label: taxonomy[sub] for label, sub in data["labels"].items()},
     )
 
 

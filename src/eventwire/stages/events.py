@@ -27,6 +27,8 @@ from eventwire.model import Article, Drop, Event, Evidence, Span
 from eventwire.parse import Parse, aimed_at, doers, own_subject
 from eventwire.settings import Settings
 from eventwire.stages.dates import day_told
+from eventwire.stages.labels import CONFIDENCE as LABELLED
+from eventwire.stages.labels import labelled_act
 from eventwire.stages.recognise import QUALIFIER_GAP
 from eventwire.stages.reported import OUTCOME_LEMMAS, Reported
 from eventwire.stages.same_act import RIOTING_ACTS, SAME_ACT, VIOLENT, SameAct, casualties_alone, event_id
@@ -565,6 +567,9 @@ def make(settings: Settings) -> Callable[[Article], Article]:
 
     def events(article: Article) -> Article:
         found, drops = finder.find(article)
+        act = None if found else labelled_act(article, finder.lexicon)
+        if act is not None:  # "Property destruction: On 6 March 2022, Israeli forces installed poles ..."
+            found = [new_event(article, *act, LABELLED)]
         return dataclasses.replace(article, events=tuple(found), rejected=article.rejected + tuple(drops))
 
     return events
