@@ -339,3 +339,7 @@ def test_a_beach_and_a_route_through_a_town_cue_it() -> None:
     # "Sigmaringen", which the small model tags as a common noun
     found = _candidacies("Around 40 people demonstrated and cycled through Sigmaringen at the call of ADFC.")
     assert found.get("Sigmaringen") == "through"
+    # the model's entity "the Coast of Odesa": the city, cued by its coast
+    found = _candidacies("On 28 April 2022, Ukrainian forces shot down a Russian drone over the sea near the Coast of "
+                         "Odesa.")
+    assert found.get("Odesa") == "coast of"

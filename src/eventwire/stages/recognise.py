@@ -22,7 +22,7 @@ from eventwire.stages.relabel import Candidacy
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the entity labels of names that may be places
 _PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "governorate", "county",
                           "state", "area", "capital", "outskirts", "suburb", "municipality", "neighbourhood",
-                          "neighborhood", "locality", "commune", "camp", "countryside", "vicinity", "beach",
+                          "neighborhood", "locality", "commune", "camp", "countryside", "vicinity", "beach", "coast",
                           # a part or a site of a town: "the port of Alexandroupoli", "the prison of Dunkerque"
                           "port", "prison", "jail", "entrance", "edge", "centre", "center", "heart", "street"})
 # the land around a place, named after it: "in As Sweida countryside", "Aleppo's outskirts"
@@ -376,6 +376,9 @@ def candidacies(parse: Parse, known: Callable[[str], bool] = lambda name: False)
                     indexes = indexes[:-1]  # "Boone County’s unemployment rate"; but "St. John's"
                 while indexes and parse.word(indexes[-1]) in TOWN_WORDS | ADMIN_WORDS:
                     indexes = indexes[:-1]  # "Zmiivka village": the name, with "village" as its cue
+                if len(indexes) > 2 and parse.word(indexes[0]).lower() in _PLACE_NOUNS \
+                        and parse.word(indexes[1]) == "of" and not known(parse.span_of(indexes).of(parse.text)):
+                    indexes = indexes[2:]  # "near the Coast of Odesa": Odesa, cued by its coast
                 indexes = _without_direction(parse, indexes, known)
                 if indexes:
                     span = parse.span_of(indexes)
