@@ -72,6 +72,7 @@ class EventLexicon:
     crowd_acts: frozenset[str]
     cues: dict[str, re.Pattern[str]]
     labels: dict[str, Category] = field(default_factory=dict)  # a note's opening label -> the act's category
+    saying: frozenset[str] = frozenset()  # verbs of saying or thinking, whose clause tells no act done
 
 
 _INSTRUMENT_TYPES = (
@@ -134,6 +135,7 @@ def load_event_lexicon() -> EventLexicon:
         protest_aims=frozenset(filters["protest_aims"]), crowd_acts=frozenset(filters["crowd_acts"]),
         cues={name: _cue_pattern(words) for name, words in data["cue"].items()},
         labels={label: taxonomy[sub] for label, sub in data["labels"].items()},
+        saying=frozenset(filters["saying"]),
     )
 
 

@@ -51,3 +51,27 @@ def test_an_unknown_category_in_the_label_table_is_refused(monkeypatch) -> None:
     lexicons.load_event_lexicon.cache_clear()
     with pytest.raises(ValueError, match="Pillage"):
         lexicons.load_event_lexicon()
+
+
+@pytest.mark.parametrize("text", [
+    "Looting: Police denied reports that shops were looted in Goma.",
+    "Arrests: Police said no one had been detained in Lagos.",
+    "Movement of forces: Will Russia send more troops to Belgorod?",
+    "Other: The president will visit Paris next week.",
+    "Other: No incidents were reported in Mogadishu on Sunday.",
+    "Land seizure: Settlers did not take the land near Hebron, the court ruled.",
+    "Detonation: Scientists explained how nuclear detonation works at a conference in Vienna.",
+])
+def test_a_label_over_a_sentence_that_tells_no_act_done_is_no_event(brief_pipeline, text) -> None:
+    from eventwire.model import Article
+
+    assert brief_pipeline.run_safely(Article(raw=text)).events == ()
+
+
+def test_a_warning_a_labelled_note_reports_is_its_act(brief_pipeline) -> None:
+    from eventwire.model import Article
+
+    text = ("Other: Around 2 February 2022 (as reported), the Taliban warned media outlets in Khost province to stop "
+            "broadcasting music on radio channels.")
+    assert [(e.sub_event_type, e.location) for e in brief_pipeline.run(Article(raw=text)).events] == [
+        ("Other", "Khost")]

@@ -557,3 +557,7 @@ def test_the_one_town_of_a_name_just_across_a_border_is_the_place_its_province_l
             "Sasabe (Arizona).")
     places = {m.span.of(text): m for m in brief_pipeline.run(Article(raw=text)).places}
     assert places["Sasabe"].cue != "within" and places["Sasabe"].place.feature_class == "P"
+    # in the province's country: "near Kilis (Aleppo)" is in Syria, whatever the town's own
+    assert places["Sasabe"].place.country_code == "US"
+    text = "Clashes erupted near Kilis (Aleppo) on Monday."
+    assert [e.country_code for e in brief_pipeline.run(Article(raw=text)).events] == ["SY"]

@@ -10,6 +10,7 @@ with the province that locates it is that place wherever else the article names 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -336,9 +337,14 @@ def _settle_abroad(text: str, position: int, chosen: Chosen, best: list[Candidat
     towns = [o for o in chosen[position][1] if o.place.feature_class == "P"] \
         if chosen[position][0].cue in _NEAR else []
     pair = _best_pair(position, chosen, final, _lies_in) \
-        or _best_pair(position, chosen, final, lambda i, o: _unit_in(i, o, in_box)) \
-        or _best_pair(position, chosen, final, lambda i, o: o.place.feature_code == "ADM1" and in_box(i, o)
-                      and towns == [i])
+        or _best_pair(position, chosen, final, lambda i, o: _unit_in(i, o, in_box))
+    across = None if pair else _best_pair(position, chosen, final, lambda i, o: o.place.feature_code == "ADM1"
+                                          and in_box(i, o) and towns == [i])
+    if across is not None:  # the town's point, in the province's country ("near Kilis (Aleppo)" is in Syria)
+        town, area = across
+        pair = dataclasses.replace(town, place=dataclasses.replace(
+            town.place, country_code=area.place.country_code, country=area.place.country,
+            admin1=area.place.admin1, admin2="")), area
     province = _province_over(pair[1], position, chosen) if pair is not None else None
     if province is not None:
         # "Benito Juarez, Nuevo Leon" read in Guatemala: not the pair of hamlets in Chiapas, but Nuevo Leon
