@@ -7,7 +7,9 @@ then places in its sentence that no other act claims, then the article's main pl
 `geo_precision`. A qualifier stands for the place it qualifies ("Mariupol, Donetsk"); a country named as an owner
 ("Armenia's president") says no place; a country or province the clause names gives way to a finer place inside
 it that the sentence names; the place the doers are from comes after the place they acted in, and a country of
-theirs gives way to a town of their sentence; a country the act is against or about is a topic.
+theirs gives way to a town of their sentence; a country the act is against or about is a topic. Last, an
+event placed on a city goes to the part of it named after a spaced dash ("Johannesburg - Diepsloot"), and an
+ACLED-style note's own word of where the event is coded ("(coded to Dovhenke)") moves the events it is about.
 """
 
 from __future__ import annotations
