@@ -27,3 +27,16 @@ def test_a_ukrainian_units_adjective_gives_the_names_its_centre_may_bear() -> No
     # only Ukraine's, of one word, and never the bare stem ("Kharkiv" of "Kharkivska" is the city's name)
     assert not centre_names("Petrivska", "RU") and not centre_names("Lymanska Druha", "UA")
     assert "Lyman" not in centre_names("Lymanska", "UA")
+
+
+def test_a_unit_far_from_any_small_town_is_still_placed_by_the_nearest() -> None:
+    from eventwire.gazetteer.units import locate_units
+
+    # Kani township (Sagaing, Myanmar): cities500's nearest town, Monywa, lies 62 km off
+    cities = [{"name": "Monywa", "latitude": 22.1086, "longitude": 95.1358, "countrycode": "MM", "admin1code": "08"},
+              {"name": "Mandalay", "latitude": 21.9747, "longitude": 96.0836, "countrycode": "MM",
+               "admin1code": "04"}]
+    found = [u for u in locate_units(cities, {("MM", "08"): "Sagain"}) if u.name == "Kani"]
+    assert [(u.country_code, u.province) for u in found] == [("MM", "Sagain")]
+    # but not one with no town within 80 km: Kani, Japan and Ivory Coast, are far from these two
+    assert len(found) == 1

@@ -36,7 +36,7 @@ from eventwire.gazetteer.names import (
     strip_admin_suffix,
 )
 
-SCHEMA_VERSION = 20
+SCHEMA_VERSION = 21
 PLACE_CREDIT = ("Place data: GeoNames (https://www.geonames.org), CC BY 4.0; administrative units: geoBoundaries "
                 "(https://www.geoboundaries.org), CC BY 4.0 or ODbL by source")
 # another province's group of towns under a district's name is a district of its own (Poland's two "brzeski")
