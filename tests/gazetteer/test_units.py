@@ -38,5 +38,5 @@ def test_a_unit_far_from_any_small_town_is_still_placed_by_the_nearest() -> None
                "admin1code": "04"}]
     found = [u for u in locate_units(cities, {("MM", "08"): "Sagain"}) if u.name == "Kani"]
     assert [(u.country_code, u.province) for u in found] == [("MM", "Sagain")]
-    # but not one with no town within 80 km: Kani, Japan and Ivory Coast, are far from these two
+    # but not one with no town within 100 km: Kani, Japan and Ivory Coast, are far from these two
     assert len(found) == 1
