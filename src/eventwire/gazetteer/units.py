@@ -26,8 +26,9 @@ from eventwire.gazetteer.names import name_keys, normalize_name
 
 # a unit with no GeoNames town within this distance has no country the index can vouch for
 _NEAREST_TOWN_KM = 100.0
-# difflib ratio of a unit's name and a near town's that names the town another way: Namhkan/Namhkam 0.86
-_ALIKE = 0.8
+# difflib ratio of a unit's name and a near town's that names the town another way: Namhkan/Namhkam 0.86 (but
+# Paikoro LGA is not Paiko town, 0.83)
+_ALIKE = 0.85
 # the words of a unit named for its part of something ("Central", "North East")
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                            "central", "centre", "center", "northern", "southern", "eastern", "western", "middle"})
