@@ -567,7 +567,7 @@ def make(settings: Settings) -> Callable[[Article], Article]:
 
     def events(article: Article) -> Article:
         found, drops = finder.find(article)
-        act = None if found else labelled_act(article, finder.lexicon, drops)
+        act = None if found else labelled_act(article, finder.reported, drops)
         if act is not None:  # "Property destruction: On 6 March 2022, Israeli forces installed poles ..."
             found = [new_event(article, *act, LABELLED)]
         return dataclasses.replace(article, events=tuple(found), rejected=article.rejected + tuple(drops))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from eventwire.lexicons import Category, EventLexicon
+from eventwire.lexicons import Category
 from eventwire.model import Article, Drop, Span
 from eventwire.parse import Parse
 from eventwire.stages.reported import Reported
@@ -25,14 +25,14 @@ _NO_ACT = frozenset({"negated", "not asserted", "hypothetical or future"})
 _REPORTED_ACTS = frozenset({"warn", "order"})
 
 
-def labelled_act(article: Article, lexicon: EventLexicon,
-                 drops: list[Drop]) -> tuple[Span, Span, Category] | None:
+def labelled_act(article: Article, reported: Reported, drops: list[Drop]) -> tuple[Span, Span, Category] | None:
     """The sentence, trigger and category of the act the note's label names: the main verb of the sentence after
     the label, typed by it; None where the note has no known label or that sentence no verb, where the verb is one
-    of saying or is not asserted as done (negated, modal, a question: `reported.Reported`, "Other: No incidents
-    were reported"), or where the events stage dropped a trigger of that sentence as no act done (`drops`)."""
+    of saying or is not asserted as done (negated, modal, a question: the events stage's `reported`, "Other: No
+    incidents were reported"), or where the events stage dropped a trigger of that sentence as no act done
+    (`drops`)."""
     found = _LABEL.match(article.text)
-    category = lexicon.labels.get(found.group(1).lower()) if found else None
+    category = reported.lexicon.labels.get(found.group(1).lower()) if found else None
     if found is None or category is None or article.annotation is None:
         return None
     parse = Parse(article.annotation, article.text)
@@ -43,18 +43,19 @@ def labelled_act(article: Article, lexicon: EventLexicon,
     verb = next((i for i in parse.sentence_tokens(sentence) if i >= after and parse.tokens[i].dep == "ROOT"
                  and parse.tokens[i].pos in ("VERB", "AUX")), None)
     told = parse.sentence_span(sentence)
-    if verb is None or _not_done(parse, verb, lexicon) or any(
+    if verb is None or _not_done(parse, verb, reported) or any(
             d.reason in _NO_ACT and d.span is not None and told.start <= d.span.start < told.end for d in drops):
         return None
     token = parse.tokens[verb]
     return told, Span(token.start, token.end), category
 
 
-def _not_done(parse: Parse, verb: int, lexicon: EventLexicon) -> bool:
+def _not_done(parse: Parse, verb: int, reported: Reported) -> bool:
     """The sentence's main verb tells no act done: said or feared, negated, modal, asked, or done by no one
     ("No incidents were reported")."""
     sentence = parse.sentence_span(parse.tokens[verb].sent).of(parse.text).strip()
     subjects = parse.children(verb, "nsubj", "nsubjpass")
+    lexicon = reported.lexicon
     return parse.tokens[verb].lemma.lower() in lexicon.saying | (lexicon.not_asserted - _REPORTED_ACTS) \
-        or bool(Reported(lexicon).reason(parse, verb)[0]) or sentence.endswith("?") \
+        or bool(reported.reason(parse, verb)[0]) or sentence.endswith("?") \
         or any(parse.word(d).lower() == "no" for s in subjects for d in parse.children(s, "det"))

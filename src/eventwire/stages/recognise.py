@@ -545,9 +545,9 @@ def blocked(parse: Parse, candidacy: Candidacy, actor_spans: list[Span]) -> bool
         return True  # "HAMAS: We are not responsible": a group, whatever its place of that name
     if candidacy.cue == DATELINE or (text.lower() in _SEATS and not government_seat(parse, candidacy)):
         return False  # "outside the White House": the place, whatever the model tags it as
+    side, _, rest = text.partition(" ")
     if not text[:1].isupper() and not text.lower().startswith(("al-", "el-")) \
-            and not (text.partition(" ")[0] in DIRECTIONS and text.partition(" ")[2][:1].isupper()
-                     and text.partition(" ")[2].lower() not in _UNIT_WORDS | DISTRICT_WORDS):
+            and not (side in DIRECTIONS and rest[:1].isupper() and rest.lower() not in _UNIT_WORDS | DISTRICT_WORDS):
         return True  # but "in east Naples", a place the index knows by that name (`_without_direction`); not
         # "in central Province"
     if text.lower() in _PLACE_NOUNS | TOWN_WORDS | ADMIN_WORDS | _LEADING_ARTICLES:
